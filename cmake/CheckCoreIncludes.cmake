@@ -1,0 +1,16 @@
+# Fails the build when a file in src/core includes a UI, browser, GL or app-layer header:
+# core must stay pure C++20 + nlohmann/json (DESIGN.md, the dependency rule).
+file(GLOB_RECURSE core_files ${CORE_DIR}/*.cpp ${CORE_DIR}/*.hpp ${CORE_DIR}/*.h)
+set(bad "")
+foreach(f ${core_files})
+  file(STRINGS ${f} lines REGEX "^[ \t]*#[ \t]*include")
+  foreach(line ${lines})
+    if(line MATCHES "[<\"](imgui|emscripten|GL/|GLES|GLFW|EGL|webgl|ui/|platform/|app/)")
+      list(APPEND bad "${f}: ${line}")
+    endif()
+  endforeach()
+endforeach()
+if(bad)
+  string(REPLACE ";" "\n  " bad "${bad}")
+  message(FATAL_ERROR "src/core must not include UI, browser or GL headers:\n  ${bad}")
+endif()

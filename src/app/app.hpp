@@ -1,0 +1,40 @@
+#pragma once
+// The wiring: platform events -> ImGui -> screens -> actions -> core::Apply -> state; the
+// automation API goes through the same Dispatch().
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/state.hpp"
+#include "imgui_renderer.hpp"
+#include "pointer_input.hpp"
+#include "ui/screens.hpp"
+
+namespace sw {
+
+class App {
+ public:
+  // Opens the window, sets up ImGui and the page API, starts the frame loop.
+  bool Start(std::string& error);
+
+ private:
+  void Frame();
+  nlohmann::json Dispatch(const nlohmann::json& action);
+  nlohmann::json StateJson() const;
+  void RebuildFontsIfNeeded(float scale);
+
+  AppState state_;
+  ui::Shell shell_;
+  ImGuiRenderer renderer_;
+  PointerInput pointer_;
+  std::vector<ui::WidgetInfo> widgets_;
+  std::vector<nlohmann::json> ui_actions_;
+  unsigned long long frames_rendered_ = 0;
+  float scale_ = 0;
+  double last_frame_ms_ = 0;
+  bool ready_ = false;
+  bool text_input_was_active_ = false;
+};
+
+}  // namespace sw

@@ -1,0 +1,110 @@
+#include "pointer_input.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <cfloat>
+#include <cmath>
+
+namespace sw {
+namespace {
+
+constexpr float kDragThresholdCss = 10;
+
+ImGuiKey ToImGuiKey(int key) {
+  switch (key) {
+    case platform::kKeyBackspace: return ImGuiKey_Backspace;
+    case platform::kKeyDelete: return ImGuiKey_Delete;
+    case platform::kKeyEnter: return ImGuiKey_Enter;
+    case platform::kKeyTab: return ImGuiKey_Tab;
+    case platform::kKeyEscape: return ImGuiKey_Escape;
+    case platform::kKeyLeft: return ImGuiKey_LeftArrow;
+    case platform::kKeyRight: return ImGuiKey_RightArrow;
+    case platform::kKeyUp: return ImGuiKey_UpArrow;
+    case platform::kKeyDown: return ImGuiKey_DownArrow;
+    case platform::kKeyHome: return ImGuiKey_Home;
+    case platform::kKeyEnd: return ImGuiKey_End;
+    default: return ImGuiKey_None;
+  }
+}
+
+// The nearest window, from `window` outwards, that can scroll vertically.
+ImGuiWindow* ScrollableAncestor(ImGuiWindow* window) {
+  while (window && window->ScrollMax.y <= 0.0f) window = window->ParentWindow;
+  return window;
+}
+
+}  // namespace
+
+void PointerInput::Feed(const std::vector<platform::InputEvent>& events, ImGuiIO& io, float pixel_ratio) {
+  using Kind = platform::InputEvent::Kind;
+  const float threshold = kDragThresholdCss * pixel_ratio;
+  for (const platform::InputEvent& e : events) {
+    if (e.kind == Kind::PointerMove || e.kind == Kind::PointerDown || e.kind == Kind::PointerUp ||
+        e.kind == Kind::PointerCancel)
+      io.AddMouseSourceEvent(e.touch ? ImGuiMouseSource_TouchScreen : ImGuiMouseSource_Mouse);
+    switch (e.kind) {
+      case Kind::PointerDown:
+        if (e.touch) {
+          gesture_ = Gesture::Pending;
+          start_x_ = e.x, start_y_ = last_y_ = e.y;
+          scroll_window_ = nullptr;
+        }
+        io.AddMousePosEvent(e.x, e.y);
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+        break;
+      case Kind::PointerMove:
+        if (gesture_ == Gesture::Pending) {
+          float dx = e.x - start_x_, dy = e.y - start_y_;
+          if (std::hypot(dx, dy) >= threshold) {
+            if (std::fabs(dy) >= std::fabs(dx) && scroll_window_) {
+              gesture_ = Gesture::Scrolling;
+              // Let go off-screen: the widget under the finger sees no click.
+              io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+              io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+              scroll_delta_y_ += e.y - start_y_;
+              last_y_ = e.y;
+              continue;
+            }
+            gesture_ = Gesture::Passthrough;
+          }
+        }
+        if (gesture_ == Gesture::Scrolling) {
+          scroll_delta_y_ += e.y - last_y_;
+          last_y_ = e.y;
+          continue;
+        }
+        io.AddMousePosEvent(e.x, e.y);
+        break;
+      case Kind::PointerUp:
+      case Kind::PointerCancel:
+        if (gesture_ != Gesture::Scrolling) {
+          io.AddMousePosEvent(e.x, e.y);
+          io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+        }
+        // A finger leaves no hover behind.
+        if (e.touch) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+        gesture_ = Gesture::None;
+        break;
+      case Kind::Wheel: io.AddMouseWheelEvent(e.x, e.y); break;
+      case Kind::Key:
+        if (ImGuiKey key = ToImGuiKey(e.key); key != ImGuiKey_None) io.AddKeyEvent(key, e.down);
+        break;
+      case Kind::Char: io.AddInputCharacter(e.codepoint); break;
+      case Kind::Resize: break;
+    }
+  }
+}
+
+void PointerInput::ApplyScroll() {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  // While the finger rests (not yet a drag) remember what it would scroll.
+  if (gesture_ == Gesture::Pending && !scroll_window_) scroll_window_ = ScrollableAncestor(g.HoveredWindow);
+  if (scroll_delta_y_ != 0.0f && scroll_window_) {
+    ImGui::SetScrollY(scroll_window_, scroll_window_->Scroll.y - scroll_delta_y_);
+  }
+  scroll_delta_y_ = 0;
+  if (gesture_ == Gesture::None) scroll_window_ = nullptr;
+}
+
+}  // namespace sw

@@ -1,0 +1,70 @@
+#pragma once
+// The neutral platform API: what the app needs from its host, with one implementation per
+// platform (web/ for the browser, native/ for the CLI and tests), picked by CMake.
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace sw::platform {
+
+// The runner's local calendar date, from the browser (or OS) clock.
+std::chrono::year_month_day Today();
+// Milliseconds from a monotonic clock.
+double NowMs();
+
+// ---- Window ---------------------------------------------------------------------------------
+// Makes the drawing surface current (a WebGL2 context on the page's canvas) and starts input.
+bool OpenWindow(std::string& error);
+
+// ---- Frame loop (render on demand) ---------------------------------------------------------
+// The host calls the frame callback only while frames are requested: input, sensors, storage
+// callbacks and animations ask for a few; with nothing pending nothing runs.
+using FrameCallback = std::function<void()>;
+void RunFrameLoop(FrameCallback on_frame);
+void RequestFrames(int count);
+// Ask for one frame after `delay_ms` (a blinking cursor, a pending timer).
+void RequestFrameAfter(double delay_ms);
+
+// ---- Input --------------------------------------------------------------------------------
+struct InputEvent {
+  enum class Kind { PointerMove, PointerDown, PointerUp, PointerCancel, Wheel, Key, Char, Resize };
+  Kind kind = Kind::PointerMove;
+  bool touch = false;    // pointer events: from a finger rather than a mouse
+  float x = 0, y = 0;    // pointer position in framebuffer pixels; wheel deltas in lines
+  int key = 0;           // Key: one of the KeyCode values below
+  bool down = false;     // Key: pressed or released
+  unsigned codepoint = 0;  // Char: a Unicode code point typed
+};
+enum KeyCode { kKeyNone, kKeyBackspace, kKeyDelete, kKeyEnter, kKeyTab, kKeyEscape, kKeyLeft,
+               kKeyRight, kKeyUp, kKeyDown, kKeyHome, kKeyEnd };
+// Events that arrived since the last call, in order.
+std::vector<InputEvent> TakeInputEvents();
+
+// The canvas: its size in framebuffer pixels and the device pixel ratio it was made for.
+struct Viewport {
+  int width = 0, height = 0;
+  float pixel_ratio = 1;
+};
+Viewport CurrentViewport();
+
+// ---- On-screen keyboard -------------------------------------------------------------------
+// Rectangles (framebuffer pixels) of the text fields drawn in the last frame: a tap inside one
+// must open the phone's keyboard synchronously, inside the browser's event handler.
+struct TextFieldRect {
+  float x0, y0, x1, y1;
+  bool numeric;
+};
+void SetTextFieldRects(std::vector<TextFieldRect> rects);
+void HideKeyboard();
+
+// ---- Automation API ------------------------------------------------------------------------
+// The app answers state() and dispatch() for window.stridewise; `ready` resolves on SignalReady.
+struct AutomationHandlers {
+  std::function<std::string()> state_json;
+  std::function<std::string(const std::string& action_json)> dispatch;
+};
+void InstallAutomationApi(AutomationHandlers handlers);
+void SignalReady();
+
+}  // namespace sw::platform

@@ -1,0 +1,101 @@
+#include <imgui.h>
+
+#include "core/screen.hpp"
+#include "screens.hpp"
+#include "theme.hpp"
+#include "widgets.hpp"
+
+namespace sw::ui {
+namespace {
+
+constexpr float kNavHeightCss = 60;
+constexpr float kHeaderHeightCss = 52;
+
+void DrawHeader(UiFrame& frame) {
+  ImGui::PushFont(GetFonts().heading);
+  float y = (frame.Px(kHeaderHeightCss) - ImGui::GetFontSize()) * 0.5f;
+  ImGui::SetCursorPos(ImVec2(frame.Px(16), y));
+  ImGui::TextUnformatted(ScreenId(frame.state.screen) == std::string_view("home")
+                             ? "Stridewise"
+                             : std::string(ScreenTitle(frame.state.screen)).c_str());
+  ImGui::PopFont();
+}
+
+void DrawNavigation(UiFrame& frame) {
+  const Palette& palette = GetPalette();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  float width = ImGui::GetContentRegionAvail().x;
+  float height = frame.Px(kNavHeightCss);
+  draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), ImGui::GetColorU32(palette.surface));
+  draw->AddLine(origin, ImVec2(origin.x + width, origin.y), ImGui::GetColorU32(ImGuiCol_Border), frame.Px(1));
+
+  int count = int(std::size(kAllScreens));
+  float button_width = width / float(count);
+  ImGui::PushFont(GetFonts().small);
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0);
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 0);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+  for (int i = 0; i < count; ++i) {
+    Screen screen = kAllScreens[i];
+    bool current = screen == frame.state.screen;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + button_width * float(i), origin.y));
+    ImGui::PushStyleColor(ImGuiCol_Text, current ? palette.accent : palette.muted_text);
+    std::string label = std::string(ScreenTitle(screen)) + "##nav";
+    if (ImGui::Button(label.c_str(), ImVec2(button_width, height)))
+      frame.Dispatch({{"type", "navigate"}, {"screen", ScreenId(screen)}});
+    RecordLastItem(frame, label.c_str(), "nav", current ? "current" : "");
+    ImGui::PopStyleColor();
+    if (current) {  // a bar over the current screen's label
+      ImVec2 min = ImGui::GetItemRectMin();
+      float inset = button_width * 0.22f;
+      draw->AddRectFilled(ImVec2(min.x + inset, min.y), ImVec2(min.x + button_width - inset, min.y + frame.Px(3)),
+                          ImGui::GetColorU32(palette.accent), frame.Px(2));
+    }
+  }
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar(3);
+  ImGui::PopFont();
+}
+
+}  // namespace
+
+void Shell::Draw(UiFrame& frame) {
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin("Stridewise", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar();
+
+  ImGui::BeginChild("##header", ImVec2(0, frame.Px(kHeaderHeightCss)), false, ImGuiWindowFlags_NoScrollbar);
+  DrawHeader(frame);
+  ImGui::EndChild();
+
+  ImGui::SetCursorPos(ImVec2(0, frame.Px(kHeaderHeightCss)));
+  float content_height = io.DisplaySize.y - frame.Px(kHeaderHeightCss) - frame.Px(kNavHeightCss);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.Px(16), frame.Px(8)));
+  // One scrolling region per screen, so each keeps its own scroll position.
+  std::string content_id = "##content_" + std::string(ScreenId(frame.state.screen));
+  ImGui::BeginChild(content_id.c_str(), ImVec2(0, content_height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::PopStyleVar();
+  switch (frame.state.screen) {
+    case Screen::Home: home.Draw(frame); break;
+    case Screen::Log: log.Draw(frame); break;
+    case Screen::Shoes: shoes.Draw(frame); break;
+    case Screen::Cadence: cadence.Draw(frame); break;
+    case Screen::Guide: guide.Draw(frame); break;
+    case Screen::Settings: settings.Draw(frame); break;
+  }
+  ImGui::Dummy(ImVec2(0, frame.Px(16)));
+  ImGui::EndChild();
+
+  ImGui::SetCursorPos(ImVec2(0, io.DisplaySize.y - frame.Px(kNavHeightCss)));
+  DrawNavigation(frame);
+  ImGui::End();
+}
+
+}  // namespace sw::ui

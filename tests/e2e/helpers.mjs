@@ -1,0 +1,89 @@
+// Shared set-up for the browser tests: a static server for dist/, Debian's Chromium through
+// playwright-core, phone and desktop contexts, and helpers that tap what state() reports.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../tools/serve.mjs';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const OUTPUT_DIR = join(ROOT, 'test-output');
+mkdirSync(OUTPUT_DIR, { recursive: true });
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--headless', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--disable-quic',
+];
+
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+export const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
+
+export async function launch() {
+  const { server, url } = await startServer(join(ROOT, 'dist'));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    url, browser,
+    async close() { await browser.close(); await new Promise((ok) => server.close(ok)); },
+  };
+}
+
+// Opens the app in a new context and waits for stridewise.ready; collects console errors.
+export async function openApp(env, options = PHONE, path = '') {
+  const context = await env.browser.newContext(options);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(env.url + path);
+  await page.waitForFunction(() => window.stridewise && window.stridewise.state, null, { timeout: 20000 });
+  await page.evaluate(() => window.stridewise.ready);
+  return { context, page, errors };
+}
+
+export const state = (page) => page.evaluate(() => window.stridewise.state());
+export const dispatch = (page, action) => page.evaluate((a) => window.stridewise.dispatch(a), action);
+
+// The widget state() reports under `label` (and `kind`, if given), once it is on screen.
+export async function widget(page, label, kind) {
+  let found;
+  await page.waitForFunction(([l, k]) => window.stridewise.state().ui.widgets
+    .some((w) => w.label === l && (!k || w.kind === k) && w.visible && w.h > 0), [label, kind], { timeout: 5000 })
+    .catch(() => {});
+  const s = await state(page);
+  found = s.ui.widgets.find((w) => w.label === label && (!kind || w.kind === kind) && w.visible);
+  if (!found) throw new Error(`no visible widget "${label}"; have: ${s.ui.widgets.map((w) => w.label).join(', ')}`);
+  return found;
+}
+
+export const center = (w) => ({ x: w.x + w.w / 2, y: w.y + w.h / 2 });
+
+// A real finger tap through the DevTools touch pipeline.
+export async function tap(page, label, kind) {
+  const w = await widget(page, label, kind);
+  const { x, y } = center(w);
+  await page.touchscreen.tap(x, y);
+  return w;
+}
+
+// A finger drag from (x, y) by (dx, dy) in `steps` moves, through DevTools' touch events.
+export async function drag(page, x, y, dx, dy, steps = 12) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (px, py) => [{ x: px, y: py, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(x, y) });
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(x + (dx * i) / steps, y + (dy * i) / steps) });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+// Waits until the app has drawn the frames a change asked for.
+export async function settle(page, ms = 250) { await page.waitForTimeout(ms); }
+
+export async function screenshot(page, name) {
+  const path = join(OUTPUT_DIR, name);
+  await page.screenshot({ path });
+  return path;
+}

@@ -1,0 +1,65 @@
+// Hidden <input> that brings up the phone's keyboard for ImGui text fields.
+// Desktop keyboards send real keys; Android keyboards send key code 229 and deliver text
+// through `input` / `beforeinput` events, so text is read from those, never from keydown.
+mergeInto(LibraryManager.library, {
+  $SwKeyboard: {
+    input: null,
+    listeners: [],
+    // KeyboardEvent.key -> the C++ KeyCode enum in platform.hpp
+    keys: { Backspace: 1, Delete: 2, Enter: 3, Tab: 4, Escape: 5, ArrowLeft: 6, ArrowRight: 7,
+            ArrowUp: 8, ArrowDown: 9, Home: 10, End: 11 },
+    listen: function (target, type, fn) {
+      target.addEventListener(type, fn);
+      SwKeyboard.listeners.push([target, type, fn]);
+    },
+    press: function (code) { _sw_on_key(code, 1); _sw_on_key(code, 0); },
+  },
+
+  sw_keyboard_install__deps: ['$SwKeyboard', 'sw_on_key', 'sw_on_char'],
+  sw_keyboard_install: function () {
+    if (SwKeyboard.input) return;
+    var input = document.getElementById('sw-text-input');
+    if (!input) return;
+    SwKeyboard.input = input;
+    SwKeyboard.listen(input, 'keydown', function (e) {
+      var code = SwKeyboard.keys[e.key];
+      if (code) { _sw_on_key(code, 1); e.preventDefault(); }
+    });
+    SwKeyboard.listen(input, 'keyup', function (e) {
+      var code = SwKeyboard.keys[e.key];
+      if (code) { _sw_on_key(code, 0); e.preventDefault(); }
+    });
+    SwKeyboard.listen(input, 'beforeinput', function (e) {
+      // Android: Backspace and Enter arrive here, not as keydown.
+      if (e.inputType === 'deleteContentBackward') { SwKeyboard.press(1); e.preventDefault(); }
+      else if (e.inputType === 'insertLineBreak') { SwKeyboard.press(3); e.preventDefault(); }
+    });
+    var flush = function () {
+      var text = input.value;
+      if (!text) return;
+      input.value = '';
+      for (var ch of text) _sw_on_char(ch.codePointAt(0));
+    };
+    SwKeyboard.listen(input, 'input', function (e) { if (!e.isComposing) flush(); });
+    SwKeyboard.listen(input, 'compositionend', flush);
+  },
+
+  sw_keyboard_show__deps: ['$SwKeyboard'],
+  sw_keyboard_show: function (x, y, w, h, numeric) {
+    var input = SwKeyboard.input;
+    if (!input) return;
+    // Sit over the field so the browser scrolls the right place into view above the keyboard.
+    input.style.left = x + 'px';
+    input.style.top = y + 'px';
+    input.style.width = w + 'px';
+    input.style.height = h + 'px';
+    input.inputMode = numeric ? 'decimal' : 'text';
+    input.value = '';
+    input.focus({ preventScroll: true });
+  },
+
+  sw_keyboard_hide__deps: ['$SwKeyboard'],
+  sw_keyboard_hide: function () {
+    if (SwKeyboard.input && document.activeElement === SwKeyboard.input) SwKeyboard.input.blur();
+  },
+});
