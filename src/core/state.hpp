@@ -2,20 +2,10 @@
 #include <chrono>
 #include <string>
 
+#include "model.hpp"
 #include "screen.hpp"
 
 namespace sw {
-
-enum class Units { Miles, Kilometres };
-
-struct Settings {
-  Units units = Units::Miles;
-};
-
-// Everything the runner owns and the storage keeps. Other issues grow this.
-struct Model {
-  Settings settings;
-};
 
 // The whole app state that actions change: the model plus what the UI shows.
 struct AppState {

@@ -1,0 +1,109 @@
+#pragma once
+// The runner's data: everything storage keeps and backups carry. Distances in metres,
+// durations in seconds, dates are local calendar days (std::chrono::year_month_day).
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sw {
+
+using Id = std::int64_t;
+using Date = std::chrono::year_month_day;
+
+inline constexpr double kMetresPerMile = 1609.344;
+inline constexpr double kDefaultWarnAtM = 300 * kMetresPerMile;     // 482,803 m
+inline constexpr double kDefaultReplaceAtM = 500 * kMetresPerMile;  // 804,672 m
+
+enum class Units { Miles, Kilometres };
+enum class PainArea { Foot, Ankle, Knee, Hip, LowerBack, Other };
+enum class BodySide { Left, Right, Both, None };
+enum class StrengthExercise { Bridge, Plank, SingleLegSquat };
+
+struct Settings {
+  Units units = Units::Miles;
+  std::chrono::weekday week_start = std::chrono::Monday;
+  int cadence_low_spm = 170;
+  int cadence_high_spm = 180;
+  double weekly_increase_limit_pct = 10;
+  double default_warn_at_m = kDefaultWarnAtM;
+  double default_replace_at_m = kDefaultReplaceAtM;
+  int strength_target_per_week = 2;
+  bool operator==(const Settings&) const = default;
+};
+
+struct ShoeWear {
+  bool uneven_wear = false;
+  bool discomfort = false;
+  bool stride_change = false;
+  bool operator==(const ShoeWear&) const = default;
+};
+
+struct Shoe {
+  Id id = 0;
+  std::string name;
+  double start_distance_m = 0;
+  double warn_at_m = kDefaultWarnAtM;
+  double replace_at_m = kDefaultReplaceAtM;
+  std::optional<Date> purchase_date;
+  bool retired = false;
+  ShoeWear wear;
+  bool operator==(const Shoe&) const = default;
+};
+
+struct Run {
+  Id id = 0;
+  Date date;
+  double distance_m = 0;
+  std::optional<double> duration_s;
+  std::optional<Id> shoe_id;
+  bool warmup = false;
+  bool cooldown = false;
+  bool operator==(const Run&) const = default;
+};
+
+struct StrengthSession {
+  Id id = 0;
+  Date date;
+  std::vector<StrengthExercise> exercises;
+  bool operator==(const StrengthSession&) const = default;
+};
+
+struct PainEntry {
+  Id id = 0;
+  Date date;
+  PainArea area = PainArea::Other;
+  BodySide side = BodySide::None;
+  int severity = 0;  // 0-10
+  bool worse_with_activity = false;
+  bool changes_gait = false;
+  std::string note;
+  bool operator==(const PainEntry&) const = default;
+};
+
+struct CadenceSession {
+  Id id = 0;
+  Date date;
+  double duration_s = 0;
+  double mean_spm = 0;
+  double time_in_band_s = 0;
+  int low_spm = 170;
+  int high_spm = 180;
+  std::vector<float> series_spm;  // one value per second; 0 where no rhythm was found
+  bool operator==(const CadenceSession&) const = default;
+};
+
+struct Model {
+  Settings settings;
+  std::vector<Shoe> shoes;
+  std::vector<Run> runs;
+  std::vector<StrengthSession> strength;
+  std::vector<PainEntry> pain;
+  std::vector<CadenceSession> cadence_sessions;
+  std::optional<Id> default_shoe_id;
+  Id next_id = 1;
+  bool operator==(const Model&) const = default;
+};
+
+}  // namespace sw
