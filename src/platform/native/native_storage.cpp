@@ -1,0 +1,42 @@
+// Native storage: an in-memory store with the same contract as IndexedDB (revision check,
+// all-or-nothing writes, answers on the next drained frame). Used by native tests of the app
+// logic; the CLI reads files directly.
+#include <deque>
+
+#include "platform/storage.hpp"
+
+namespace sw::platform {
+namespace {
+std::map<std::string, std::string> g_docs;
+std::deque<std::function<void()>> g_ready;
+}  // namespace
+
+void StorageLoadAll(StorageLoadCallback done) {
+  g_ready.push_back([done = std::move(done)] { done(true, g_docs, {}); });
+}
+
+void StorageWrite(const StorageWriteRequest& request, StorageWriteCallback done) {
+  g_ready.push_back([request, done = std::move(done)] {
+    auto it = g_docs.find("rev");
+    std::optional<long long> stored;
+    if (it != g_docs.end()) stored = std::stoll(it->second);
+    if (stored != request.expect_rev) return done(StorageWriteOutcome::Conflict, {});
+    for (const auto& [key, text] : request.put) g_docs[key] = text;
+    for (const auto& key : request.remove) g_docs.erase(key);
+    g_docs["rev"] = std::to_string(request.rev);
+    done(StorageWriteOutcome::Committed, {});
+  });
+}
+
+void StorageWatch(std::function<void()>) {}
+void StorageRequestPersist(std::function<void(bool, bool)> answer) { answer(false, false); }
+
+void StorageDrain() {
+  while (!g_ready.empty()) {
+    auto work = std::move(g_ready.front());
+    g_ready.pop_front();
+    work();
+  }
+}
+
+}  // namespace sw::platform

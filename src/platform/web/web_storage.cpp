@@ -1,0 +1,120 @@
+// The C++ half of web/lib/storage.js. JavaScript answers through the EMSCRIPTEN_KEEPALIVE
+// entry points below; they only queue, and StorageDrain() runs the callbacks at the start of
+// the next frame, so C++ state never changes in the middle of a frame.
+#include <emscripten.h>
+
+#include <cstdlib>
+#include <deque>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/platform.hpp"
+#include "platform/storage.hpp"
+
+extern "C" {
+void sw_storage_load_all(int request_id);
+void sw_storage_write(int request_id, const char* ops_json);
+void sw_storage_watch(void);
+void sw_storage_request_persist(void);
+}
+
+namespace sw::platform {
+namespace {
+
+int g_next_request = 1;
+std::map<int, StorageLoadCallback> g_load_callbacks;
+std::map<int, std::map<std::string, std::string>> g_loaded_docs;
+std::map<int, StorageWriteCallback> g_write_callbacks;
+std::function<void()> g_on_external_change;
+std::function<void(bool, bool)> g_on_persist;
+std::deque<std::function<void()>> g_ready;  // results waiting for the next frame
+
+std::string TakeString(char* text) {
+  if (!text) return {};
+  std::string out(text);
+  std::free(text);
+  return out;
+}
+
+void Queue(std::function<void()> work) {
+  g_ready.push_back(std::move(work));
+  RequestFrames(2);
+}
+
+}  // namespace
+
+void StorageLoadAll(StorageLoadCallback done) {
+  int id = g_next_request++;
+  g_load_callbacks[id] = std::move(done);
+  sw_storage_load_all(id);
+}
+
+void StorageWrite(const StorageWriteRequest& request, StorageWriteCallback done) {
+  int id = g_next_request++;
+  g_write_callbacks[id] = std::move(done);
+  nlohmann::json ops = {{"rev", request.rev}, {"put", request.put}, {"delete", request.remove}};
+  ops["expect_rev"] = request.expect_rev ? nlohmann::json(*request.expect_rev) : nlohmann::json(nullptr);
+  sw_storage_write(id, ops.dump().c_str());
+}
+
+void StorageWatch(std::function<void()> changed) {
+  g_on_external_change = std::move(changed);
+  sw_storage_watch();
+}
+
+void StorageRequestPersist(std::function<void(bool, bool)> answer) {
+  g_on_persist = std::move(answer);
+  sw_storage_request_persist();
+}
+
+void StorageDrain() {
+  while (!g_ready.empty()) {
+    auto work = std::move(g_ready.front());
+    g_ready.pop_front();
+    work();
+  }
+}
+
+}  // namespace sw::platform
+
+using namespace sw::platform;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void sw_storage_loaded_doc(int request_id, char* key, char* value) {
+  g_loaded_docs[request_id][TakeString(key)] = TakeString(value);
+}
+
+EMSCRIPTEN_KEEPALIVE void sw_storage_load_done(int request_id, int ok, char* error) {
+  std::string message = TakeString(error);
+  auto docs = std::move(g_loaded_docs[request_id]);
+  g_loaded_docs.erase(request_id);
+  auto it = g_load_callbacks.find(request_id);
+  if (it == g_load_callbacks.end()) return;
+  auto done = std::move(it->second);
+  g_load_callbacks.erase(it);
+  Queue([done = std::move(done), ok, docs = std::move(docs), message]() mutable {
+    done(ok != 0, std::move(docs), message);
+  });
+}
+
+EMSCRIPTEN_KEEPALIVE void sw_storage_write_done(int request_id, int ok, int conflict, char* error) {
+  std::string message = TakeString(error);
+  auto it = g_write_callbacks.find(request_id);
+  if (it == g_write_callbacks.end()) return;
+  auto done = std::move(it->second);
+  g_write_callbacks.erase(it);
+  StorageWriteOutcome outcome =
+      ok ? StorageWriteOutcome::Committed : conflict ? StorageWriteOutcome::Conflict : StorageWriteOutcome::Failed;
+  Queue([done = std::move(done), outcome, message] { done(outcome, message); });
+}
+
+EMSCRIPTEN_KEEPALIVE void sw_storage_external_change(void) {
+  if (g_on_external_change) Queue(g_on_external_change);
+}
+
+EMSCRIPTEN_KEEPALIVE void sw_storage_persist_result(int supported, int granted) {
+  if (g_on_persist) Queue([supported, granted] { g_on_persist(supported != 0, granted != 0); });
+}
+
+}  // extern "C"
