@@ -1,0 +1,42 @@
+#pragma once
+// Shoe wear: distance, status and a projected replacement date, derived from the model on demand
+// (never stored, so editing or deleting a run can never leave a shoe's figures stale).
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "model.hpp"
+
+namespace sw {
+
+enum class ShoeStatus { Ok, Warn, Replace, Retired };
+
+// API.md names: "ok" "warn" "replace" "retired".
+std::string_view ShoeStatusId(ShoeStatus status);
+
+// The window the projection averages over, and the shortest span it divides by so a shoe with
+// two runs in its first week does not project a wildly early date.
+inline constexpr int kProjectionWindowDays = 56;
+inline constexpr int kProjectionMinSpanDays = 14;
+
+struct ShoeSummary {
+  Id id = 0;
+  double distance_m = 0;  // start distance + every logged run on the shoe
+  int runs = 0;
+  ShoeStatus status = ShoeStatus::Ok;
+  double life_used = 0;  // distance / replace_at_m; not clamped (1.2 = 20% past), the bar clamps
+  std::optional<Date> projected_replace_date;
+  bool wear_flagged = false;  // any wear-checklist sign ticked
+};
+
+bool AnyWearSign(const ShoeWear& wear);
+
+// API.md order: retired wins; then replace (at/past replace_at_m or any wear sign); then warn
+// (at/past warn_at_m); else ok.
+ShoeStatus StatusFor(const Shoe& shoe, double distance_m);
+
+ShoeSummary SummarizeShoe(const Model& model, const Shoe& shoe, Date today);
+// One summary per shoe, in model order.
+std::vector<ShoeSummary> SummarizeShoes(const Model& model, Date today);
+
+}  // namespace sw

@@ -1,0 +1,258 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "core/dates.hpp"
+#include "core/shoe_rules.hpp"
+
+using namespace sw;
+
+namespace {
+
+Date D(const char* text) { return *ParseDate(text); }
+
+Shoe MakeShoe(Id id, double start_m = 0) {
+  Shoe shoe;
+  shoe.id = id;
+  shoe.name = "Shoe " + std::to_string(id);
+  shoe.start_distance_m = start_m;
+  return shoe;
+}
+
+void AddRun(Model& model, const char* date, double m, std::optional<Id> shoe_id) {
+  Run run;
+  run.id = model.next_id++;
+  run.date = D(date);
+  run.distance_m = m;
+  run.shoe_id = shoe_id;
+  model.runs.push_back(run);
+}
+
+}  // namespace
+
+TEST_CASE("a shoe's distance is its start distance plus every run on it", "[shoes]") {
+  Model model;
+  model.shoes = {MakeShoe(1, 100000), MakeShoe(2)};
+  AddRun(model, "2026-03-01", 5000, 1);
+  AddRun(model, "2026-03-02", 8000, 1);
+  AddRun(model, "2026-03-02", 3000, 2);
+  AddRun(model, "2026-03-03", 7000, std::nullopt);  // no shoe: counts for nobody's wear
+  AddRun(model, "2026-03-03", 9000, 99);            // an unknown shoe id is ignored too
+  auto summaries = SummarizeShoes(model, D("2026-03-04"));
+  REQUIRE(summaries.size() == 2);
+  CHECK(summaries[0].id == 1);
+  CHECK(summaries[0].distance_m == 113000);
+  CHECK(summaries[0].runs == 2);
+  CHECK(summaries[1].distance_m == 3000);
+  CHECK(summaries[1].runs == 1);
+}
+
+TEST_CASE("a new shoe with no runs is ok at zero with no projection", "[shoes]") {
+  Model model;
+  model.shoes = {MakeShoe(1)};
+  ShoeSummary s = SummarizeShoe(model, model.shoes[0], D("2026-03-04"));
+  CHECK(s.distance_m == 0);
+  CHECK(s.runs == 0);
+  CHECK(s.status == ShoeStatus::Ok);
+  CHECK(s.life_used == 0);
+  CHECK_FALSE(s.projected_replace_date);
+  CHECK_FALSE(s.wear_flagged);
+  CHECK(SummarizeShoes(Model{}, D("2026-03-04")).empty());
+}
+
+TEST_CASE("status thresholds: warn and replace apply at exactly the threshold", "[shoes]") {
+  Shoe shoe = MakeShoe(1);
+  REQUIRE(shoe.warn_at_m == kDefaultWarnAtM);
+  REQUIRE(shoe.replace_at_m == kDefaultReplaceAtM);
+  CHECK(kDefaultWarnAtM == Approx(482803.2));
+  CHECK(kDefaultReplaceAtM == Approx(804672));
+  CHECK(StatusFor(shoe, 0) == ShoeStatus::Ok);
+  CHECK(StatusFor(shoe, std::nextafter(kDefaultWarnAtM, 0.0)) == ShoeStatus::Ok);
+  CHECK(StatusFor(shoe, kDefaultWarnAtM) == ShoeStatus::Warn);
+  CHECK(StatusFor(shoe, std::nextafter(kDefaultReplaceAtM, 0.0)) == ShoeStatus::Warn);
+  CHECK(StatusFor(shoe, kDefaultReplaceAtM) == ShoeStatus::Replace);
+  CHECK(StatusFor(shoe, 2 * kDefaultReplaceAtM) == ShoeStatus::Replace);
+}
+
+TEST_CASE("status thresholds reached through logged runs, per-shoe thresholds", "[shoes]") {
+  Model model;
+  Shoe shoe = MakeShoe(1, 1000);
+  shoe.warn_at_m = 10000;
+  shoe.replace_at_m = 20000;
+  model.shoes = {shoe};
+  AddRun(model, "2026-03-01", 8999, 1);
+  Date today = D("2026-03-05");
+  CHECK(SummarizeShoe(model, model.shoes[0], today).status == ShoeStatus::Ok);
+  model.runs[0].distance_m = 9000;  // 1000 start + 9000 = exactly warn
+  CHECK(SummarizeShoe(model, model.shoes[0], today).status == ShoeStatus::Warn);
+  AddRun(model, "2026-03-02", 9999, 1);
+  CHECK(SummarizeShoe(model, model.shoes[0], today).status == ShoeStatus::Warn);
+  model.runs[1].distance_m = 10000;  // exactly replace
+  ShoeSummary s = SummarizeShoe(model, model.shoes[0], today);
+  CHECK(s.status == ShoeStatus::Replace);
+  CHECK(s.life_used == 1.0);
+  CHECK_FALSE(s.projected_replace_date);  // already due: nothing to project
+}
+
+TEST_CASE("the start distance alone can put a shoe past its thresholds", "[shoes]") {
+  Model model;
+  model.shoes = {MakeShoe(1, kDefaultWarnAtM), MakeShoe(2, kDefaultReplaceAtM)};
+  auto s = SummarizeShoes(model, D("2026-03-05"));
+  CHECK(s[0].status == ShoeStatus::Warn);
+  CHECK(s[1].status == ShoeStatus::Replace);
+}
+
+TEST_CASE("any wear sign flags the shoe for replacement whatever its mileage", "[shoes]") {
+  Model model;
+  model.shoes = {MakeShoe(1)};
+  AddRun(model, "2026-03-01", 5000, 1);
+  Date today = D("2026-03-05");
+  for (int sign = 0; sign < 3; ++sign) {
+    Shoe& shoe = model.shoes[0];
+    shoe.wear = {};
+    (sign == 0 ? shoe.wear.uneven_wear : sign == 1 ? shoe.wear.discomfort : shoe.wear.stride_change) = true;
+    ShoeSummary s = SummarizeShoe(model, shoe, today);
+    CHECK(s.status == ShoeStatus::Replace);
+    CHECK(s.wear_flagged);
+    CHECK(s.life_used < 0.01);  // the bar still shows real mileage
+    CHECK_FALSE(s.projected_replace_date);
+  }
+  model.shoes[0].wear = {};
+  CHECK(SummarizeShoe(model, model.shoes[0], today).status == ShoeStatus::Ok);
+  CHECK_FALSE(AnyWearSign(ShoeWear{}));
+}
+
+TEST_CASE("retired wins over mileage and wear signs", "[shoes]") {
+  Model model;
+  Shoe shoe = MakeShoe(1, 2 * kDefaultReplaceAtM);
+  shoe.retired = true;
+  shoe.wear.discomfort = true;
+  model.shoes = {shoe, MakeShoe(2)};
+  model.shoes[1].retired = true;
+  AddRun(model, "2026-03-01", 5000, 2);
+  auto s = SummarizeShoes(model, D("2026-03-05"));
+  CHECK(s[0].status == ShoeStatus::Retired);
+  CHECK(s[0].wear_flagged);
+  CHECK(s[1].status == ShoeStatus::Retired);
+  CHECK(s[1].distance_m == 5000);  // a retired shoe keeps its history
+  CHECK_FALSE(s[1].projected_replace_date);
+}
+
+TEST_CASE("status ids are the API names", "[shoes]") {
+  CHECK(ShoeStatusId(ShoeStatus::Ok) == "ok");
+  CHECK(ShoeStatusId(ShoeStatus::Warn) == "warn");
+  CHECK(ShoeStatusId(ShoeStatus::Replace) == "replace");
+  CHECK(ShoeStatusId(ShoeStatus::Retired) == "retired");
+}
+
+TEST_CASE("life used is distance over replace threshold", "[shoes]") {
+  Model model;
+  Shoe shoe = MakeShoe(1, 250);
+  shoe.replace_at_m = 1000;
+  shoe.warn_at_m = 600;
+  model.shoes = {shoe};
+  CHECK(SummarizeShoe(model, model.shoes[0], D("2026-03-05")).life_used == 0.25);
+  AddRun(model, "2026-03-01", 1250, 1);
+  CHECK(SummarizeShoe(model, model.shoes[0], D("2026-03-05")).life_used == 1.5);  // not clamped
+  model.shoes[0].replace_at_m = 0;  // degenerate threshold: full, never a division by zero
+  CHECK(SummarizeShoe(model, model.shoes[0], D("2026-03-05")).life_used == 1.0);
+}
+
+TEST_CASE("projection averages the last 8 weeks of use", "[shoes]") {
+  Model model;
+  Shoe shoe = MakeShoe(1);
+  shoe.replace_at_m = 1000000;
+  shoe.warn_at_m = 900000;
+  model.shoes = {shoe};
+  Date today = D("2026-06-30");
+  // Old run outside the window: counts for distance, not for the rate; makes the span 56 days.
+  AddRun(model, "2026-01-01", 100000, 1);
+  // 56 days ending today: 2026-05-06 .. 2026-06-30. 56 km in the window -> 1 km/day.
+  AddRun(model, "2026-05-05", 50000, 1);  // the day before the window: not recent
+  AddRun(model, "2026-05-06", 28000, 1);
+  AddRun(model, "2026-06-30", 28000, 1);
+  ShoeSummary s = SummarizeShoe(model, model.shoes[0], today);
+  REQUIRE(s.distance_m == 206000);
+  // 794 km left at 1 km/day.
+  REQUIRE(s.projected_replace_date);
+  CHECK(FormatDate(*s.projected_replace_date) == FormatDate(AddDays(today, 794)));
+}
+
+TEST_CASE("projection divides by the span since the first run, at least 14 days", "[shoes]") {
+  Model model;
+  Shoe shoe = MakeShoe(1);
+  shoe.replace_at_m = 100000;
+  shoe.warn_at_m = 90000;
+  model.shoes = {shoe};
+  Date today = D("2026-03-20");
+  // First run 19 days ago: span 20 days; 40 km -> 2 km/day; 60 km left -> 30 days.
+  AddRun(model, "2026-03-01", 20000, 1);
+  AddRun(model, "2026-03-20", 20000, 1);
+  ShoeSummary s = SummarizeShoe(model, model.shoes[0], today);
+  REQUIRE(s.projected_replace_date);
+  CHECK(FormatDate(*s.projected_replace_date) == "2026-04-19");
+
+  // A shoe first run 2 days ago divides by 14, not 3: 14 km -> 1 km/day, 86 km left.
+  model.runs.clear();
+  AddRun(model, "2026-03-18", 14000, 1);
+  s = SummarizeShoe(model, model.shoes[0], today);
+  REQUIRE(s.projected_replace_date);
+  CHECK(*s.projected_replace_date == AddDays(today, 86));
+
+  // Partial days round up: the shoe is due on the day it crosses the line, not the day before.
+  model.runs.clear();
+  AddRun(model, "2026-03-18", 15000, 1);  // 15/14 km/day, 85 km left -> 79.33 -> 80 days
+  s = SummarizeShoe(model, model.shoes[0], today);
+  CHECK(*s.projected_replace_date == AddDays(today, 80));
+}
+
+TEST_CASE("no projection without recent use", "[shoes]") {
+  Model model;
+  model.shoes = {MakeShoe(1)};
+  AddRun(model, "2025-12-01", 10000, 1);  // long ago only
+  Date today = D("2026-03-20");
+  ShoeSummary s = SummarizeShoe(model, model.shoes[0], today);
+  CHECK(s.distance_m == 10000);
+  CHECK_FALSE(s.projected_replace_date);
+  // Runs on another shoe do not count towards this one's rate.
+  model.shoes.push_back(MakeShoe(2));
+  AddRun(model, "2026-03-19", 10000, 2);
+  CHECK_FALSE(SummarizeShoe(model, model.shoes[0], today).projected_replace_date);
+  CHECK(SummarizeShoe(model, model.shoes[1], today).projected_replace_date);
+}
+
+TEST_CASE("a run dated tomorrow counts for the shoe and its projection", "[shoes]") {
+  Model model;
+  model.shoes = {MakeShoe(1)};
+  Date today = D("2026-03-20");
+  AddRun(model, "2026-03-21", 14000, 1);
+  ShoeSummary s = SummarizeShoe(model, model.shoes[0], today);
+  CHECK(s.distance_m == 14000);
+  CHECK(s.runs == 1);
+  REQUIRE(s.projected_replace_date);  // min span 14 days: 1 km/day
+  CHECK(*s.projected_replace_date == AddDays(today, int(std::ceil((kDefaultReplaceAtM - 14000) / 1000.0))));
+}
+
+TEST_CASE("projection crosses a leap day by calendar days", "[shoes]") {
+  Model model;
+  Shoe shoe = MakeShoe(1);
+  shoe.replace_at_m = 30000;
+  shoe.warn_at_m = 20000;
+  model.shoes = {shoe};
+  AddRun(model, "2024-02-14", 14000, 1);  // span 14 days to 2024-02-27 -> 1 km/day
+  ShoeSummary s = SummarizeShoe(model, model.shoes[0], D("2024-02-27"));
+  REQUIRE(s.projected_replace_date);
+  CHECK(FormatDate(*s.projected_replace_date) == "2024-03-14");  // 16 days on, via 02-29
+}
+
+TEST_CASE("a tiny rate against a huge threshold still gives a valid date", "[shoes]") {
+  Model model;
+  Shoe shoe = MakeShoe(1);
+  shoe.replace_at_m = 1e12;
+  shoe.warn_at_m = 1e12;
+  model.shoes = {shoe};
+  AddRun(model, "2026-03-20", 1, 1);
+  ShoeSummary s = SummarizeShoe(model, model.shoes[0], D("2026-03-20"));
+  REQUIRE(s.projected_replace_date);
+  CHECK(s.projected_replace_date->ok());
+}
