@@ -1,0 +1,545 @@
+#include <catch2/catch.hpp>
+
+#include "core/dates.hpp"
+#include "core/load_rules.hpp"
+
+using namespace sw;
+using namespace std::chrono;
+
+namespace {
+
+Date D(const char* text) { return *ParseDate(text); }
+
+Id AddRun(Model& model, Date date, double m) {
+  Run run;
+  run.id = model.next_id++;
+  run.date = date;
+  run.distance_m = m;
+  model.runs.push_back(run);
+  return run.id;
+}
+Id AddRun(Model& model, const char* date, double m) { return AddRun(model, D(date), m); }
+
+Model WithWeekStart(weekday start) {
+  Model model;
+  model.settings.week_start = start;
+  return model;
+}
+
+}  // namespace
+
+// --- weekly totals and the 10% rule -------------------------------------------------------------
+
+TEST_CASE("empty history: zeros, no warnings, null acwr, 12 empty weeks", "[load]") {
+  Model model;
+  LoadSummary load = SummarizeLoad(model, D("2026-11-25"));
+  CHECK(load.this_week_start == D("2026-11-23"));
+  CHECK(load.this_week_m == 0);
+  CHECK(load.last_week_m == 0);
+  CHECK(load.this_week_max_m == 0);
+  CHECK_FALSE(load.ten_percent_exceeded);
+  CHECK(load.longest_run_30d_m == 0);
+  CHECK_FALSE(load.spike_warning);
+  CHECK_FALSE(load.spike);
+  CHECK_FALSE(load.acwr);
+  CHECK_FALSE(load.acwr_band);
+  CHECK(load.consecutive_run_days == 0);
+  REQUIRE(load.weeks.size() == 12);
+  for (const WeekTotal& week : load.weeks) CHECK(week.m == 0);
+}
+
+TEST_CASE("Monday week start: Sunday night belongs to last week, Monday to this week", "[load]") {
+  Model model = WithWeekStart(Monday);
+  AddRun(model, "2026-11-22", 10000);  // Sunday (late evening or not: a date is a date)
+  AddRun(model, "2026-11-23", 4000);   // Monday
+  AddRun(model, "2026-11-15", 1000);   // the Sunday before: two weeks ago
+  AddRun(model, "2026-11-16", 2000);   // Monday of last week
+  LoadSummary load = SummarizeLoad(model, D("2026-11-25"));  // Wednesday
+  CHECK(load.this_week_start == D("2026-11-23"));
+  CHECK(load.this_week_m == 4000);
+  CHECK(load.last_week_m == 12000);
+  // Today being Sunday: still this week (Mon..Sun).
+  load = SummarizeLoad(model, D("2026-11-29"));
+  CHECK(load.this_week_start == D("2026-11-23"));
+  CHECK(load.this_week_m == 4000);
+  // Today being Monday the 23rd: the Sunday run is last week.
+  load = SummarizeLoad(model, D("2026-11-23"));
+  CHECK(load.this_week_m == 4000);
+  CHECK(load.last_week_m == 12000);
+}
+
+TEST_CASE("Sunday week start: the Sunday run opens this week, Saturday closes the last", "[load]") {
+  Model model = WithWeekStart(Sunday);
+  AddRun(model, "2026-11-21", 3000);   // Saturday
+  AddRun(model, "2026-11-22", 10000);  // Sunday
+  AddRun(model, "2026-11-23", 4000);   // Monday
+  LoadSummary load = SummarizeLoad(model, D("2026-11-25"));
+  CHECK(load.this_week_start == D("2026-11-22"));
+  CHECK(load.this_week_m == 14000);
+  CHECK(load.last_week_m == 3000);
+  // Today Saturday 28th: last day of the week that started Sunday 22nd.
+  load = SummarizeLoad(model, D("2026-11-28"));
+  CHECK(load.this_week_start == D("2026-11-22"));
+  CHECK(load.this_week_m == 14000);
+  // Today Sunday 29th: a new week; the 22nd..28th is now last week.
+  load = SummarizeLoad(model, D("2026-11-29"));
+  CHECK(load.this_week_m == 0);
+  CHECK(load.last_week_m == 14000);
+}
+
+TEST_CASE("other week starts from settings work too", "[load]") {
+  Model model = WithWeekStart(Saturday);
+  AddRun(model, "2026-11-20", 1000);  // Friday
+  AddRun(model, "2026-11-21", 2000);  // Saturday
+  LoadSummary load = SummarizeLoad(model, D("2026-11-25"));
+  CHECK(load.this_week_start == D("2026-11-21"));
+  CHECK(load.this_week_m == 2000);
+  CHECK(load.last_week_m == 1000);
+}
+
+TEST_CASE("multiple runs on one day add up", "[load]") {
+  Model model;
+  AddRun(model, "2026-11-24", 5000);
+  AddRun(model, "2026-11-24", 3000);
+  AddRun(model, "2026-11-24", 2000);
+  LoadSummary load = SummarizeLoad(model, D("2026-11-25"));
+  CHECK(load.this_week_m == 10000);
+  CHECK(load.weeks.back().m == 10000);
+  CHECK(load.longest_run_30d_m == 5000);  // the longest single run, not the day's total
+  CHECK(load.consecutive_run_days == 1);
+}
+
+TEST_CASE("a run dated tomorrow counts in its own calendar week", "[load]") {
+  Model model = WithWeekStart(Monday);
+  AddRun(model, "2026-11-26", 6000);  // tomorrow, a Thursday: this week
+  LoadSummary load = SummarizeLoad(model, D("2026-11-25"));
+  CHECK(load.this_week_m == 6000);
+  CHECK(load.weeks.back().m == 6000);
+  // ...but is not part of the rolling windows that end today.
+  CHECK(load.longest_run_30d_m == 0);
+  CHECK(load.consecutive_run_days == 0);
+  CHECK_FALSE(load.spike_warning);
+
+  Model sunday = WithWeekStart(Monday);
+  AddRun(sunday, "2026-11-30", 6000);  // tomorrow is Monday: next week, not this one
+  load = SummarizeLoad(sunday, D("2026-11-29"));
+  CHECK(load.this_week_m == 0);
+  CHECK(load.weeks.back().m == 0);
+}
+
+TEST_CASE("10% rule: exactly +10% is within the cap, +10.01% exceeds it", "[load]") {
+  Model model;
+  AddRun(model, "2026-11-17", 10000);  // last week
+  Id run = AddRun(model, "2026-11-24", 11000);
+  LoadSummary load = SummarizeLoad(model, D("2026-11-25"));
+  CHECK(load.last_week_m == 10000);
+  CHECK(load.this_week_max_m == Approx(11000));
+  CHECK_FALSE(load.ten_percent_exceeded);
+  model.runs[1].distance_m = 11001;  // +10.01%
+  REQUIRE(model.runs[1].id == run);
+  CHECK(SummarizeLoad(model, D("2026-11-25")).ten_percent_exceeded);
+}
+
+TEST_CASE("10% rule on decimal miles: 5 mi then 5.5 mi is exactly +10%", "[load]") {
+  for (double last_mi : {5.0, 3.1, 7.3, 12.7, 26.2, 31.07, 0.3}) {
+    Model model;
+    AddRun(model, "2026-11-17", last_mi * kMetresPerMile);
+    AddRun(model, "2026-11-24", last_mi * 1.1 * kMetresPerMile);
+    CAPTURE(last_mi);
+    CHECK_FALSE(SummarizeLoad(model, D("2026-11-25")).ten_percent_exceeded);
+    model.runs[1].distance_m = last_mi * 1.1001 * kMetresPerMile;
+    CHECK(SummarizeLoad(model, D("2026-11-25")).ten_percent_exceeded);
+  }
+}
+
+TEST_CASE("10% rule: never exceeded when last week was zero", "[load]") {
+  Model model;
+  AddRun(model, "2026-11-10", 10000);  // two weeks ago only
+  AddRun(model, "2026-11-24", 50000);
+  LoadSummary load = SummarizeLoad(model, D("2026-11-25"));
+  CHECK(load.last_week_m == 0);
+  CHECK(load.this_week_max_m == 0);
+  CHECK(load.this_week_m == 50000);
+  CHECK_FALSE(load.ten_percent_exceeded);
+}
+
+TEST_CASE("10% rule follows the limit in settings", "[load]") {
+  Model model;
+  model.settings.weekly_increase_limit_pct = 20;
+  AddRun(model, "2026-11-17", 10000);
+  AddRun(model, "2026-11-24", 12000);
+  LoadSummary load = SummarizeLoad(model, D("2026-11-25"));
+  CHECK(load.this_week_max_m == Approx(12000));
+  CHECK_FALSE(load.ten_percent_exceeded);
+  model.runs[1].distance_m = 12002;
+  CHECK(SummarizeLoad(model, D("2026-11-25")).ten_percent_exceeded);
+}
+
+TEST_CASE("12 weekly totals, oldest first, each with its start date", "[load]") {
+  Model model = WithWeekStart(Monday);
+  Date today = D("2026-11-25");
+  AddRun(model, "2026-09-06", 999);    // Sunday before the oldest charted week: left out
+  AddRun(model, "2026-09-07", 1000);   // Monday of the oldest week (11 weeks back)
+  AddRun(model, "2026-11-22", 2000);   // last week's Sunday
+  AddRun(model, "2026-11-23", 3000);   // this week
+  AddRun(model, "2026-11-29", 500);    // this week's Sunday (future)
+  LoadSummary load = SummarizeLoad(model, today);
+  REQUIRE(load.weeks.size() == 12);
+  CHECK(load.weeks.front().start == D("2026-09-07"));
+  CHECK(load.weeks.back().start == D("2026-11-23"));
+  for (std::size_t i = 1; i < load.weeks.size(); ++i) CHECK(DaysBetween(load.weeks[i - 1].start, load.weeks[i].start) == 7);
+  CHECK(load.weeks[0].m == 1000);
+  CHECK(load.weeks[10].m == 2000);
+  CHECK(load.weeks[11].m == 3500);
+  double sum = 0;
+  for (const WeekTotal& week : load.weeks) sum += week.m;
+  CHECK(sum == 6500);
+}
+
+TEST_CASE("weeks across a year boundary", "[load]") {
+  Model model;
+  AddRun(model, "2026-12-27", 1000);  // Sunday
+  AddRun(model, "2026-12-28", 2000);  // Monday
+  AddRun(model, "2027-01-01", 3000);
+  LoadSummary load = SummarizeLoad(model, D("2027-01-02"));
+  CHECK(load.this_week_start == D("2026-12-28"));
+  CHECK(load.this_week_m == 5000);
+  CHECK(load.last_week_m == 1000);
+}
+
+// --- daylight saving: weeks are calendar days, a 23- or 25-hour day is still one day -------------
+
+TEST_CASE("EU daylight-saving weeks (2026-03-29, 2026-10-25) hold exactly their 7 days", "[load]") {
+  for (const char* sunday_text : {"2026-03-29", "2026-10-25"}) {
+    CAPTURE(sunday_text);
+    Date change = D(sunday_text);  // clocks change in the night to this Sunday
+    Model model = WithWeekStart(Monday);
+    Date monday = AddDays(change, -6);
+    for (int i = 0; i < 7; ++i) AddRun(model, AddDays(monday, i), 1000 * (i + 1));
+    AddRun(model, AddDays(change, 1), 100);   // the Monday after: next week
+    AddRun(model, AddDays(monday, -1), 50);   // the Sunday before: previous week
+    LoadSummary load = SummarizeLoad(model, change);
+    CHECK(load.this_week_start == monday);
+    CHECK(load.this_week_m == 28000);
+    CHECK(load.last_week_m == 50);
+    CHECK(load.consecutive_run_days == 8);
+    load = SummarizeLoad(model, AddDays(change, 1));
+    CHECK(load.this_week_start == AddDays(change, 1));
+    CHECK(load.this_week_m == 100);
+    CHECK(load.last_week_m == 28000);
+    CHECK(load.consecutive_run_days == 9);
+  }
+}
+
+TEST_CASE("US daylight-saving weeks (2026-03-08, 2026-11-01) with Sunday week starts", "[load]") {
+  for (const char* sunday_text : {"2026-03-08", "2026-11-01"}) {
+    CAPTURE(sunday_text);
+    Date change = D(sunday_text);  // a Sunday: the first day of a US week
+    REQUIRE(weekday{Days(change)} == Sunday);
+    Model model = WithWeekStart(Sunday);
+    for (int i = 0; i < 7; ++i) AddRun(model, AddDays(change, i), 1000);
+    AddRun(model, AddDays(change, -1), 300);  // Saturday before the change: last week
+    AddRun(model, AddDays(change, 7), 700);   // the next Sunday: the week after
+    LoadSummary load = SummarizeLoad(model, AddDays(change, 3));
+    CHECK(load.this_week_start == change);
+    CHECK(load.this_week_m == 7000);
+    CHECK(load.last_week_m == 300);
+    load = SummarizeLoad(model, AddDays(change, 7));
+    CHECK(load.this_week_m == 700);
+    CHECK(load.last_week_m == 7000);
+    CHECK(load.weeks[10].start == change);
+    CHECK(load.weeks[10].m == 7000);
+  }
+}
+
+TEST_CASE("rolling windows over a daylight-saving change count calendar days", "[load]") {
+  Model model;
+  // 2026-03-29 is the EU change. The 30-day window ending 2026-04-27 starts 2026-03-29.
+  AddRun(model, "2026-03-28", 20000);
+  AddRun(model, "2026-03-29", 15000);
+  LoadSummary load = SummarizeLoad(model, D("2026-04-27"));
+  CHECK(load.longest_run_30d_m == 15000);
+  // A run a week after the change compares against the 30 days before, change included.
+  AddRun(model, "2026-04-05", 22100);  // +10.5% over 20 km on 03-28
+  load = SummarizeLoad(model, D("2026-04-05"));
+  REQUIRE(load.spike);
+  CHECK(load.spike->previous_longest_m == 20000);
+}
+
+// --- leap days ------------------------------------------------------------------------------------
+
+TEST_CASE("leap day: the week spanning February and March 2024", "[load]") {
+  Model model = WithWeekStart(Monday);
+  AddRun(model, "2024-02-25", 1);     // Sunday: last week
+  AddRun(model, "2024-02-26", 10);    // Monday
+  AddRun(model, "2024-02-29", 100);   // the leap day
+  AddRun(model, "2024-03-01", 1000);
+  AddRun(model, "2024-03-03", 10000); // Sunday
+  AddRun(model, "2024-03-04", 5);     // next Monday
+  LoadSummary load = SummarizeLoad(model, D("2024-02-29"));
+  CHECK(load.this_week_start == D("2024-02-26"));
+  CHECK(load.this_week_m == 11110);
+  CHECK(load.last_week_m == 1);
+  load = SummarizeLoad(model, D("2024-03-04"));
+  CHECK(load.this_week_m == 5);
+  CHECK(load.last_week_m == 11110);
+  // Sunday starts: the leap-day week is Sun 02-25 .. Sat 03-02.
+  model.settings.week_start = Sunday;
+  load = SummarizeLoad(model, D("2024-03-01"));
+  CHECK(load.this_week_start == D("2024-02-25"));
+  CHECK(load.this_week_m == 1111);
+}
+
+TEST_CASE("leap day: 30-day windows over 2024-02-29", "[load]") {
+  Model model;
+  AddRun(model, "2024-02-28", 30000);
+  AddRun(model, "2024-02-29", 20000);
+  // The last 30 days of 2024-03-29 are 02-29 .. 03-29: the 28th is out, the 29th in.
+  CHECK(SummarizeLoad(model, D("2024-03-29")).longest_run_30d_m == 20000);
+  CHECK(SummarizeLoad(model, D("2024-03-28")).longest_run_30d_m == 30000);
+  // A run on 03-30 compares with 02-29 .. 03-29 (the 30 days before it).
+  AddRun(model, "2024-03-30", 22100);
+  LoadSummary load = SummarizeLoad(model, D("2024-03-30"));
+  REQUIRE(load.spike);
+  CHECK(load.spike->previous_longest_m == 20000);
+  CHECK(load.spike->percent_over == Approx(10.5));
+  // Dated 03-29 instead, the 28th (30 km) is still in its window: no spike.
+  model.runs.back().date = D("2024-03-29");
+  CHECK_FALSE(SummarizeLoad(model, D("2024-03-30")).spike_warning);
+}
+
+TEST_CASE("leap day: streak and acwr windows step through 02-29", "[load]") {
+  Model model;
+  for (Date d = D("2024-02-01"); d <= D("2024-03-02"); d = AddDays(d, 1)) AddRun(model, d, 1000);
+  LoadSummary load = SummarizeLoad(model, D("2024-03-02"));
+  CHECK(load.consecutive_run_days == 31);  // Feb 2024 has 29 days, + 2 of March
+  REQUIRE(load.acwr);
+  CHECK(*load.acwr == Approx(1.0));
+}
+
+// --- single-run spike -----------------------------------------------------------------------------
+
+TEST_CASE("spike: exactly 10% longer is not a spike, 10.1% is", "[load]") {
+  Model model;
+  AddRun(model, "2026-11-10", 10000);
+  Id run = AddRun(model, "2026-11-25", 11000);
+  CHECK_FALSE(SummarizeLoad(model, D("2026-11-25")).spike_warning);
+  model.runs[1].distance_m = 11010;
+  LoadSummary load = SummarizeLoad(model, D("2026-11-25"));
+  CHECK(load.spike_warning);
+  REQUIRE(load.spike);
+  CHECK(load.spike->run_id == run);
+  CHECK(load.spike->date == D("2026-11-25"));
+  CHECK(load.spike->percent_over == Approx(10.1));
+  CHECK(load.spike->band == SpikeBand::Over10To30);
+}
+
+TEST_CASE("spike: exactly 10% on decimal miles is not a spike", "[load]") {
+  for (double mi : {3.1, 5.0, 6.2, 13.1, 0.7}) {
+    CAPTURE(mi);
+    Model model;
+    AddRun(model, "2026-11-10", mi * kMetresPerMile);
+    AddRun(model, "2026-11-25", mi * 1.1 * kMetresPerMile);
+    CHECK_FALSE(SummarizeLoad(model, D("2026-11-25")).spike_warning);
+  }
+}
+
+TEST_CASE("spike: no history in the 30 days before the run means no spike", "[load]") {
+  Model model;
+  AddRun(model, "2026-10-25", 5000);  // 31 days before 11-25: outside
+  AddRun(model, "2026-11-25", 30000);
+  CHECK_FALSE(SummarizeLoad(model, D("2026-11-25")).spike_warning);
+  model.runs[0].date = D("2026-10-26");  // exactly 30 days before: inside
+  LoadSummary load = SummarizeLoad(model, D("2026-11-25"));
+  REQUIRE(load.spike);
+  CHECK(load.spike->band == SpikeBand::Over100);
+  // A first-ever run is never a spike.
+  Model first;
+  AddRun(first, "2026-11-25", 42195);
+  CHECK_FALSE(SummarizeLoad(first, D("2026-11-25")).spike_warning);
+}
+
+TEST_CASE("spike: only runs of the last 7 days (today and the 6 before) are checked", "[load]") {
+  Model model;
+  AddRun(model, "2026-11-01", 10000);
+  Id spike_run = AddRun(model, "2026-11-19", 15000);  // 6 days before 11-25
+  LoadSummary load = SummarizeLoad(model, D("2026-11-25"));
+  REQUIRE(load.spike);
+  CHECK(load.spike->run_id == spike_run);
+  CHECK_FALSE(SummarizeLoad(model, D("2026-11-26")).spike_warning);  // now 7 days before
+  // Tomorrow's run is not yet in the last 7 days.
+  Model future;
+  AddRun(future, "2026-11-20", 10000);
+  AddRun(future, "2026-11-26", 15000);
+  CHECK_FALSE(SummarizeLoad(future, D("2026-11-25")).spike_warning);
+}
+
+TEST_CASE("spike: same-day runs are not each other's history; the biggest spike is reported", "[load]") {
+  Model model;
+  AddRun(model, "2026-11-01", 10000);
+  Id a = AddRun(model, "2026-11-20", 12000);  // +20% over 10 km
+  AddRun(model, "2026-11-25", 10000);
+  Id b = AddRun(model, "2026-11-25", 13000);  // +8.3% over 12 km: not a spike
+  LoadSummary load = SummarizeLoad(model, D("2026-11-25"));
+  REQUIRE(load.spike);
+  CHECK(load.spike->run_id == a);
+  model.runs.back().distance_m = 30000;  // +150% over 12 km
+  load = SummarizeLoad(model, D("2026-11-25"));
+  REQUIRE(load.spike);
+  CHECK(load.spike->run_id == b);
+  CHECK(load.spike->previous_longest_m == 12000);
+  CHECK(load.spike->band == SpikeBand::Over100);
+}
+
+TEST_CASE("spike: a spike raises the bar for the runs after it", "[load]") {
+  Model model;
+  AddRun(model, "2026-11-10", 5000);
+  Id big = AddRun(model, "2026-11-21", 10000);  // +100%
+  AddRun(model, "2026-11-25", 10500);           // +5% over 10 km: fine
+  LoadSummary load = SummarizeLoad(model, D("2026-11-25"));
+  REQUIRE(load.spike);
+  CHECK(load.spike->run_id == big);
+  CHECK(load.spike->percent_over == Approx(100));
+  CHECK(load.spike->band == SpikeBand::Over30To100);
+}
+
+TEST_CASE("spike bands follow the study: 10-30%, 30-100%, over 100%", "[load]") {
+  CHECK(SpikeBandFor(10.1) == SpikeBand::Over10To30);
+  CHECK(SpikeBandFor(30) == SpikeBand::Over10To30);
+  CHECK(SpikeBandFor(30.01) == SpikeBand::Over30To100);
+  CHECK(SpikeBandFor(100) == SpikeBand::Over30To100);
+  CHECK(SpikeBandFor(100.01) == SpikeBand::Over100);
+  CHECK(SpikeBandId(SpikeBand::Over10To30) == "10-30%");
+  CHECK(SpikeBandId(SpikeBand::Over30To100) == "30-100%");
+  CHECK(SpikeBandId(SpikeBand::Over100) == ">100%");
+  // And through real runs: 13 km over 10 km is exactly +30%.
+  Model model;
+  AddRun(model, "2026-11-10", 10000);
+  AddRun(model, "2026-11-25", 13000);
+  CHECK(SummarizeLoad(model, D("2026-11-25")).spike->band == SpikeBand::Over10To30);
+  model.runs[1].distance_m = 20000;
+  CHECK(SummarizeLoad(model, D("2026-11-25")).spike->band == SpikeBand::Over30To100);
+  model.runs[1].distance_m = 20010;
+  CHECK(SummarizeLoad(model, D("2026-11-25")).spike->band == SpikeBand::Over100);
+}
+
+// --- ACWR -----------------------------------------------------------------------------------------
+
+TEST_CASE("acwr: null with 27 days of history, a number with 28", "[load]") {
+  Date today = D("2026-11-28");
+  Model model;
+  for (int back = 26; back >= 0; --back) AddRun(model, AddDays(today, -back), 5000);  // 27 days
+  CHECK_FALSE(SummarizeLoad(model, today).acwr);
+  CHECK_FALSE(SummarizeLoad(model, today).acwr_band);
+  AddRun(model, AddDays(today, -27), 5000);  // first run 27 days before today: 28 days
+  LoadSummary load = SummarizeLoad(model, today);
+  REQUIRE(load.acwr);
+  CHECK(*load.acwr == Approx(1.0));
+  CHECK(load.acwr_band == AcwrBand::SweetSpot);
+}
+
+TEST_CASE("acwr: history counts from the first run ever, older runs fall out of the window", "[load]") {
+  Date today = D("2026-11-28");
+  Model model;
+  AddRun(model, AddDays(today, -60), 5000);  // long history, outside the 28 days
+  AddRun(model, AddDays(today, -20), 4000);  // chronic only
+  AddRun(model, AddDays(today, -3), 6000);   // acute + chronic
+  AddRun(model, AddDays(today, 1), 9000);    // tomorrow: in neither window
+  LoadSummary load = SummarizeLoad(model, today);
+  REQUIRE(load.acwr);
+  CHECK(*load.acwr == Approx(6000 / (10000 / 4.0)));  // 2.4
+  CHECK(load.acwr_band == AcwrBand::Danger);
+  // The 28-day window's first day (today - 27) is in, the day before is out.
+  Model edge;
+  AddRun(edge, AddDays(today, -28), 100000);
+  AddRun(edge, AddDays(today, -27), 2000);
+  AddRun(edge, today, 2000);
+  load = SummarizeLoad(edge, today);
+  REQUIRE(load.acwr);
+  CHECK(*load.acwr == Approx(2.0));
+}
+
+TEST_CASE("acwr: null with zero chronic load even with long history", "[load]") {
+  Model model;
+  AddRun(model, "2026-09-01", 10000);
+  LoadSummary load = SummarizeLoad(model, D("2026-11-28"));
+  CHECK_FALSE(load.acwr);
+  CHECK_FALSE(load.acwr_band);
+}
+
+TEST_CASE("acwr: zero this week with chronic load is 0, low", "[load]") {
+  Date today = D("2026-11-28");
+  Model model;
+  AddRun(model, AddDays(today, -27), 10000);
+  AddRun(model, AddDays(today, -7), 10000);
+  LoadSummary load = SummarizeLoad(model, today);
+  REQUIRE(load.acwr);
+  CHECK(*load.acwr == 0);
+  CHECK(load.acwr_band == AcwrBand::Low);
+}
+
+TEST_CASE("acwr bands (Gabbett 2016): low, sweet spot, caution, danger", "[load]") {
+  CHECK(AcwrBandFor(0) == AcwrBand::Low);
+  CHECK(AcwrBandFor(0.79) == AcwrBand::Low);
+  CHECK(AcwrBandFor(0.8) == AcwrBand::SweetSpot);
+  CHECK(AcwrBandFor(1.3) == AcwrBand::SweetSpot);
+  CHECK(AcwrBandFor(1.31) == AcwrBand::Caution);
+  CHECK(AcwrBandFor(1.49) == AcwrBand::Caution);
+  CHECK(AcwrBandFor(1.5) == AcwrBand::Danger);
+  CHECK(AcwrBandFor(3) == AcwrBand::Danger);
+  CHECK(AcwrBandId(AcwrBand::Low) == "low");
+  CHECK(AcwrBandId(AcwrBand::SweetSpot) == "sweet spot");
+  CHECK(AcwrBandId(AcwrBand::Caution) == "caution");
+  CHECK(AcwrBandId(AcwrBand::Danger) == "danger");
+  // Band edges reached through data: acute 13 km of a 40 km month is 1.3.
+  Date today = D("2026-11-28");
+  Model model;
+  AddRun(model, AddDays(today, -27), 27000);
+  AddRun(model, today, 13000);
+  LoadSummary load = SummarizeLoad(model, today);
+  CHECK(*load.acwr == Approx(1.3));
+  CHECK(load.acwr_band == AcwrBand::SweetSpot);
+  model.runs[0].distance_m = 32000;  // 8 km of a 40 km month is 0.8
+  model.runs[1].distance_m = 8000;
+  load = SummarizeLoad(model, today);
+  CHECK(*load.acwr == Approx(0.8));
+  CHECK(load.acwr_band == AcwrBand::SweetSpot);
+  model.runs[1].distance_m = 7000;  // 7 of 39
+  CHECK(SummarizeLoad(model, today).acwr_band == AcwrBand::Low);
+  model.runs[0].distance_m = 25000;  // 15 of 40 = 1.5
+  model.runs[1].distance_m = 15000;
+  CHECK(SummarizeLoad(model, today).acwr_band == AcwrBand::Danger);
+}
+
+// --- streak and longest run -----------------------------------------------------------------------
+
+TEST_CASE("consecutive run days end today or yesterday; a gap day breaks the streak", "[load]") {
+  Date today = D("2026-11-25");
+  Model model;
+  AddRun(model, AddDays(today, -5), 1000);
+  // gap on today - 4
+  AddRun(model, AddDays(today, -3), 1000);
+  AddRun(model, AddDays(today, -2), 1000);
+  AddRun(model, AddDays(today, -1), 1000);
+  AddRun(model, AddDays(today, -1), 1000);  // two runs one day: still one day
+  CHECK(SummarizeLoad(model, today).consecutive_run_days == 3);  // yesterday's streak is alive
+  AddRun(model, today, 1000);
+  CHECK(SummarizeLoad(model, today).consecutive_run_days == 4);
+  AddRun(model, AddDays(today, -4), 1000);  // fill the gap
+  CHECK(SummarizeLoad(model, today).consecutive_run_days == 6);
+  // Two days without a run: the streak is over.
+  CHECK(SummarizeLoad(model, AddDays(today, 2)).consecutive_run_days == 0);
+  // A run logged for tomorrow does not extend today's count.
+  AddRun(model, AddDays(today, 1), 1000);
+  CHECK(SummarizeLoad(model, today).consecutive_run_days == 6);
+}
+
+TEST_CASE("longest run of the last 30 days: today and the 29 days before", "[load]") {
+  Date today = D("2026-11-25");
+  Model model;
+  AddRun(model, AddDays(today, -30), 40000);  // out
+  AddRun(model, AddDays(today, -29), 21000);  // in
+  AddRun(model, today, 10000);
+  AddRun(model, AddDays(today, 1), 50000);    // tomorrow: not yet
+  CHECK(SummarizeLoad(model, today).longest_run_30d_m == 21000);
+}
