@@ -1,16 +1,20 @@
 #include "state_json.hpp"
 
+#include "rules_state_json.hpp"
 #include "version.hpp"
 
 namespace sw {
 
 std::string_view UnitsId(Units units) { return units == Units::Miles ? "mi" : "km"; }
 
-nlohmann::json StateToJson(const AppState& state, const ActionContext&) {
+nlohmann::json StateToJson(const AppState& state, const ActionContext& context) {
   nlohmann::json out;
   out["version"] = kVersion;
   out["screen"] = ScreenId(state.screen);
   out["settings"] = {{"units", UnitsId(state.model.settings.units)}};
+  // Derived shoe fields merge into out["shoes"] by id (stored fields may be written above).
+  AddDerivedShoesFields(out["shoes"], state.model, context.today);
+  out["load"] = LoadToJson(SummarizeLoad(state.model, context.today));
   return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include "core/dates.hpp"
 #include "core/load_rules.hpp"
+#include "core/rules_state_json.hpp"
+#include "core/state_json.hpp"
 
 using namespace sw;
 using namespace std::chrono;
@@ -542,4 +544,56 @@ TEST_CASE("longest run of the last 30 days: today and the 29 days before", "[loa
   AddRun(model, today, 10000);
   AddRun(model, AddDays(today, 1), 50000);    // tomorrow: not yet
   CHECK(SummarizeLoad(model, today).longest_run_30d_m == 21000);
+}
+
+// --- state() "load" -------------------------------------------------------------------------------
+
+TEST_CASE("state() load: the API.md names with null acwr on an empty history", "[load]") {
+  AppState state;
+  ActionContext context;
+  context.today = D("2026-11-25");
+  nlohmann::json load = StateToJson(state, context)["load"];
+  for (const char* key : {"this_week_m", "last_week_m", "this_week_max_m", "ten_percent_exceeded", "longest_run_30d_m",
+                          "spike_warning", "acwr", "acwr_band", "consecutive_run_days", "weeks", "week_start"}) {
+    CAPTURE(key);
+    CHECK(load.contains(key));
+  }
+  CHECK(load["acwr"].is_null());
+  CHECK(load["acwr_band"].is_null());
+  CHECK_FALSE(load.contains("spike"));
+  CHECK(load["spike_warning"] == false);
+  CHECK(load["ten_percent_exceeded"] == false);
+  CHECK(load["this_week_m"] == 0);
+  CHECK(load["week_start"] == "2026-11-23");
+  REQUIRE(load["weeks"].size() == 12);
+  CHECK(load["weeks"][0]["start"] == "2026-09-07");
+  CHECK(load["weeks"][11] == nlohmann::json{{"start", "2026-11-23"}, {"m", 0.0}});
+}
+
+TEST_CASE("state() load: spike, acwr and totals as numbers and strings", "[load]") {
+  AppState state;
+  state.model.settings.week_start = Sunday;
+  Date today = D("2026-11-25");
+  AddRun(state.model, AddDays(today, -27), 10000);
+  AddRun(state.model, AddDays(today, -7), 10000);
+  Id spike = AddRun(state.model, today, 25000);
+  ActionContext context;
+  context.today = today;
+  nlohmann::json load = StateToJson(state, context)["load"];
+  CHECK(load["this_week_m"] == 25000.0);
+  CHECK(load["last_week_m"] == 10000.0);
+  CHECK(load["this_week_max_m"].get<double>() == Approx(11000));
+  CHECK(load["ten_percent_exceeded"] == true);
+  CHECK(load["week_start"] == "2026-11-22");
+  CHECK(load["longest_run_30d_m"] == 25000.0);
+  CHECK(load["spike_warning"] == true);
+  REQUIRE(load.contains("spike"));
+  CHECK(load["spike"]["run_id"] == spike);
+  CHECK(load["spike"]["date"] == "2026-11-25");
+  CHECK(load["spike"]["percent_over"].get<double>() == Approx(150));
+  CHECK(load["spike"]["band"] == ">100%");
+  CHECK(load["acwr"].get<double>() == Approx(25.0 / (45.0 / 4)));
+  CHECK(load["acwr_band"] == "danger");
+  CHECK(load["consecutive_run_days"] == 1);
+  CHECK(load["weeks"].back()["m"] == 25000.0);
 }

@@ -3,7 +3,9 @@
 #include <cmath>
 
 #include "core/dates.hpp"
+#include "core/rules_state_json.hpp"
 #include "core/shoe_rules.hpp"
+#include "core/state_json.hpp"
 
 using namespace sw;
 
@@ -255,4 +257,46 @@ TEST_CASE("a tiny rate against a huge threshold still gives a valid date", "[sho
   ShoeSummary s = SummarizeShoe(model, model.shoes[0], D("2026-03-20"));
   REQUIRE(s.projected_replace_date);
   CHECK(s.projected_replace_date->ok());
+}
+
+TEST_CASE("state() shoes carry the derived fields, merged by id", "[shoes]") {
+  AppState state;
+  Model& model = state.model;
+  Shoe worn = MakeShoe(1, kDefaultReplaceAtM);
+  Shoe fresh = MakeShoe(2);
+  Shoe flagged = MakeShoe(3);
+  flagged.wear.stride_change = true;
+  model.shoes = {worn, fresh, flagged};
+  AddRun(model, "2026-03-19", 14000, 2);
+  ActionContext context;
+  context.today = D("2026-03-20");
+  nlohmann::json shoes = StateToJson(state, context)["shoes"];
+  REQUIRE(shoes.is_array());
+  REQUIRE(shoes.size() == 3);
+  CHECK(shoes[0]["id"] == 1);
+  CHECK(shoes[0]["status"] == "replace");
+  CHECK(shoes[0]["distance_m"] == kDefaultReplaceAtM);
+  CHECK(shoes[0]["life_used"] == 1.0);
+  CHECK_FALSE(shoes[0].contains("projected_replace_date"));
+  CHECK(shoes[1]["status"] == "ok");
+  CHECK(shoes[1]["runs"] == 1);
+  CHECK(shoes[1]["distance_m"] == 14000);
+  CHECK(shoes[1]["projected_replace_date"] == FormatDate(AddDays(context.today, 791)));  // 790.672 km at 1 km/day
+  CHECK(shoes[1]["wear_flagged"] == false);
+  CHECK(shoes[2]["status"] == "replace");
+  CHECK(shoes[2]["wear_flagged"] == true);
+
+  // Stored fields written first are kept, and each shoe gets its own figures.
+  nlohmann::json stored = nlohmann::json::array({{{"id", 2}, {"name", "B"}}, {{"id", 1}, {"name", "A"}}});
+  AddDerivedShoesFields(stored, model, context.today);
+  REQUIRE(stored.size() == 3);
+  CHECK(stored[0]["name"] == "B");
+  CHECK(stored[0]["distance_m"] == 14000);
+  CHECK(stored[1]["name"] == "A");
+  CHECK(stored[1]["status"] == "replace");
+  CHECK(stored[2]["id"] == 3);
+  // Junk in the array never throws.
+  nlohmann::json junk = nlohmann::json::array({1, "x", {{"id", "1"}}});
+  CHECK_NOTHROW(AddDerivedShoesFields(junk, model, context.today));
+  CHECK(junk.size() == 6);
 }
