@@ -3,6 +3,7 @@
 // words (facts from shared/CONTENT.md). Screens show it; nothing here knows about the UI.
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "screen.hpp"
 
@@ -14,6 +15,8 @@ struct GuideMistake {
   std::string_view what_to_do;
   Screen tool;               // where in the app to act on it
   std::string_view tool_label;
+  // Which part of that screen: "checklist" "shoes" "cadence" "strength" "load" "pain_log".
+  std::string_view tool_section = {};
 };
 
 struct GuideQuestion {
@@ -21,8 +24,32 @@ struct GuideQuestion {
   std::string_view answer;
 };
 
+// Research the app leans on beyond the article, cited briefly where the app uses it.
+struct GuideEvidence {
+  std::string_view title;
+  std::string_view finding;
+  std::string_view source;  // short citation: "Garmin-RUNSAFE study, Br J Sports Med 2025"
+  Screen tool;              // where the app applies it
+};
+
 std::span<const GuideMistake> GuideMistakes();
 std::span<const GuideQuestion> GuideFaq();
+std::span<const GuideEvidence> GuideEvidenceItems();
+
+// [SECTION] Search (guide_search.cpp)
+enum class GuideSection { Mistake, Question, Warmup, Cooldown, Strength, Evidence };
+struct GuideHit {
+  GuideSection section;
+  int index = 0;              // into GuideMistakes(), GuideFaq(), WarmupSteps(), ... by section
+  std::string_view title;     // the item's title, question or name
+  std::string_view snippet;   // the item's field where the first query word matched
+  Screen tool = Screen::Guide;
+};
+// Case-insensitive (ASCII); every word of the query must appear somewhere in the item. Hits come
+// in guide order (mistakes, FAQ, warm-up, cool-down, strength, evidence). A blank query finds
+// nothing: the screen shows the whole guide then.
+std::vector<GuideHit> SearchGuide(std::string_view query);
+
 // Said wherever the app gives pain advice.
 inline constexpr std::string_view kNotADiagnosis =
     "Stridewise gives general guidance, not a diagnosis. If in doubt, see a clinician.";

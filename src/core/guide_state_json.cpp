@@ -1,0 +1,83 @@
+#include "guide_state_json.hpp"
+
+#include "dates.hpp"
+#include "guide_content.hpp"
+#include "pain_rules.hpp"
+#include "routines.hpp"
+#include "strength_rules.hpp"
+
+namespace sw {
+namespace {
+
+// The log_pain names of API.md.
+std::string_view AreaName(PainArea area) {
+  switch (area) {
+    case PainArea::Foot: return "foot";
+    case PainArea::Ankle: return "ankle";
+    case PainArea::Knee: return "knee";
+    case PainArea::Hip: return "hip";
+    case PainArea::LowerBack: return "lower_back";
+    case PainArea::Other: return "other";
+  }
+  return "other";
+}
+
+std::string_view SideName(BodySide side) {
+  switch (side) {
+    case BodySide::Left: return "left";
+    case BodySide::Right: return "right";
+    case BodySide::Both: return "both";
+    case BodySide::None: return "none";
+  }
+  return "none";
+}
+
+}  // namespace
+
+nlohmann::json PainStateJson(const Model& model, Date today) {
+  PainAdvice advice = EvaluatePain(model, today);
+  nlohmann::json episodes = nlohmann::json::array();
+  for (const PainEpisode& e : advice.episodes)
+    episodes.push_back({{"area", AreaName(e.area)},
+                        {"side", SideName(e.side)},
+                        {"first_date", FormatDate(e.first_date)},
+                        {"last_date", FormatDate(e.last_date)},
+                        {"days", e.days},
+                        {"entries", e.entries},
+                        {"severity", e.latest_severity},
+                        {"max_severity", e.max_severity},
+                        {"worse_with_activity", e.worse_with_activity},
+                        {"changes_gait", e.changes_gait},
+                        {"current", e.current},
+                        {"resolved", e.resolved},
+                        {"see_doctor", e.see_doctor}});
+  return {{"see_doctor", advice.see_doctor},
+          {"reasons", advice.reasons},
+          {"not_a_diagnosis", kNotADiagnosis},
+          {"episodes", episodes}};
+}
+
+nlohmann::json StrengthStateJson(const Model& model, Date today) {
+  StrengthSummary summary = SummarizeStrength(model, today);
+  nlohmann::json exercises = nlohmann::json::array();
+  for (StrengthExercise exercise : summary.exercises_this_week) exercises.push_back(StrengthStepFor(exercise).id);
+  nlohmann::json weeks = nlohmann::json::array();
+  for (const StrengthWeek& week : summary.weeks)
+    weeks.push_back({{"week_start", FormatDate(week.week_start)}, {"sessions", week.sessions}});
+  return {{"sessions_this_week", summary.sessions_this_week},
+          {"target_per_week", summary.target_per_week},
+          {"target_met", summary.target_met},
+          {"week_start", FormatDate(summary.week_start)},
+          {"exercises_this_week", exercises},
+          {"weeks", weeks}};
+}
+
+nlohmann::json WarmupStateJson(const Model& model, Date today) {
+  WarmupSummary summary = WarmupStats(model, today);
+  return {{"recent_runs", summary.runs},
+          {"with_both", summary.with_both},
+          {"with_warmup", summary.with_warmup},
+          {"with_cooldown", summary.with_cooldown}};
+}
+
+}  // namespace sw
