@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+
+#include "core/model_json.hpp"
+#include "core/schema_migrations.hpp"
+#include "model_samples.hpp"
+
+using nlohmann::json;
+using namespace sw;
+using namespace sw::test;
+
+namespace {
+
+// What schema 1's fixture must become: the sample model less what schema 1 could not hold.
+Model ExpectedFromV1() {
+  Model m = SampleModel();
+  m.settings.default_warn_at_m = kDefaultWarnAtM;
+  m.settings.default_replace_at_m = kDefaultReplaceAtM;
+  m.settings.strength_target_per_week = 2;
+  for (Shoe& shoe : m.shoes) shoe.wear = ShoeWear{};
+  m.shoes[1].warn_at_m = kDefaultWarnAtM;
+  m.shoes[1].replace_at_m = kDefaultReplaceAtM;
+  m.strength.clear();
+  m.cadence_sessions.clear();
+  return m;
+}
+
+std::string MigrateError(json document) {
+  json before = document;
+  std::string error;
+  CHECK_FALSE(MigrateToCurrent(document, error));
+  CHECK(document == before);
+  return error;
+}
+
+}  // namespace
+
+TEST_CASE("schema 1 migrates to exactly the expected schema 2 model", "[schema]") {
+  json doc = json::parse(ReadFixture("schema_v1.json"));
+  std::string error;
+  int from = 0;
+  REQUIRE(MigrateToCurrent(doc, error, &from));
+  CHECK(from == 1);
+  CHECK(doc["schema"] == 2);
+  CHECK(doc["runs"][1]["distance_m"] == 10000.5);
+  CHECK_FALSE(doc["runs"][1].contains("distance_km"));
+  Model model;
+  INFO(error);
+  REQUIRE(ModelFromJson(doc, model, error));
+  CHECK(model == ExpectedFromV1());
+}
+
+TEST_CASE("schema 2 loads as it is", "[schema]") {
+  json doc = json::parse(ReadFixture("schema_v2.json"));
+  json before = doc;
+  std::string error;
+  int from = 0;
+  REQUIRE(MigrateToCurrent(doc, error, &from));
+  CHECK(from == 2);
+  CHECK(doc == before);
+}
+
+TEST_CASE("newer, foreign or unreadable documents get a clear error and stay as they were", "[schema]") {
+  json v2 = json::parse(ReadFixture("schema_v2.json"));
+  json newer = v2;
+  newer["schema"] = 3;
+  CHECK(MigrateError(newer) ==
+        "This file comes from a newer version of Stridewise (schema 3; this app reads schemas 1 to 2). "
+        "Update the app to open it.");
+  json foreign = v2;
+  foreign.erase("app");
+  CHECK(MigrateError(foreign) == "This is not a Stridewise file (it has no \"app\": \"stridewise\").");
+  foreign["app"] = 7;
+  CHECK(MigrateError(foreign) == "This is not a Stridewise file (it has no \"app\": \"stridewise\").");
+  CHECK(MigrateError(json::array({1, 2})) == "This is not a Stridewise file: it holds no JSON object.");
+  json no_schema = v2;
+  no_schema["schema"] = "2";
+  CHECK(MigrateError(no_schema) == "This Stridewise file has no readable \"schema\" version number.");
+  no_schema["schema"] = 0;
+  CHECK(MigrateError(no_schema) == "This Stridewise file has an unknown schema 0.");
+  json bad_v1 = json::parse(ReadFixture("schema_v1.json"));
+  bad_v1["runs"][2]["distance_km"] = "seven";
+  CHECK(MigrateError(bad_v1) ==
+        "Could not upgrade this file from schema 1: runs[2]: \"distance_km\" must be a finite number.");
+}
