@@ -13,6 +13,8 @@
 namespace sw {
 namespace {
 
+constexpr float kCursorBlinkSeconds = 4;
+
 ActionContext CurrentContext() {
   ActionContext context;
   context.today = platform::Today();
@@ -85,15 +87,22 @@ void App::Frame() {
   io.DisplaySize = ImVec2(float(viewport.width), float(viewport.height));
   io.DisplayFramebufferScale = ImVec2(1, 1);  // ImGui works in device pixels; layout scales itself
   double now = platform::NowMs();
-  io.DeltaTime = last_frame_ms_ > 0 ? float(std::clamp((now - last_frame_ms_) / 1000.0, 0.001, 0.1)) : 1.0f / 60.0f;
+  // The real time since the last frame, however long the app idled: ImGui's clock decides
+  // double-clicks and the cursor blink, and a capped delta would make two taps seconds apart
+  // look like a double tap.
+  io.DeltaTime = last_frame_ms_ > 0 ? float(std::max((now - last_frame_ms_) / 1000.0, 0.0001)) : 1.0f / 60.0f;
   last_frame_ms_ = now;
+  // The text cursor blinks for a few seconds after the last edit, then stays drawn, so a field
+  // left focused does not keep the phone rendering. CursorAnim counts seconds since that edit.
+  ImGuiInputTextState& edit = ImGui::GetCurrentContext()->InputTextState;
+  io.ConfigInputTextCursorBlink = io.WantTextInput && edit.CursorAnim + io.DeltaTime < kCursorBlinkSeconds;
   pointer_.Feed(events, io, viewport.pixel_ratio);
 
   ImGui::NewFrame();
   pointer_.ApplyScroll();
   widgets_.clear();
   ActionContext context = CurrentContext();
-  ui::UiFrame frame{state_, context, ui_actions_, widgets_, scale_};
+  ui::UiFrame frame{state_, context, ui_actions_, widgets_, scale_, save_info_};
   shell_.Draw(frame);
   ImGui::Render();
   ImVec4 bg = ui::GetPalette().background;
@@ -113,9 +122,13 @@ void App::Frame() {
   text_input_was_active_ = io.WantTextInput;
 
   // Keep drawing only while something is still moving: queued input, a first layout pass,
-  // a blinking text cursor (slowly).
+  // a blinking text cursor (one frame at each on/off switch: shown 0.8 s of every 1.2 s).
   if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || frames_rendered_ < 3) platform::RequestFrames(1);
-  if (io.WantTextInput) platform::RequestFrameAfter(500);
+  if (io.WantTextInput && edit.CursorAnim < kCursorBlinkSeconds) {
+    float phase = ImFmod(edit.CursorAnim, 1.2f);
+    float to_switch = edit.CursorAnim <= 0 ? 0.8f - edit.CursorAnim : phase <= 0.8f ? 0.8f - phase : 1.2f - phase;
+    platform::RequestFrameAfter(to_switch * 1000.0 + 5);
+  }
 
   if (!ready_) {
     ready_ = true;

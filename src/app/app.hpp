@@ -28,6 +28,7 @@ class App {
   ui::Shell shell_;
   ImGuiRenderer renderer_;
   PointerInput pointer_;
+  ui::SaveInfo save_info_;
   std::vector<ui::WidgetInfo> widgets_;
   std::vector<nlohmann::json> ui_actions_;
   unsigned long long frames_rendered_ = 0;

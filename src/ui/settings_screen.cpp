@@ -6,20 +6,50 @@
 #include "widgets.hpp"
 
 namespace sw::ui {
+namespace {
+
+// Two side-by-side choice buttons; the selected one is filled.
+bool ChoiceButton(UiFrame& frame, const char* label, bool selected, float width_css) {
+  const Palette& palette = GetPalette();
+  ImGui::PushStyleColor(ImGuiCol_Button, selected ? palette.accent : ImGui::GetStyle().Colors[ImGuiCol_Button]);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, selected ? palette.accent : ImGui::GetStyle().Colors[ImGuiCol_ButtonHovered]);
+  ImGui::PushStyleColor(ImGuiCol_Text, selected ? palette.accent_text : palette.text);
+  bool pressed = Button(frame, label, ImVec2(width_css, 0));
+  ImGui::PopStyleColor(3);
+  return pressed;
+}
+
+void DrawDataSection(UiFrame& frame) {
+  const SaveInfo& save = frame.save;
+  Heading("Your data");
+  Paragraph("Everything you log stays in this browser on this device. Nothing is sent anywhere; "
+            "a backup file you export is the only copy that leaves.");
+  const char* persisted = !save.persisted ? "Storage protection: not offered by this browser."
+                          : *save.persisted ? "Storage protection: on - the browser will not clear your data to free space."
+                                            : "Storage protection: not granted - the browser may clear data when space runs low. Export a backup now and then.";
+  SmallText(persisted);
+  for (const std::string& note : save.damaged) {
+    ImGui::PushStyleColor(ImGuiCol_Text, GetPalette().bad);
+    ImGui::TextWrapped("%s", note.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (!save.damaged.empty() && Button(frame, "Export the unreadable data", ImVec2(-1, 0)))
+    frame.Dispatch({{"type", "export_damaged"}});
+  if (Button(frame, "Export backup", ImVec2(-1, 0))) frame.Dispatch({{"type", "export_backup"}});
+  if (Button(frame, "Import backup", ImVec2(-1, 0))) frame.Dispatch({{"type", "pick_backup_file"}});
+  if (Button(frame, "Export runs as CSV", ImVec2(-1, 0))) frame.Dispatch({{"type", "export_csv"}});
+  if (!save.notice.empty()) SmallText(save.notice.c_str());
+}
+
+}  // namespace
 
 void SettingsScreen::Draw(UiFrame& frame) {
   Heading("Units");
   bool miles = frame.state.model.settings.units == Units::Miles;
   float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f / frame.scale;
-  ImGui::PushStyleColor(ImGuiCol_Button, miles ? GetPalette().accent : ImGui::GetStyle().Colors[ImGuiCol_Button]);
-  ImGui::PushStyleColor(ImGuiCol_Text, miles ? GetPalette().accent_text : GetPalette().text);
-  if (Button(frame, "Miles", ImVec2(half, 0))) frame.Dispatch({{"type", "set_units"}, {"units", "mi"}});
-  ImGui::PopStyleColor(2);
+  if (ChoiceButton(frame, "Miles", miles, half)) frame.Dispatch({{"type", "set_units"}, {"units", "mi"}});
   ImGui::SameLine();
-  ImGui::PushStyleColor(ImGuiCol_Button, !miles ? GetPalette().accent : ImGui::GetStyle().Colors[ImGuiCol_Button]);
-  ImGui::PushStyleColor(ImGuiCol_Text, !miles ? GetPalette().accent_text : GetPalette().text);
-  if (Button(frame, "Kilometres", ImVec2(half, 0))) frame.Dispatch({{"type", "set_units"}, {"units", "km"}});
-  ImGui::PopStyleColor(2);
+  if (ChoiceButton(frame, "Kilometres", !miles, half)) frame.Dispatch({{"type", "set_units"}, {"units", "km"}});
 
   ImGui::Spacing();
   Heading("Text size");
@@ -27,10 +57,12 @@ void SettingsScreen::Draw(UiFrame& frame) {
   SmallText("Text size takes effect in a later version.");
 
   ImGui::Spacing();
+  DrawDataSection(frame);
+
+  ImGui::Spacing();
   Heading("About");
   std::string version = std::string("Stridewise ") + kVersion;
   Paragraph(version.c_str());
-  Paragraph("Your data stays on this device.");
 }
 
 }  // namespace sw::ui

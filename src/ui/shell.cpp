@@ -11,6 +11,23 @@ namespace {
 constexpr float kNavHeightCss = 60;
 constexpr float kHeaderHeightCss = 52;
 
+// "Saving…", "Saved" or "Not saved" at the right of the title bar: the runner sees that a
+// change reached the device's storage (it says Saved only after IndexedDB committed).
+void DrawSaveMark(UiFrame& frame, float y) {
+  const Palette& palette = GetPalette();
+  const std::string& status = frame.save.status;
+  const char* text = status == "saved" ? "Saved" : status == "saving" ? "Saving\u2026"
+                   : status == "loading" ? "Loading\u2026" : "Not saved";
+  ImVec4 color = status == "error" ? palette.bad : palette.muted_text;
+  ImGui::PushFont(GetFonts().small);
+  float width = ImGui::CalcTextSize(text).x;
+  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - width - frame.Px(16), y + frame.Px(4)));
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextUnformatted(text);
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
 void DrawHeader(UiFrame& frame) {
   ImGui::PushFont(GetFonts().heading);
   float y = (frame.Px(kHeaderHeightCss) - ImGui::GetFontSize()) * 0.5f;
@@ -19,6 +36,7 @@ void DrawHeader(UiFrame& frame) {
                              ? "Stridewise"
                              : std::string(ScreenTitle(frame.state.screen)).c_str());
   ImGui::PopFont();
+  DrawSaveMark(frame, y);
 }
 
 void DrawNavigation(UiFrame& frame) {
@@ -96,6 +114,7 @@ void Shell::Draw(UiFrame& frame) {
   ImGui::SetCursorPos(ImVec2(0, io.DisplaySize.y - frame.Px(kNavHeightCss)));
   DrawNavigation(frame);
   ImGui::End();
+  DrawImportConfirmation(frame);
 }
 
 }  // namespace sw::ui
