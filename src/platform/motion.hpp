@@ -9,7 +9,7 @@ namespace sw::platform {
 struct MotionSample {
   double t_s = 0;              // event.timeStamp in seconds
   double ax = 0, ay = 0, az = 0;  // accelerationIncludingGravity, m/s^2 (NaN when missing)
-  double rotation_rate = 0;    // |rotationRate| in deg/s, NaN when the device has no gyroscope
+  double rx = 0, ry = 0, rz = 0;   // rotationRate alpha/beta/gamma in deg/s, NaN without a gyroscope
 };
 
 enum class SensorState { Idle, Starting, Ok, Denied, Unavailable };

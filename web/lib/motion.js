@@ -44,10 +44,10 @@ mergeInto(LibraryManager.library, {
       SwMotion.onMotion = function (e) {
         var g = e.accelerationIncludingGravity;
         var r = e.rotationRate;
-        var rot = r && r.alpha !== null ? Math.sqrt(r.alpha * r.alpha + r.beta * r.beta + r.gamma * r.gamma) : NaN;
+        var has = r && r.alpha !== null && r.alpha !== undefined;
         if (!g || g.x === null) return;
         SwMotion.lastSampleAt = performance.now();
-        _sw_motion_sample(e.timeStamp / 1000, g.x, g.y, g.z, rot);
+        _sw_motion_sample(e.timeStamp / 1000, g.x, g.y, g.z, has ? r.alpha : NaN, has ? r.beta : NaN, has ? r.gamma : NaN);
       };
       window.addEventListener('devicemotion', SwMotion.onMotion);
       SwMotion.listening = true;

@@ -56,8 +56,9 @@ using namespace sw::platform;
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void sw_motion_sample(double t_s, double ax, double ay, double az, double rotation_rate) {
-  g_samples.push_back({t_s, ax, ay, az, rotation_rate});
+EMSCRIPTEN_KEEPALIVE void sw_motion_sample(double t_s, double ax, double ay, double az, double rx, double ry,
+                                           double rz) {
+  g_samples.push_back({t_s, ax, ay, az, rx, ry, rz});
   if (g_status.state != SensorState::Ok) g_status = {SensorState::Ok, ""};
   RequestFrameAfter(500);
 }
