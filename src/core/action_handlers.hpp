@@ -20,5 +20,23 @@ struct ActionEntry {
 ActionResult ApplyNavigate(AppState& draft, const nlohmann::json& action, const ActionContext& context);
 // actions_settings.cpp
 ActionResult ApplySetUnits(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+ActionResult ApplyUpdateSettings(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+ActionResult ApplySetCadenceTarget(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+// actions_shoes.cpp
+ActionResult ApplyAddShoe(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+ActionResult ApplyUpdateShoe(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+ActionResult ApplyRetireShoe(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+ActionResult ApplyReactivateShoe(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+ActionResult ApplySetShoeWear(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+// actions_runs.cpp
+ActionResult ApplyAddRun(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+ActionResult ApplyUpdateRun(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+ActionResult ApplyDeleteRun(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+ActionResult ApplyRestoreRun(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+// actions_log.cpp
+ActionResult ApplyLogStrength(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+ActionResult ApplyLogPain(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+ActionResult ApplyDeletePain(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+ActionResult ApplyDeleteStrength(AppState& draft, const nlohmann::json& action, const ActionContext& context);
 
 }  // namespace sw

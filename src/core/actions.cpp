@@ -10,6 +10,21 @@ namespace {
 const ActionEntry kActions[] = {
     {"navigate", ApplyNavigate, false},
     {"set_units", ApplySetUnits, true},
+    {"update_settings", ApplyUpdateSettings, true},
+    {"set_cadence_target", ApplySetCadenceTarget, true},
+    {"add_shoe", ApplyAddShoe, true},
+    {"update_shoe", ApplyUpdateShoe, true},
+    {"retire_shoe", ApplyRetireShoe, true},
+    {"reactivate_shoe", ApplyReactivateShoe, true},
+    {"set_shoe_wear", ApplySetShoeWear, true},
+    {"add_run", ApplyAddRun, true},
+    {"update_run", ApplyUpdateRun, true},
+    {"delete_run", ApplyDeleteRun, true},
+    {"restore_run", ApplyRestoreRun, true},
+    {"log_strength", ApplyLogStrength, true},
+    {"log_pain", ApplyLogPain, true},
+    {"delete_pain", ApplyDeletePain, true},
+    {"delete_strength", ApplyDeleteStrength, true},
 };
 
 const ActionEntry* FindAction(std::string_view type) {

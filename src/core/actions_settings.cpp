@@ -1,4 +1,6 @@
 #include "action_handlers.hpp"
+#include "action_input.hpp"
+#include "model_json.hpp"
 
 namespace sw {
 
@@ -7,6 +9,24 @@ ActionResult ApplySetUnits(AppState& draft, const nlohmann::json& action, const 
   if (it == action.end() || !it->is_string() || (*it != "mi" && *it != "km"))
     return ActionResult::Fail("set_units needs \"units\": \"mi\" or \"km\".");
   draft.model.settings.units = *it == "mi" ? Units::Miles : Units::Kilometres;
+  return ActionResult::Ok();
+}
+
+// Any subset of the settings; all rules are checked on the result, so a band can move in one step
+// (low 180 -> 185 with high 190 -> 195). Default thresholds apply to shoes added afterwards.
+ActionResult ApplyUpdateSettings(AppState& draft, const nlohmann::json& action, const ActionContext&) {
+  FieldReader in(action, "update_settings");
+  if (!ReadSettingsFields(in, draft.model.settings)) return FailWith(in);
+  return ActionResult::Ok();
+}
+
+ActionResult ApplySetCadenceTarget(AppState& draft, const nlohmann::json& action, const ActionContext&) {
+  FieldReader in(action, "set_cadence_target");
+  int low = 0, high = 0;
+  if (!(in.Int("low_spm", low) && in.Int("high_spm", high) && in.Check("low_spm", CheckCadenceBand(low, high))))
+    return FailWith(in);
+  draft.model.settings.cadence_low_spm = low;
+  draft.model.settings.cadence_high_spm = high;
   return ActionResult::Ok();
 }
 

@@ -134,26 +134,33 @@ bool NotAnObject(const json& value, const std::string& where, std::string& error
 
 }  // namespace
 
+bool ReadSettingsFields(FieldReader& in, Settings& out) {
+  Settings s = out;  // absent fields keep their values
+  int units = s.units == Units::Miles ? 0 : 1, week_start = int(s.week_start.c_encoding());
+  if (!(in.OptChoice("units", kUnitNames, units) && in.OptChoice("week_start", kWeekdayNames, week_start) &&
+        in.OptInt("cadence_low_spm", s.cadence_low_spm) && in.OptInt("cadence_high_spm", s.cadence_high_spm) &&
+        in.Check("cadence_low_spm", CheckCadenceBand(s.cadence_low_spm, s.cadence_high_spm)) &&
+        in.OptNumber("weekly_increase_limit_pct", s.weekly_increase_limit_pct) &&
+        in.Check("weekly_increase_limit_pct", CheckWeeklyLimit(s.weekly_increase_limit_pct)) &&
+        in.OptNumber("default_warn_at_m", s.default_warn_at_m) &&
+        in.Check("default_warn_at_m", CheckThreshold(s.default_warn_at_m)) &&
+        in.OptNumber("default_replace_at_m", s.default_replace_at_m) &&
+        in.Check("default_replace_at_m", CheckThreshold(s.default_replace_at_m)) &&
+        in.Check("default_warn_at_m", CheckThresholdOrder(s.default_warn_at_m, s.default_replace_at_m)) &&
+        in.OptInt("strength_target_per_week", s.strength_target_per_week) &&
+        in.Check("strength_target_per_week", CheckStrengthTarget(s.strength_target_per_week))))
+    return false;
+  s.units = units == 0 ? Units::Miles : Units::Kilometres;
+  s.week_start = std::chrono::weekday{unsigned(week_start)};
+  out = s;
+  return true;
+}
+
 bool SettingsFromJson(const json& value, Settings& out, std::string& error, const std::string& where) {
   if (NotAnObject(value, where, error)) return false;
   FieldReader in(value, where);
-  Settings s;  // missing fields keep their defaults
-  int units = s.units == Units::Miles ? 0 : 1, week_start = int(s.week_start.c_encoding());
-  in.OptChoice("units", kUnitNames, units) && in.OptChoice("week_start", kWeekdayNames, week_start) &&
-      in.OptInt("cadence_low_spm", s.cadence_low_spm) && in.OptInt("cadence_high_spm", s.cadence_high_spm) &&
-      in.Check("cadence_low_spm", CheckCadenceBand(s.cadence_low_spm, s.cadence_high_spm)) &&
-      in.OptNumber("weekly_increase_limit_pct", s.weekly_increase_limit_pct) &&
-      in.Check("weekly_increase_limit_pct", CheckWeeklyLimit(s.weekly_increase_limit_pct)) &&
-      in.OptNumber("default_warn_at_m", s.default_warn_at_m) &&
-      in.Check("default_warn_at_m", CheckThreshold(s.default_warn_at_m)) &&
-      in.OptNumber("default_replace_at_m", s.default_replace_at_m) &&
-      in.Check("default_replace_at_m", CheckThreshold(s.default_replace_at_m)) &&
-      in.Check("default_warn_at_m", CheckThresholdOrder(s.default_warn_at_m, s.default_replace_at_m)) &&
-      in.OptInt("strength_target_per_week", s.strength_target_per_week) &&
-      in.Check("strength_target_per_week", CheckStrengthTarget(s.strength_target_per_week));
-  if (!Finish(in, error)) return false;
-  s.units = units == 0 ? Units::Miles : Units::Kilometres;
-  s.week_start = std::chrono::weekday{unsigned(week_start)};
+  Settings s;  // missing fields take the defaults
+  if (!ReadSettingsFields(in, s)) return Finish(in, error);
   out = s;
   return true;
 }

@@ -80,6 +80,10 @@ class FieldReader;
 // known exercises, each at most once.
 bool ReadExercises(FieldReader& in, std::vector<StrengthExercise>& out);
 
+// The settings fields (documents and update_settings), read onto `out`; absent ones keep its
+// values. All rules are checked on the result, so a cadence band can move in one step.
+bool ReadSettingsFields(FieldReader& in, Settings& out);
+
 // A float (cadence series) as the shortest decimal that reads back to the same float, so a
 // per-second series costs ~5 characters a value instead of 17.
 double ShortFloat(float value);
