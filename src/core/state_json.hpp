@@ -11,4 +11,12 @@ nlohmann::json StateToJson(const AppState& state, const ActionContext& context);
 
 std::string_view UnitsId(Units units);
 
+// Stored fields of state()'s settings, shoes[] and runs[] (API.md); derived fields (distance_m,
+// status, ...) are merged in by rules_state_json.hpp.
+nlohmann::json SettingsToStateJson(const Model& model);
+nlohmann::json ShoeToStateJson(const Model& model, const Shoe& shoe);  // + "is_default"
+nlohmann::json RunToStateJson(const Run& run);
+nlohmann::json ShoesToStateJson(const Model& model);
+nlohmann::json RunsToStateJson(const Model& model);
+
 }  // namespace sw
