@@ -5,6 +5,10 @@
 
 #include "core/version.hpp"
 
+namespace sw {
+int CommandCadence(int argc, char** argv);  // command_cadence.cpp
+}
+
 namespace {
 
 void PrintHelp() {
@@ -13,7 +17,9 @@ void PrintHelp() {
       "\n"
       "Usage:\n"
       "  stridewise --help       show this help\n"
-      "  stridewise --version    print the version\n",
+      "  stridewise --version    print the version\n"
+      "  stridewise cadence FILE.csv   cadence (steps/min), steps and per-second series of a\n"
+      "                                t,ax,ay,az recording, as JSON\n",
       sw::kVersion);
 }
 
@@ -28,6 +34,7 @@ int main(int argc, char** argv) {
     std::printf("stridewise %s\n", sw::kVersion);
     return 0;
   }
+  if (!std::strcmp(argv[1], "cadence")) return sw::CommandCadence(argc - 2, argv + 2);
   std::fprintf(stderr, "stridewise: unknown command '%s' (try --help)\n", argv[1]);
   return 2;
 }
