@@ -28,6 +28,19 @@ ImGuiKey ToImGuiKey(int key) {
   }
 }
 
+// The window under `pos` in the last frame's layout. ImGui finds the hovered window only in
+// NewFrame(), which is too late when a touch and its first moves arrive before the next frame
+// (a slow frame, or the first frame after idling): the drag would be taken for a press.
+ImGuiWindow* WindowAt(float x, float y) {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  for (int i = g.Windows.Size - 1; i >= 0; --i) {  // front to back
+    ImGuiWindow* window = g.Windows[i];
+    if (!window->Active || window->Hidden || (window->Flags & ImGuiWindowFlags_NoMouseInputs)) continue;
+    if (window->OuterRectClipped.Contains(ImVec2(x, y))) return window;
+  }
+  return nullptr;
+}
+
 // The nearest window, from `window` outwards, that can scroll vertically.
 ImGuiWindow* ScrollableAncestor(ImGuiWindow* window) {
   while (window && window->ScrollMax.y <= 0.0f) window = window->ParentWindow;
@@ -48,7 +61,7 @@ void PointerInput::Feed(const std::vector<platform::InputEvent>& events, ImGuiIO
         if (e.touch) {
           gesture_ = Gesture::Pending;
           start_x_ = e.x, start_y_ = last_y_ = e.y;
-          scroll_window_ = nullptr;
+          scroll_window_ = ScrollableAncestor(WindowAt(e.x, e.y));
         }
         io.AddMousePosEvent(e.x, e.y);
         io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
@@ -98,7 +111,7 @@ void PointerInput::Feed(const std::vector<platform::InputEvent>& events, ImGuiIO
 
 void PointerInput::ApplyScroll() {
   ImGuiContext& g = *ImGui::GetCurrentContext();
-  // While the finger rests (not yet a drag) remember what it would scroll.
+  // Fallback when the press found nothing to scroll (no frame drawn yet): ImGui's hover test.
   if (gesture_ == Gesture::Pending && !scroll_window_) scroll_window_ = ScrollableAncestor(g.HoveredWindow);
   if (scroll_delta_y_ != 0.0f && scroll_window_) {
     ImGui::SetScrollY(scroll_window_, scroll_window_->Scroll.y - scroll_delta_y_);

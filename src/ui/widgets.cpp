@@ -16,7 +16,9 @@ void RecordLastItem(UiFrame& frame, const char* label, const char* kind, std::st
   if (auto pos = info.label.find("##"); pos != std::string::npos) info.label.resize(pos);
   info.kind = kind;
   info.visible = r.Overlaps(clip);
-  r.ClipWith(clip);
+  // The visible part is what a tap can hit; an item scrolled out of view keeps its full
+  // rectangle (clipping it would turn it inside out).
+  if (info.visible) r.ClipWith(clip);
   info.x0 = r.Min.x, info.y0 = r.Min.y, info.x1 = r.Max.x, info.y1 = r.Max.y;
   info.value = std::move(value);
   info.numeric = numeric;

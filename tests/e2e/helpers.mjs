@@ -20,7 +20,7 @@ export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor:
 export const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
 
 export async function launch() {
-  const { server, url } = await startServer(join(ROOT, 'dist'));
+  const { server, url } = await startServer(join(ROOT, process.env.STRIDEWISE_DIST || 'dist'));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return {
     url, browser,
@@ -28,17 +28,53 @@ export async function launch() {
   };
 }
 
-// Opens the app in a new context and waits for stridewise.ready; collects console errors.
-export async function openApp(env, options = PHONE, path = '') {
+// Opens the app in a new context and waits for stridewise.ready; collects console errors and
+// failed requests (network failures and HTTP status >= 400).
+// options: `initScript` runs before the page's own scripts; `ready: false` skips the wait.
+export async function openApp(env, options = PHONE, { path = '', initScript, ready = true } = {}) {
   const context = await env.browser.newContext(options);
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const errors = [];
+  const failures = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('requestfailed', (r) => failures.push(`${r.url()}: ${r.failure()?.errorText}`));
+  page.on('response', (r) => { if (r.status() >= 400) failures.push(`${r.url()}: HTTP ${r.status()}`); });
   await page.goto(env.url + path);
-  await page.waitForFunction(() => window.stridewise && window.stridewise.state, null, { timeout: 20000 });
-  await page.evaluate(() => window.stridewise.ready);
-  return { context, page, errors };
+  if (ready) {
+    await page.waitForFunction(() => window.stridewise && window.stridewise.state, null, { timeout: 20000 });
+    await page.evaluate(() => window.stridewise.ready);
+  }
+  return { context, page, errors, failures };
+}
+
+// Polls state() until `predicate(state)` holds; returns that state or throws with the last one.
+export async function waitForState(page, predicate, { timeout = 3000, what = 'condition' } = {}) {
+  const start = Date.now();
+  let s;
+  for (;;) {
+    s = await state(page);
+    if (predicate(s)) return s;
+    if (Date.now() - start > timeout) {
+      const brief = { screen: s.screen, frames_rendered: s.frames_rendered, ui: { ...s.ui, widgets: s.ui.widgets.length } };
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}; last state: ${JSON.stringify(brief)}`);
+    }
+    await new Promise((ok) => setTimeout(ok, 10));
+  }
+}
+
+// Waits until no frame has been drawn for `quietMs` (render on demand has gone idle).
+export async function settleFrames(page, { quietMs = 400, timeout = 5000 } = {}) {
+  const start = Date.now();
+  let last = (await state(page)).frames_rendered;
+  let since = Date.now();
+  while (Date.now() - start < timeout) {
+    await new Promise((ok) => setTimeout(ok, 50));
+    const now = (await state(page)).frames_rendered;
+    if (now !== last) { last = now; since = Date.now(); } else if (Date.now() - since >= quietMs) return last;
+  }
+  throw new Error(`the app kept rendering for ${timeout} ms (frames_rendered ${last})`);
 }
 
 export const state = (page) => page.evaluate(() => window.stridewise.state());
@@ -66,17 +102,21 @@ export async function tap(page, label, kind) {
   return w;
 }
 
-// A finger drag from (x, y) by (dx, dy) in `steps` moves, through DevTools' touch events.
-export async function drag(page, x, y, dx, dy, steps = 12) {
+// A finger drag from (x, y) by (dx, dy) in `steps` moves `stepMs` apart, through DevTools'
+// touch events (stepMs 0: the whole drag reaches the page before the next frame).
+export async function drag(page, x, y, dx, dy, steps = 12, stepMs = 16) {
   const cdp = await page.context().newCDPSession(page);
   const point = (px, py) => [{ x: px, y: py, id: 1 }];
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(x, y) });
-  for (let i = 1; i <= steps; i++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(x + (dx * i) / steps, y + (dy * i) / steps) });
-    await page.waitForTimeout(16);
+  try {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(x, y) });
+    for (let i = 1; i <= steps; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(x + (dx * i) / steps, y + (dy * i) / steps) });
+      if (stepMs > 0) await page.waitForTimeout(stepMs);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  } finally {
+    await cdp.detach();
   }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await cdp.detach();
 }
 
 // Waits until the app has drawn the frames a change asked for.

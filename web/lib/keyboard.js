@@ -12,7 +12,15 @@ mergeInto(LibraryManager.library, {
       target.addEventListener(type, fn);
       SwKeyboard.listeners.push([target, type, fn]);
     },
+    unlistenAll: function () {
+      SwKeyboard.listeners.forEach(function (l) { l[0].removeEventListener(l[1], l[2]); });
+      SwKeyboard.listeners = [];
+    },
     press: function (code) { _sw_on_key(code, 1); _sw_on_key(code, 0); },
+    park: function (input) {  // back to a 1 px corner, out of the way
+      input.style.left = input.style.top = '0px';
+      input.style.width = input.style.height = '1px';
+    },
   },
 
   sw_keyboard_install__deps: ['$SwKeyboard', 'sw_on_key', 'sw_on_char'],
@@ -60,6 +68,21 @@ mergeInto(LibraryManager.library, {
 
   sw_keyboard_hide__deps: ['$SwKeyboard'],
   sw_keyboard_hide: function () {
-    if (SwKeyboard.input && document.activeElement === SwKeyboard.input) SwKeyboard.input.blur();
+    var input = SwKeyboard.input;
+    if (!input) return;
+    if (document.activeElement === input) input.blur();
+    input.value = '';
+    SwKeyboard.park(input);
   },
+
+  // The remover for sw_keyboard_install: every listener it added goes, the keyboard closes.
+  sw_keyboard_uninstall__deps: ['$SwKeyboard', 'sw_keyboard_hide'],
+  sw_keyboard_uninstall: function () {
+    _sw_keyboard_hide();
+    SwKeyboard.unlistenAll();
+    SwKeyboard.input = null;
+  },
+
+  sw_keyboard_listener_count__deps: ['$SwKeyboard'],
+  sw_keyboard_listener_count: function () { return SwKeyboard.listeners.length; },
 });

@@ -10,6 +10,8 @@ extern "C" {
 void sw_keyboard_show(float css_x, float css_y, float css_w, float css_h, int numeric);
 void sw_keyboard_hide(void);
 void sw_keyboard_install(void);
+void sw_keyboard_uninstall(void);
+int sw_keyboard_listener_count(void);
 }
 
 namespace sw::platform {
@@ -41,9 +43,20 @@ void KeyboardOnTapEnd(float x, float y) {
 
 void HideKeyboard() { sw_keyboard_hide(); }
 
+// Removes the bridge's listeners; the next frame's SetTextFieldRects() installs it again.
+void StopKeyboard() {
+  sw_keyboard_uninstall();
+  g_installed = false;
+}
+
 }  // namespace sw::platform
 
 extern "C" {
+
+// The page is torn down, or a test checks that every listener has a remover.
+EMSCRIPTEN_KEEPALIVE void sw_keyboard_stop(void) { sw::platform::StopKeyboard(); }
+
+EMSCRIPTEN_KEEPALIVE int sw_keyboard_listeners(void) { return sw_keyboard_listener_count(); }
 
 EMSCRIPTEN_KEEPALIVE void sw_on_key(int key, int down) {
   sw::platform::InputEvent e;
