@@ -1,0 +1,32 @@
+// import_backup (API.md): the same path as picking a file in Settings. export_backup is the app's
+// (a download); its text comes from ExportBackup().
+#include "action_input.hpp"
+#include "backup.hpp"
+
+namespace sw {
+
+// {json: "<the file's text>" (or the document itself), confirm?: true}. Without confirm:true it
+// changes nothing and answers with the question the dialog asks, so a caller sees the counts.
+ActionResult ApplyImportBackup(AppState& draft, const nlohmann::json& action, const ActionContext&) {
+  FieldReader in(action, "import_backup");
+  bool confirm = false;
+  const nlohmann::json* source = in.Find("json");
+  if (!source) {
+    std::string unused;
+    in.String("json", unused);
+    return FailWith(in);
+  }
+  if (!source->is_string() && !source->is_object())
+    return ActionResult::Fail("import_backup: \"json\" must be the backup file's text.");
+  if (!in.OptBool("confirm", confirm)) return FailWith(in);
+  ParsedBackup backup =
+      source->is_string() ? ParseBackup(source->get_ref<const std::string&>()) : ParseBackupJson(*source);
+  if (!backup.ok) return ActionResult::Fail(backup.error);
+  if (!confirm)
+    return ActionResult::Fail(ConfirmReplaceMessage(draft.model, backup.model) +
+                              " Dispatch again with confirm:true to replace.");
+  draft.model = std::move(backup.model);  // whole, or (on any failure above) not at all
+  return ActionResult::Ok();
+}
+
+}  // namespace sw
