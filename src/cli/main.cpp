@@ -7,6 +7,7 @@
 
 namespace sw {
 int CommandCadence(int argc, char** argv);  // command_cadence.cpp
+int CommandCheck(int argc, char** argv);    // command_check.cpp
 }
 
 namespace {
@@ -19,7 +20,9 @@ void PrintHelp() {
       "  stridewise --help       show this help\n"
       "  stridewise --version    print the version\n"
       "  stridewise cadence FILE.csv   cadence (steps/min), steps and per-second series of a\n"
-      "                                t,ax,ay,az recording, as JSON\n",
+      "                                t,ax,ay,az recording, as JSON\n"
+      "  stridewise check FILE.json    validate a backup file: a summary and exit 0, or the\n"
+      "                                problem and exit 1\n",
       sw::kVersion);
 }
 
@@ -35,6 +38,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (!std::strcmp(argv[1], "cadence")) return sw::CommandCadence(argc - 2, argv + 2);
+  if (!std::strcmp(argv[1], "check")) return sw::CommandCheck(argc - 2, argv + 2);
   std::fprintf(stderr, "stridewise: unknown command '%s' (try --help)\n", argv[1]);
   return 2;
 }

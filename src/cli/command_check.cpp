@@ -1,0 +1,38 @@
+// stridewise check FILE.json: is this a backup the app would import? Prints a summary and exits 0,
+// or prints the problem and exits 1 (2 for a usage mistake).
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/backup.hpp"
+#include "core/model_json.hpp"
+
+namespace sw {
+
+int CommandCheck(int argc, char** argv) {
+  if (argc != 1) {
+    std::fprintf(stderr, "usage: stridewise check FILE.json\n");
+    return 2;
+  }
+  const char* path = argv[0];
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    std::fprintf(stderr, "%s: cannot open the file\n", path);
+    return 1;
+  }
+  std::stringstream text;
+  text << file.rdbuf();
+  ParsedBackup backup = ParseBackup(text.str());
+  if (!backup.ok) {
+    std::fprintf(stderr, "%s: NOT a usable Stridewise backup\n  %s\n", path, backup.error.c_str());
+    return 1;
+  }
+  std::string schema = std::to_string(backup.schema) +
+                       (backup.schema == kCurrentSchema ? " (current)" : " (older; imports through a migration)");
+  std::printf("%s: OK, a Stridewise backup\nschema: %s\n%s", path, schema.c_str(),
+              DescribeSummary(backup.summary).c_str());
+  return 0;
+}
+
+}  // namespace sw
