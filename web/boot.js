@@ -6,7 +6,12 @@
   var loading = document.getElementById('loading');
   var fatal = document.getElementById('fatal');
 
+  var WEBGL2_MESSAGE = 'This browser has WebGL2 turned off or does not support it, and Stridewise needs it to ' +
+    'draw. Please update your browser, or turn on hardware acceleration in its settings.';
+
   function showError(message) {
+    // The app reports a failed WebGL2 context in its own words; say it the way a runner can act on.
+    if (/WebGL2/.test(message)) message = WEBGL2_MESSAGE;
     loading.hidden = true;
     document.getElementById('canvas').hidden = true;
     document.getElementById('fatal-message').textContent = message;
@@ -25,10 +30,12 @@
               'Chrome, Firefox, Safari or Edge.');
     return;
   }
-  var probe = document.createElement('canvas');
-  if (!probe.getContext('webgl2')) {
-    showError('This browser has WebGL2 turned off or does not support it, and Stridewise needs it to ' +
-              'draw. Please update your browser, or turn on hardware acceleration in its settings.');
+  // A browser without WebGL2 at all is told before the download. One that has it but refuses a
+  // context (turned off, blocked GPU) is found by the app itself when it creates its context, and
+  // shows the same message: a throw-away probe context here would delay the download (it cost
+  // 20-500 ms in headless Chromium) and every start on a phone.
+  if (typeof WebGL2RenderingContext === 'undefined') {
+    showError(WEBGL2_MESSAGE);
     return;
   }
 
