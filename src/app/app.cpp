@@ -7,7 +7,9 @@
 
 #include "core/actions.hpp"
 #include "core/state_json.hpp"
+#include "platform/files.hpp"
 #include "platform/platform.hpp"
+#include "platform/storage.hpp"
 #include "ui/theme.hpp"
 
 namespace sw {
@@ -41,19 +43,45 @@ bool App::Start(std::string& error) {
         return Dispatch(action).dump();
       },
   });
+  // Stored data loads before anything is shown; `ready` waits for it and a frame drawing it.
+  storage_.Start(&state_, [] { platform::RequestFrames(2); });
   platform::RunFrameLoop([this] { Frame(); });
   return true;
 }
 
 nlohmann::json App::Dispatch(const nlohmann::json& action) {
-  ActionResult result = Apply(state_, action, CurrentContext());
-  if (result.ok) platform::RequestFrames(2);
+  if (action.is_object()) {
+    if (std::optional<nlohmann::json> handled = HandleDataAction(action)) {
+      platform::RequestFrames(2);
+      return *handled;
+    }
+  }
+  ActionContext context = CurrentContext();
+  unsigned long long revision = state_.model_revision;
+  ActionResult result = Apply(state_, action, context);
+  if (result.ok) {
+    // Written now, in this very event: a reload right after must not lose it.
+    if (state_.model_revision != revision) storage_.OnModelChanged(action, context);
+    platform::RequestFrames(2);
+  }
   return ResultToJson(result);
+}
+
+void App::UpdateSaveInfo() {
+  nlohmann::json save = storage_.ToJson();
+  save_info_.status = save.value("status", "error");
+  save_info_.error = save.value("error", "");
+  save_info_.persisted = save["persisted"].is_boolean() ? std::optional<bool>(save["persisted"].get<bool>()) : std::nullopt;
+  save_info_.damaged.clear();
+  for (const auto& d : storage_.damaged())
+    save_info_.damaged.push_back(d.document.reason + " It has been kept aside unchanged (" + d.kept_as +
+                                 "); you can export it below.");
 }
 
 nlohmann::json App::StateJson() const {
   nlohmann::json out = StateToJson(state_, CurrentContext());
   out["frames_rendered"] = frames_rendered_;
+  out["save"] = storage_.ToJson();
   platform::Viewport viewport = platform::CurrentViewport();
   nlohmann::json widgets = nlohmann::json::array();
   float ratio = viewport.pixel_ratio > 0 ? viewport.pixel_ratio : 1;
@@ -79,6 +107,10 @@ void App::RebuildFontsIfNeeded(float scale) {
 }
 
 void App::Frame() {
+  platform::StorageDrain();
+  platform::FilesDrain();
+  storage_.RetryIfFailed();
+  UpdateSaveInfo();
   std::vector<platform::InputEvent> events = platform::TakeInputEvents();
   platform::Viewport viewport = platform::CurrentViewport();
   RebuildFontsIfNeeded(viewport.pixel_ratio);
@@ -130,7 +162,7 @@ void App::Frame() {
     platform::RequestFrameAfter(to_switch * 1000.0 + 5);
   }
 
-  if (!ready_) {
+  if (!ready_ && storage_.loaded()) {
     ready_ = true;
     platform::SignalReady();
   }

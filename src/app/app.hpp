@@ -1,6 +1,7 @@
 #pragma once
 // The wiring: platform events -> ImGui -> screens -> actions -> core::Apply -> state; the
 // automation API goes through the same Dispatch().
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "core/state.hpp"
 #include "imgui_renderer.hpp"
 #include "pointer_input.hpp"
+#include "storage_sync.hpp"
 #include "ui/screens.hpp"
 
 namespace sw {
@@ -21,10 +23,15 @@ class App {
  private:
   void Frame();
   nlohmann::json Dispatch(const nlohmann::json& action);
+  // Downloads, the file picker and import confirmation (data_actions.cpp); nullopt: not one of them.
+  std::optional<nlohmann::json> HandleDataAction(const nlohmann::json& action);
+  void UpdateSaveInfo();
   nlohmann::json StateJson() const;
   void RebuildFontsIfNeeded(float scale);
 
   AppState state_;
+  StorageSync storage_;
+  std::string pending_import_;  // a checked backup's text waiting for Replace
   ui::Shell shell_;
   ImGuiRenderer renderer_;
   PointerInput pointer_;

@@ -1,7 +1,10 @@
-// IndexedDB bridge. One database "stridewise", one object store "docs" of text documents by
-// key. Every write is one readwrite transaction that first checks the stored revision (so a
-// tab never overwrites a newer write of another tab), and it is reported as saved only on
-// the transaction's `complete` event. Other tabs hear about each commit on a BroadcastChannel.
+// IndexedDB bridge. One database "stridewise": store "docs" holds text documents by key, store
+// "revs" one marker per committed revision. A write is one readwrite transaction, issued in
+// full within the same JavaScript task (so a reload right after cannot catch it half-built):
+// it add()s the marker of its new revision - add() fails if another tab already took that
+// revision, which aborts the whole transaction, a compare-and-swap without a read - then puts
+// its documents and asks to commit. It counts as saved only on the `complete` event. Other
+// tabs hear about each commit on a BroadcastChannel.
 // Results go back to C++ through the sw_storage_* entry points, which queue them for the next frame.
 mergeInto(LibraryManager.library, {
   $SwStorage: {
@@ -12,8 +15,12 @@ mergeInto(LibraryManager.library, {
       if (SwStorage.dbPromise) return SwStorage.dbPromise;
       SwStorage.dbPromise = new Promise(function (resolve, reject) {
         if (!window.indexedDB) { reject(new Error('This browser has no IndexedDB (private mode?)')); return; }
-        var request = indexedDB.open('stridewise', 1);
-        request.onupgradeneeded = function () { request.result.createObjectStore('docs'); };
+        var request = indexedDB.open('stridewise', 2);
+        request.onupgradeneeded = function () {
+          var db = request.result;
+          if (!db.objectStoreNames.contains('docs')) db.createObjectStore('docs');
+          if (!db.objectStoreNames.contains('revs')) db.createObjectStore('revs');
+        };
         request.onsuccess = function () {
           var db = request.result;
           // Another tab upgrading the schema: let it, and reopen on the next use.
@@ -42,11 +49,13 @@ mergeInto(LibraryManager.library, {
   sw_storage_load_all__deps: ['$SwStorage', 'sw_storage_loaded_doc', 'sw_storage_load_done', 'malloc'],
   sw_storage_load_all: function (request_id) {
     SwStorage.open().then(function (db) {
-      var tx = db.transaction('docs', 'readonly');
+      var tx = db.transaction(['docs', 'revs'], 'readonly');
       var store = tx.objectStore('docs');
       var keys = store.getAllKeys();
       var values = store.getAll();
+      var latest = tx.objectStore('revs').openKeyCursor(null, 'prev');
       tx.oncomplete = function () {
+        if (latest.result) _sw_storage_loaded_doc(request_id, SwStorage.cstr('rev'), SwStorage.cstr(String(latest.result.key)));
         for (var i = 0; i < keys.result.length; i++) {
           var value = values.result[i];
           // Anything that is not text (a foreign or damaged record) is handed over as JSON
@@ -54,6 +63,7 @@ mergeInto(LibraryManager.library, {
           if (typeof value !== 'string') {
             try { value = JSON.stringify(value); } catch (e) { value = String(value); }
           }
+          if (keys.result[i] === 'rev') continue;  // revisions live in "revs"
           _sw_storage_loaded_doc(request_id, SwStorage.cstr(String(keys.result[i])), SwStorage.cstr(value));
         }
         _sw_storage_load_done(request_id, 1, 0);
@@ -66,33 +76,36 @@ mergeInto(LibraryManager.library, {
     });
   },
 
-  // ops_json: {"expect_rev": n|null, "rev": n, "put": {key: text}, "delete": [key]}
+  // ops_json: {"expect_rev": n|null, "rev": n, "put": {key: text}, "delete": [key]}; rev equal to
+  // expect_rev means "no new revision" (keeping damaged data aside).
   sw_storage_write__deps: ['$SwStorage', 'sw_storage_write_done', 'malloc'],
   sw_storage_write: function (request_id, ops_ptr) {
     var ops = JSON.parse(UTF8ToString(ops_ptr));
     SwStorage.open().then(function (db) {
-      var tx = db.transaction('docs', 'readwrite', { durability: 'strict' });
+      var tx = db.transaction(['docs', 'revs'], 'readwrite', { durability: 'strict' });
       var store = tx.objectStore('docs');
       var conflict = false;
-      var check = store.get('rev');
-      check.onsuccess = function () {
-        var stored = check.result === undefined ? null : Number(check.result);
-        if (ops.expect_rev !== undefined && stored !== ops.expect_rev) {
-          conflict = true;  // another tab wrote first: nothing of ours is applied
-          tx.abort();
-          return;
-        }
-        for (var key in ops.put) store.put(ops.put[key], key);
-        (ops.delete || []).forEach(function (key) { store.delete(key); });
-        if (ops.rev !== undefined) store.put(String(ops.rev), 'rev');
-        if (tx.commit) tx.commit();  // ask for the commit now rather than when the task ends
-      };
+      if (ops.rev !== ops.expect_rev) {
+        var revs = tx.objectStore('revs');
+        var marker = revs.add(Date.now(), ops.rev);
+        marker.onerror = function (event) {
+          // ConstraintError: that revision is taken - another tab wrote first. Nothing of ours lands.
+          if (marker.error && marker.error.name === 'ConstraintError') conflict = true;
+        };
+        // Old markers are only needed by tabs that are that far behind; they reload anyway.
+        if (ops.rev > 1000) revs.delete(IDBKeyRange.upperBound(ops.rev - 1000));
+        // A tab that loaded an empty store expects no revision at all: revision 1 must be free.
+      }
+      for (var key in ops.put) store.put(ops.put[key], key);
+      (ops.delete || []).forEach(function (key) { store.delete(key); });
+      if (tx.commit) tx.commit();  // everything is queued: ask for the commit now
       tx.oncomplete = function () {
         _sw_storage_write_done(request_id, 1, 0, 0);
         if (SwStorage.channel) SwStorage.channel.postMessage({ rev: ops.rev });
       };
-      tx.onabort = tx.onerror = function (event) {
-        if (event && event.preventDefault) event.preventDefault();
+      // A failed request (the marker's ConstraintError, quota) aborts the transaction: report it
+      // once, from onabort. Never preventDefault() here: that would commit the rest.
+      tx.onabort = function () {
         if (conflict) _sw_storage_write_done(request_id, 0, 1, 0);
         else _sw_storage_write_done(request_id, 0, 0, SwStorage.cstr(SwStorage.message(tx.error)));
       };

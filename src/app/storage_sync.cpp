@@ -1,0 +1,166 @@
+#include "storage_sync.hpp"
+
+#include <ctime>
+
+#include "core/actions.hpp"
+#include "platform/platform.hpp"
+#include "platform/storage.hpp"
+
+namespace sw {
+namespace {
+
+std::string TimeStamp() {
+  std::time_t now = std::time(nullptr);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", std::gmtime(&now));
+  return text;
+}
+
+const char* StatusId(StorageSync::Status status) {
+  switch (status) {
+    case StorageSync::Status::Loading: return "loading";
+    case StorageSync::Status::Saved: return "saved";
+    case StorageSync::Status::Saving: return "saving";
+    case StorageSync::Status::Error: return "error";
+  }
+  return "error";
+}
+
+}  // namespace
+
+void StorageSync::Start(AppState* state, std::function<void()> on_loaded) {
+  state_ = state;
+  status_ = Status::Loading;
+  Load([this, on_loaded = std::move(on_loaded)](bool ok) {
+    loaded_ = true;
+    if (ok && status_ == Status::Loading) status_ = Status::Saved;
+    on_loaded();
+    platform::StorageWatch([this] {
+      // Another tab committed. With nothing of ours in flight, take its data now; otherwise our
+      // next write meets the new revision and rebases.
+      if (!writing_ && pending_.empty()) Load([](bool) {});
+    });
+    platform::StorageRequestPersist([this](bool supported, bool granted) {
+      if (supported) persisted_ = granted;
+      platform::RequestFrames(1);
+    });
+  });
+}
+
+void StorageSync::Load(std::function<void(bool ok)> then) {
+  platform::StorageLoadAll([this, then = std::move(then)](bool ok, std::map<std::string, std::string> docs,
+                                                          std::string error) {
+    if (!ok) {
+      // The app still opens with an empty model; nothing is written over what could not be read.
+      status_ = Status::Error;
+      error_ = "Your saved data could not be read (" + error + "). Nothing has been changed.";
+      then(false);
+      return;
+    }
+    DecodedStore decoded = DecodeStore(docs);
+    earlier_damaged_keys_ = decoded.kept_aside;
+    if (!decoded.damaged.empty()) {
+      // Copy each unreadable document aside before anything could overwrite it.
+      platform::StorageWriteRequest keep;
+      keep.expect_rev = decoded.rev;
+      keep.rev = decoded.rev.value_or(0);
+      std::string stamp = TimeStamp();
+      for (DamagedDocument& d : decoded.damaged) {
+        std::string key = DamagedKey(d.key, stamp);
+        keep.put[key] = d.text;
+        damaged_.push_back({std::move(d), key});
+      }
+      platform::StorageWrite(keep, [](platform::StorageWriteOutcome, std::string) {});
+    }
+    rev_ = decoded.rev;
+    stored_model_ = decoded.model;
+    state_->model = std::move(decoded.model);
+    platform::RequestFrames(2);
+    then(true);
+  });
+}
+
+void StorageSync::OnModelChanged(const nlohmann::json& action, const ActionContext& context) {
+  pending_.push_back({action, context});
+  if (!writing_) WriteNext();
+}
+
+void StorageSync::WriteNext() {
+  if (pending_.empty() || !state_) return;
+  writing_ = true;
+  status_ = Status::Saving;
+  platform::StorageWriteRequest request;
+  request.expect_rev = rev_;
+  request.rev = rev_.value_or(0) + 1;
+  StoreChanges changes = EncodeStoreChanges(stored_model_ ? &*stored_model_ : nullptr, state_->model);
+  request.put = std::move(changes.put);
+  request.remove = std::move(changes.remove);
+  int actions_in_write = int(pending_.size());
+  Model written = state_->model;
+  long long new_rev = request.rev;
+  platform::StorageWrite(request, [this, actions_in_write, written = std::move(written), new_rev](
+                                      platform::StorageWriteOutcome outcome, std::string error) mutable {
+    writing_ = false;
+    if (outcome == platform::StorageWriteOutcome::Committed) {
+      rev_ = new_rev;
+      stored_model_ = std::move(written);
+      pending_.erase(pending_.begin(), pending_.begin() + std::min<int>(actions_in_write, int(pending_.size())));
+      error_.clear();
+      status_ = pending_.empty() ? Status::Saved : Status::Saving;
+      if (!pending_.empty()) WriteNext();
+    } else if (outcome == platform::StorageWriteOutcome::Conflict) {
+      ++conflicts_;
+      Rebase();
+    } else {
+      status_ = Status::Error;
+      error_ = "Not saved: " + error + ". Your changes are kept in this tab; Stridewise tries again.";
+      platform::RequestFrameAfter(5000);
+      retry_pending_ = true;
+    }
+    platform::RequestFrames(2);
+  });
+}
+
+void StorageSync::Rebase() {
+  std::vector<PendingAction> mine = std::move(pending_);
+  pending_.clear();
+  Load([this, mine = std::move(mine)](bool ok) {
+    if (!ok) return;
+    std::vector<std::string> dropped;
+    for (const PendingAction& p : mine) {
+      ActionResult result = Apply(*state_, p.action, p.context);
+      if (result.ok) pending_.push_back(p);
+      else dropped.push_back(result.error);
+    }
+    if (!dropped.empty()) {
+      error_ = "Another tab changed the same data; one change could not be applied: " + dropped.front();
+    }
+    if (pending_.empty()) status_ = dropped.empty() ? Status::Saved : Status::Error;
+    else WriteNext();
+  });
+}
+
+void StorageSync::RetryIfFailed() {
+  if (retry_pending_ && !writing_) {
+    retry_pending_ = false;
+    WriteNext();
+  }
+}
+
+nlohmann::json StorageSync::ToJson() const {
+  nlohmann::json out = {{"status", StatusId(status_)}};
+  if (!error_.empty()) out["error"] = error_;
+  out["persisted"] = persisted_ ? nlohmann::json(*persisted_) : nlohmann::json(nullptr);
+  if (rev_) out["rev"] = *rev_;
+  if (!damaged_.empty()) {
+    nlohmann::json damaged = nlohmann::json::array();
+    for (const Damaged& d : damaged_)
+      damaged.push_back({{"key", d.document.key}, {"reason", d.document.reason}, {"kept_as", d.kept_as}});
+    out["damaged"] = damaged;
+  }
+  if (!earlier_damaged_keys_.empty()) out["kept_aside_earlier"] = earlier_damaged_keys_;
+  out["conflicts_resolved"] = conflicts_;
+  return out;
+}
+
+}  // namespace sw

@@ -1,0 +1,64 @@
+#pragma once
+// Keeps the model and IndexedDB in step. Loads before anything is shown; writes each accepted
+// change at once, in one transaction, counted as saved only when it commits; rebases on
+// another tab's newer write (reload, re-apply this tab's unsaved actions, write again); keeps
+// unreadable documents aside under damaged/ and never overwrites them.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/state.hpp"
+#include "core/storage_codec.hpp"
+
+namespace sw {
+
+class StorageSync {
+ public:
+  enum class Status { Loading, Saved, Saving, Error };
+
+  // Loads the stored model into `state` and calls `on_loaded` (on a later frame).
+  void Start(AppState* state, std::function<void()> on_loaded);
+  // After Apply() accepted `action` and changed the model: write it now.
+  void OnModelChanged(const nlohmann::json& action, const ActionContext& context);
+
+  // After a failed write (quota, I/O): try again. The app calls it on its retry timer frames.
+  void RetryIfFailed();
+
+  Status status() const { return status_; }
+  bool loaded() const { return loaded_; }
+  nlohmann::json ToJson() const;  // state().save
+  // Unreadable documents found in this session, each kept aside under damaged/ (for export).
+  struct Damaged {
+    DamagedDocument document;
+    std::string kept_as;
+  };
+  const std::vector<Damaged>& damaged() const { return damaged_; }
+
+ private:
+  struct PendingAction {
+    nlohmann::json action;
+    ActionContext context;
+  };
+  void Load(std::function<void(bool ok)> then);
+  void WriteNext();
+  void Rebase();
+
+  AppState* state_ = nullptr;
+  Status status_ = Status::Loading;
+  bool loaded_ = false;
+  bool writing_ = false;
+  std::string error_;
+  std::optional<long long> rev_;       // the stored revision our model is based on
+  std::optional<Model> stored_model_;  // what that revision holds (to write only changed documents)
+  std::vector<PendingAction> pending_;  // accepted here but not yet committed
+  std::vector<Damaged> damaged_;
+  std::vector<std::string> earlier_damaged_keys_;  // kept aside by an earlier session
+  std::optional<bool> persisted_;
+  int conflicts_ = 0;
+  bool retry_pending_ = false;
+};
+
+}  // namespace sw

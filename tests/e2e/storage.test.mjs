@@ -1,0 +1,216 @@
+// Issue 3 in the real browser: IndexedDB saves every accepted change, survives an immediate
+// reload or close, syncs between tabs without overwriting, keeps damaged data aside, and the
+// backup round trip restores exactly.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch, openApp, state, dispatch, PHONE, screenshot, tap, settle } from './helpers.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env.close(); });
+
+const waitSaved = (page) => page.waitForFunction(() => window.stridewise.state().save.status === 'saved', null, { timeout: 5000 });
+
+// Writes raw documents into the app's IndexedDB from a page of the same origin, before the app runs.
+async function seedStore(context, docs) {
+  const page = await context.newPage();
+  await page.goto(env.url + 'style.css');
+  await page.evaluate((entries) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('stridewise', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('docs');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('docs', 'readwrite');
+      for (const [key, value] of entries) tx.objectStore('docs').put(value, key);
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), Object.entries(docs));
+  await page.close();
+}
+
+async function readStore(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('stridewise');
+    open.onsuccess = () => {
+      const store = open.result.transaction('docs').objectStore('docs');
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      keys.transaction.oncomplete = () => {
+        const out = {};
+        keys.result.forEach((k, i) => { out[k] = values.result[i]; });
+        open.result.close();
+        resolve(out);
+      };
+    };
+  }));
+}
+
+describe('storage', () => {
+  test('starts in loading, then saved; a change is saved only after IndexedDB commits', async () => {
+    const { page, context, errors } = await openApp(env, PHONE);
+    let s = await state(page);
+    assert.equal(s.save.status, 'saved');
+    const result = await page.evaluate(() => {
+      const r = window.stridewise.dispatch({ type: 'add_shoe', name: 'Pegasus 40' });
+      return { r, status: window.stridewise.state().save.status };
+    });
+    assert.equal(result.r.ok, true);
+    assert.equal(result.status, 'saving', 'a change is not "saved" before the transaction completes');
+    await waitSaved(page);
+    const stored = await readStore(page);
+    assert.ok(stored.model.includes('Pegasus 40'));
+    await page.reload();
+    await page.evaluate(() => window.stridewise.ready);
+    s = await state(page);
+    assert.deepEqual(s.shoes.map((x) => x.name), ['Pegasus 40']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a change followed at once by a reload is never lost (20 times in a row)', async () => {
+    const { page, context } = await openApp(env, PHONE);
+    let losses = 0;
+    for (let i = 1; i <= 20; i++) {
+      const r = await page.evaluate((n) => window.stridewise.dispatch({
+        type: 'add_run', date: '2026-11-20', distance_m: 1000 + n,
+      }), i);
+      assert.equal(r.ok, true, r.error);
+      await page.reload();  // no waiting for the save
+      await page.waitForFunction(() => window.stridewise && window.stridewise.state);
+      await page.evaluate(() => window.stridewise.ready);
+      const runs = (await state(page)).runs;
+      if (runs.length !== i) losses++;
+    }
+    assert.equal(losses, 0, `${losses} of 20 changes were lost`);
+    await context.close();
+  });
+
+  test('a change followed at once by closing the tab is there after reopening', async () => {
+    const context = await env.browser.newContext(PHONE);
+    for (let i = 1; i <= 5; i++) {
+      const page = await context.newPage();
+      await page.goto(env.url);
+      await page.waitForFunction(() => window.stridewise && window.stridewise.state);
+      await page.evaluate(() => window.stridewise.ready);
+      assert.equal((await state(page)).runs.length, i - 1);
+      await page.evaluate(() => window.stridewise.dispatch({ type: 'add_run', date: '2026-11-21', distance_m: 5000 }));
+      await page.close({ runBeforeUnload: true });
+    }
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await page.waitForFunction(() => window.stridewise && window.stridewise.state);
+    await page.evaluate(() => window.stridewise.ready);
+    assert.equal((await state(page)).runs.length, 5);
+    await context.close();
+  });
+
+  test('two tabs: a change in one appears in the other within a second, and neither overwrites the other', async () => {
+    const context = await env.browser.newContext(PHONE);
+    const open = async () => {
+      const page = await context.newPage();
+      await page.goto(env.url);
+      await page.waitForFunction(() => window.stridewise && window.stridewise.state);
+      await page.evaluate(() => window.stridewise.ready);
+      return page;
+    };
+    const a = await open();
+    const b = await open();
+    await dispatch(a, { type: 'add_shoe', name: 'From tab A' });
+    const t0 = Date.now();
+    await b.waitForFunction(() => window.stridewise.state().shoes.some((s) => s.name === 'From tab A'), null, { timeout: 1000 });
+    const seenAfter = Date.now() - t0;
+    assert.ok(seenAfter < 1000, `seen after ${seenAfter} ms`);
+    // Both tabs change at the same moment, each from the same stored revision.
+    await Promise.all([
+      dispatch(a, { type: 'add_run', date: '2026-11-22', distance_m: 3000 }),
+      dispatch(b, { type: 'add_run', date: '2026-11-22', distance_m: 4000 }),
+    ]);
+    await Promise.all([waitSaved(a), waitSaved(b)]);
+    await settle(a, 800);
+    for (const page of [a, b]) {
+      const distances = (await state(page)).runs.map((r) => r.distance_m).sort();
+      assert.deepEqual(distances, [3000, 4000]);
+    }
+    const reopened = await open();
+    assert.deepEqual((await state(reopened)).runs.map((r) => r.distance_m).sort(), [3000, 4000]);
+    await context.close();
+  });
+
+  test('unreadable or newer-schema data: the app opens, keeps it aside, says so, never overwrites it', async () => {
+    for (const bad of ['{"schema": 2, "app": "stridewise", "shoes": [', '{"schema": 99, "app": "stridewise"}']) {
+      const context = await env.browser.newContext(PHONE);
+      await seedStore(context, { model: bad });
+      const page = await context.newPage();
+      await page.goto(env.url);
+      await page.waitForFunction(() => window.stridewise && window.stridewise.state);
+      await page.evaluate(() => window.stridewise.ready);
+      let s = await state(page);
+      assert.ok(s.save.damaged && s.save.damaged.length === 1, JSON.stringify(s.save));
+      const keptAs = s.save.damaged[0].kept_as;
+      assert.match(keptAs, /^damaged\/model\//);
+      assert.ok(s.save.damaged[0].reason.length > 10);
+      // The runner can go on: a new change saves, and the damaged copy stays as it was.
+      assert.equal((await dispatch(page, { type: 'add_shoe', name: 'New start' })).ok, true);
+      await waitSaved(page);
+      const stored = await readStore(page);
+      assert.equal(stored[keptAs], bad);
+      await dispatch(page, { type: 'navigate', screen: 'settings' });
+      await settle(page, 300);
+      await screenshot(page, bad.includes('99') ? 'settings-damaged-newer.png' : 'settings-damaged.png');
+      await context.close();
+    }
+  });
+
+  test('backup: export, then import into an empty app restores exactly; bad files change nothing', async () => {
+    const { page, context } = await openApp(env, { ...PHONE, acceptDownloads: true });
+    const shoe = (await dispatch(page, { type: 'add_shoe', name: 'Ghost, "the fast one"', start_distance_m: 12000 })).id;
+    await dispatch(page, { type: 'add_run', date: '2026-11-01', distance_m: 8000, duration_s: 2400, shoe_id: shoe, warmup: true });
+    await dispatch(page, { type: 'add_run', date: '2026-11-03', distance_m: 5000 });
+    await dispatch(page, { type: 'log_pain', date: '2026-11-03', area: 'knee', side: 'left', severity: 3,
+      worse_with_activity: false, changes_gait: false });
+    await dispatch(page, { type: 'log_strength', date: '2026-11-04', exercises: ['plank', 'bridge'] });
+    await waitSaved(page);
+    const before = await state(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), dispatch(page, { type: 'export_backup' })]);
+    assert.match(download.suggestedFilename(), /^stridewise-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const text = await readFile(await download.path(), 'utf8');
+
+    const fresh = await openApp(env, PHONE);
+    const p2 = fresh.page;
+    await dispatch(p2, { type: 'add_run', date: '2026-10-01', distance_m: 1000 });
+    const untouched = await state(p2);
+    for (const bad of ['not json', '{"hello": 1}', '{"schema": 99, "app": "stridewise"}', text.slice(0, text.length / 2)]) {
+      const r = await dispatch(p2, { type: 'import_backup', json: bad, confirm: true });
+      assert.equal(r.ok, false);
+      assert.ok(r.error.length > 10);
+      assert.deepEqual((await state(p2)).runs, untouched.runs);
+    }
+    const unconfirmed = await dispatch(p2, { type: 'import_backup', json: text });
+    assert.match(JSON.stringify(unconfirmed), /Replace 1 run and 0 shoes with 2 runs and 1 shoe\?/);
+    assert.deepEqual((await state(p2)).runs, untouched.runs);
+    const r = await dispatch(p2, { type: 'import_backup', json: text, confirm: true });
+    assert.equal(r.ok, true, r.error);
+    await waitSaved(p2);
+    const after = await state(p2);
+    for (const key of ['shoes', 'runs', 'settings', 'pain', 'strength']) assert.deepEqual(after[key], before[key], key);
+    await p2.reload();
+    await p2.evaluate(() => window.stridewise.ready);
+    assert.deepEqual((await state(p2)).runs, before.runs);
+    await fresh.context.close();
+    await context.close();
+  });
+
+  test('runs export as CSV that a spreadsheet opens cleanly', async () => {
+    const { page, context } = await openApp(env, { ...PHONE, acceptDownloads: true });
+    const shoe = (await dispatch(page, { type: 'add_shoe', name: 'Trail, "muddy"' })).id;
+    await dispatch(page, { type: 'add_run', date: '2026-11-02', distance_m: 10000, duration_s: 3725, shoe_id: shoe });
+    const [download] = await Promise.all([page.waitForEvent('download'), dispatch(page, { type: 'export_csv' })]);
+    assert.match(download.suggestedFilename(), /\.csv$/);
+    const csv = await readFile(await download.path(), 'utf8');
+    const lines = csv.trim().split('\r\n');
+    assert.equal(lines[0], 'date,distance,unit,duration,shoe');
+    assert.equal(lines[1], '2026-11-02,6.21,mi,1:02:05,"Trail, ""muddy"""');
+    await context.close();
+  });
+});
