@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <imgui.h>
 
 #include "core/screen.hpp"
@@ -95,7 +96,9 @@ void Shell::Draw(UiFrame& frame) {
 
   ImGui::SetCursorPos(ImVec2(0, frame.Px(kHeaderHeightCss)));
   float content_height = io.DisplaySize.y - frame.Px(kHeaderHeightCss) - frame.Px(kNavHeightCss);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.Px(16), frame.Px(8)));
+  // On a wide screen the text keeps a readable measure: at most ~640 CSS px, centred.
+  float side_padding = std::max(frame.Px(16), (io.DisplaySize.x - frame.Px(640)) * 0.5f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(side_padding, frame.Px(8)));
   // One scrolling region per screen, so each keeps its own scroll position.
   std::string content_id = "##content_" + std::string(ScreenId(frame.state.screen));
   ImGui::BeginChild(content_id.c_str(), ImVec2(0, content_height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
@@ -107,6 +110,10 @@ void Shell::Draw(UiFrame& frame) {
     case Screen::Cadence: cadence.Draw(frame); break;
     case Screen::Guide: guide.Draw(frame); break;
     case Screen::Settings: settings.Draw(frame); break;
+  }
+  if (guide.log_with_habits) {  // the checklist's "Log a run with warm-up and cool-down ticked"
+    guide.log_with_habits = false;
+    log.warmup = log.cooldown = true;
   }
   ImGui::Dummy(ImVec2(0, frame.Px(16)));
   ImGui::EndChild();

@@ -117,6 +117,7 @@ describe('storage', () => {
     const a = await open();
     const b = await open();
     await dispatch(a, { type: 'add_shoe', name: 'From tab A' });
+    await waitSaved(a);  // committed in A: from here B has a second
     const t0 = Date.now();
     await b.waitForFunction(() => window.stridewise.state().shoes.some((s) => s.name === 'From tab A'), null, { timeout: 1000 });
     const seenAfter = Date.now() - t0;

@@ -1,6 +1,7 @@
 // The C++ half of web/lib/storage.js. JavaScript answers through the EMSCRIPTEN_KEEPALIVE
-// entry points below; they only queue, and StorageDrain() runs the callbacks at the start of
-// the next frame, so C++ state never changes in the middle of a frame.
+// entry points below. They run the callback at once: a browser event never interleaves with a
+// frame (one thread), so state still changes only between frames, and a tab in the background,
+// where animation frames stop, still saves, syncs and reports "Saved" without waiting for one.
 #include <emscripten.h>
 
 #include <cstdlib>
@@ -38,6 +39,7 @@ std::string TakeString(char* text) {
 
 void Queue(std::function<void()> work) {
   g_ready.push_back(std::move(work));
+  StorageDrain();
   RequestFrames(2);
 }
 
