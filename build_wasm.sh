@@ -152,7 +152,7 @@ case "${1:-serve}" in
   serve) build_all; serve ;;
   build) build_all ;;
   test)  build_all; run_tests ;;
-  bench) build_all; for b in tests/bench/*.mjs; do node "$b"; done ;;
+  bench) build_all; ./build/cadence_bench; for b in tests/bench/*.mjs; do node "$b"; done ;;
   setup) setup ;;
   *) die "unknown command '$1' (use: build, test, bench, or nothing to build and serve)" ;;
 esac
