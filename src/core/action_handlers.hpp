@@ -38,6 +38,8 @@ ActionResult ApplyLogStrength(AppState& draft, const nlohmann::json& action, con
 ActionResult ApplyLogPain(AppState& draft, const nlohmann::json& action, const ActionContext& context);
 ActionResult ApplyDeletePain(AppState& draft, const nlohmann::json& action, const ActionContext& context);
 ActionResult ApplyDeleteStrength(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+// actions_cadence.cpp
+ActionResult ApplyAddCadenceSession(AppState& draft, const nlohmann::json& action, const ActionContext& context);
 // actions_backup.cpp
 ActionResult ApplyImportBackup(AppState& draft, const nlohmann::json& action, const ActionContext& context);
 

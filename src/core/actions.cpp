@@ -25,6 +25,7 @@ const ActionEntry kActions[] = {
     {"log_pain", ApplyLogPain, true},
     {"delete_pain", ApplyDeletePain, true},
     {"delete_strength", ApplyDeleteStrength, true},
+    {"add_cadence_session", ApplyAddCadenceSession, true},
     {"import_backup", ApplyImportBackup, true},
 };
 
