@@ -1,20 +1,333 @@
+// Log: the run form (distance quick picks or typed, date, optional time, shoe, warm-up and
+// cool-down ticks) and the recent runs with edit and delete + undo. A quick pick and "Save run"
+// log a run in two taps. Input is checked here before an action is queued, so a mistake shows
+// under its field and the draft stays.
+//
+// [SECTION] Helpers
+// [SECTION] Form
+// [SECTION] Recent runs and the undo bar
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/dates.hpp"
+#include "core/model_json.hpp"
+#include "core/units.hpp"
+#include "core/validation.hpp"
+#include "load_chart.hpp"
+#include "progress_bar.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 
 namespace sw::ui {
+namespace {
+
+constexpr double kUndoSeconds = 8;
+
+// [SECTION] Helpers
+void Caption(const char* text) {
+  ImGui::PushFont(GetFonts().small);
+  ImGui::PushStyleColor(ImGuiCol_Text, GetPalette().muted_text);
+  ImGui::TextUnformatted(text);
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+void FieldError(const std::string& error) {
+  if (error.empty()) return;
+  ImGui::PushFont(GetFonts().small);
+  ColoredParagraph(GetPalette().bad, error.c_str());
+  ImGui::PopFont();
+}
+
+// A button that shows as selected (filled with the accent colour).
+bool ChoiceButton(UiFrame& frame, const char* label, bool selected, float width_css) {
+  const Palette& p = GetPalette();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::PushStyleColor(ImGuiCol_Button, selected ? p.accent : style.Colors[ImGuiCol_Button]);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, selected ? p.accent : style.Colors[ImGuiCol_ButtonHovered]);
+  ImGui::PushStyleColor(ImGuiCol_Text, selected ? p.accent_text : p.text);
+  bool pressed = Button(frame, label, ImVec2(width_css, 0));
+  ImGui::PopStyleColor(3);
+  return pressed;
+}
+
+// Lays buttons of `widths_css` left to right, wrapping to a new row when the next would not fit.
+struct Flow {
+  UiFrame& frame;
+  float right;
+  bool first = true;
+  void Next(float width_css) {
+    if (!first) {
+      float x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+      if (x + frame.Px(width_css) <= right) ImGui::SameLine();
+    }
+    first = false;
+  }
+};
+
+std::string TrimNumber(std::string text) {
+  if (text.find('.') == std::string::npos) return text;
+  while (!text.empty() && text.back() == '0') text.pop_back();
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
+const Shoe* FindShoe(const Model& model, std::optional<Id> id) {
+  if (!id) return nullptr;
+  for (const Shoe& s : model.shoes)
+    if (s.id == *id) return &s;
+  return nullptr;
+}
+
+}  // namespace
+
+void LogScreen::ClearForm() {
+  distance_text.clear();
+  date_text.clear();
+  duration_text.clear();
+  shoe_choice.reset();
+  no_shoe = false;
+  warmup = cooldown = false;
+  editing_id.reset();
+  distance_error.clear();
+  date_error.clear();
+  duration_error.clear();
+}
 
 void LogScreen::Draw(UiFrame& frame) {
-  Heading("Log a run");
-  const char* unit = frame.state.model.settings.units == Units::Miles ? "mi" : "km";
-  std::string label = std::string("Distance (") + unit + ")";
-  ImGui::TextUnformatted(label.c_str());
-  TextField(frame, "##distance", distance_text, /*numeric=*/true);
-  ImGui::TextUnformatted("Note");
-  TextField(frame, "##note", note_text, /*numeric=*/false);
-  SmallText("Saving runs, shoes and the weekly check arrive with the run log.");
+  const Model& model = frame.state.model;
+  const Palette& p = GetPalette();
+  Units units = model.settings.units;
+  const char* unit = units == Units::Miles ? "mi" : "km";
+  Date today = frame.context.today;
+  if (date_text.empty()) date_text = FormatDate(today);
+  // The run being edited was deleted elsewhere (or undone): drop the edit.
+  if (editing_id) {
+    bool found = false;
+    for (const Run& r : model.runs) found |= r.id == *editing_id;
+    if (!found) ClearForm();
+  }
+
+  // [SECTION] Form
+  Heading(editing_id ? "Edit run" : "Log a run");
+  Caption((std::string("Distance (") + unit + ")").c_str());
+  static const char* const kPicksKm[] = {"3", "5", "8", "10", "16", "21.1"};
+  static const char* const kPicksMi[] = {"2", "3", "5", "6.2", "10", "13.1"};
+  const char* const* picks = units == Units::Miles ? kPicksMi : kPicksKm;
+  float spacing = ImGui::GetStyle().ItemSpacing.x;
+  float pick_w = (ImGui::GetContentRegionAvail().x - spacing * 5) / 6 / frame.scale;
+  for (int i = 0; i < 6; ++i) {
+    if (i > 0) ImGui::SameLine();
+    std::string label = std::string(picks[i]) + "##pick";
+    if (ChoiceButton(frame, label.c_str(), distance_text == picks[i], pick_w)) {
+      distance_text = picks[i];
+      distance_error.clear();
+      message.clear();
+    }
+  }
+  if (TextField(frame, "Distance##log", distance_text, /*numeric=*/true)) distance_error.clear();
+  FieldError(distance_error);
+
+  Caption("Date");
+  std::string yesterday = FormatDate(AddDays(today, -1));
+  float day_w = 96;
+  if (ChoiceButton(frame, "Today", date_text == FormatDate(today), day_w)) date_text = FormatDate(today), date_error.clear();
+  ImGui::SameLine();
+  if (ChoiceButton(frame, "Yesterday", date_text == yesterday, day_w)) date_text = yesterday, date_error.clear();
+  ImGui::SameLine();
+  if (TextField(frame, "Date##log", date_text, /*numeric=*/false)) date_error.clear();
+  FieldError(date_error);
+
+  Caption("Time (optional: mm:ss or h:mm:ss)");
+  if (TextField(frame, "Time##log", duration_text, /*numeric=*/false)) duration_error.clear();
+  FieldError(duration_error);
+
+  // Shoe picker: the runner's choice, else the default shoe; active shoes only.
+  std::vector<const Shoe*> active;
+  for (const Shoe& s : model.shoes)
+    if (!s.retired) active.push_back(&s);
+  std::optional<Id> chosen;
+  if (!no_shoe) {
+    const Shoe* pick = FindShoe(model, shoe_choice ? shoe_choice : model.default_shoe_id);
+    if (pick && (!pick->retired || (editing_id && shoe_choice))) chosen = pick->id;
+  }
+  if (!active.empty()) {
+    Caption("Shoes");
+    Flow flow{frame, ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x};
+    for (const Shoe* s : active) {
+      std::string label = s->name + "##shoe" + std::to_string(s->id);
+      float w = ImGui::CalcTextSize(s->name.c_str()).x / frame.scale + 28;
+      flow.Next(w);
+      if (ChoiceButton(frame, label.c_str(), chosen == s->id, w)) shoe_choice = s->id, no_shoe = false;
+    }
+    float w = ImGui::CalcTextSize("No shoe").x / frame.scale + 28;
+    flow.Next(w);
+    if (ChoiceButton(frame, "No shoe", !chosen, w)) no_shoe = true, shoe_choice.reset();
+  }
+
+  Checkbox(frame, "Warm-up", &warmup);
+  ImGui::SameLine(0, frame.Px(28));
+  Checkbox(frame, "Cool-down", &cooldown);
+
+  ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
+  ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+  float save_w = editing_id ? (ImGui::GetContentRegionAvail().x - spacing) * 0.5f / frame.scale : -1;
+  bool save = Button(frame, editing_id ? "Save changes" : "Save run", ImVec2(save_w, 0));
+  ImGui::PopStyleColor(3);
+  if (editing_id) {
+    ImGui::SameLine();
+    if (Button(frame, "Cancel edit", ImVec2(save_w, 0))) {
+      ClearForm();
+      message.clear();
+    }
+  }
+  if (save) {
+    distance_error.clear();
+    date_error.clear();
+    duration_error.clear();
+    message.clear();
+    auto metres = ParseDistance(distance_text, units);
+    if (!metres) distance_error = std::string("Type the distance in ") + unit + ", e.g. 5 or 5.5, or tap a quick pick.";
+    else if (!CheckRunDistance(*metres).empty()) distance_error = "The distance must be more than 0 and at most " +
+                                                                   FormatDistance(kMaxRunDistanceM, units, 0) + ".";
+    auto date = ParseDate(date_text);
+    if (!date) date_error = "Use YYYY-MM-DD, e.g. " + FormatDate(today) + ", or tap Today / Yesterday.";
+    else if (DaysBetween(today, *date) > kMaxFutureDays) date_error = "That date is in the future.";
+    std::optional<double> seconds;
+    if (duration_text.find_first_not_of(" ") != std::string::npos) {
+      seconds = ParseDuration(duration_text);
+      if (!seconds || !CheckDuration(*seconds).empty())
+        duration_error = "Type the time as mm:ss or h:mm:ss, e.g. 27:30 or 1:05:00, or leave it empty.";
+    }
+    if (distance_error.empty() && date_error.empty() && duration_error.empty()) {
+      nlohmann::json action = {{"date", FormatDate(*date)}, {"distance_m", *metres}, {"warmup", warmup},
+                               {"cooldown", cooldown}};
+      if (editing_id) {
+        action["type"] = "update_run";
+        action["id"] = *editing_id;
+        action["duration_s"] = seconds ? nlohmann::json(*seconds) : nlohmann::json(nullptr);
+        action["shoe_id"] = chosen ? nlohmann::json(*chosen) : nlohmann::json(nullptr);
+      } else {
+        action["type"] = "add_run";
+        if (seconds) action["duration_s"] = *seconds;
+        if (chosen) action["shoe_id"] = *chosen;
+      }
+      frame.Dispatch(action);
+      const Shoe* shoe = FindShoe(model, chosen);
+      message = std::string(editing_id ? "Updated: " : "Saved: ") + FormatDistance(*metres, units, 2) + " on " +
+                ShortDate(*date, today) + (shoe ? " in " + shoe->name : "") + ".";
+      ClearForm();
+    }
+  }
+  if (!message.empty()) ColoredParagraph(p.ok, message.c_str());
+
+  // [SECTION] Recent runs and the undo bar
+  ImGui::Spacing();
+  Heading("Recent runs");
+  std::vector<const Run*> runs;
+  for (const Run& r : model.runs) runs.push_back(&r);
+  std::sort(runs.begin(), runs.end(), [](const Run* a, const Run* b) {
+    return a->date != b->date ? a->date > b->date : a->id > b->id;
+  });
+  if (runs.empty()) SmallText("No runs yet. Tap a distance above, then Save run.");
+  const size_t kShown = 20;
+  float button_w = 72;
+  for (size_t i = 0; i < runs.size() && i < kShown; ++i) {
+    const Run& run = *runs[i];
+    ImGui::PushID(int(run.id));
+    float row_y = ImGui::GetCursorPosY();
+    float right = ImGui::GetContentRegionMax().x;
+    float buttons_x = right - frame.Px(button_w * 2) - spacing;
+    std::string head = ShortDate(run.date, today) + "   " + FormatDistance(run.distance_m, units, 2);
+    if (run.duration_s) head += "   " + FormatDuration(*run.duration_s);
+    ImGui::PushTextWrapPos(buttons_x - frame.Px(6));
+    ImGui::TextWrapped("%s", head.c_str());
+    std::string detail;
+    if (const Shoe* s = FindShoe(model, run.shoe_id)) detail = s->name;
+    if (run.duration_s) {
+      auto pace = PaceSecondsPerUnit(run.distance_m, *run.duration_s, units);
+      if (pace) detail += (detail.empty() ? "" : ", ") + FormatPace(pace, units);
+    }
+    if (run.warmup) detail += (detail.empty() ? "" : ", ") + std::string("warm-up");
+    if (run.cooldown) detail += (detail.empty() ? "" : ", ") + std::string("cool-down");
+    if (!detail.empty()) SmallText(detail.c_str());
+    ImGui::PopTextWrapPos();
+    float text_end = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(buttons_x, row_y));
+    bool is_editing = editing_id == run.id;
+    if (ChoiceButton(frame, ("Edit##run" + std::to_string(run.id)).c_str(), is_editing, button_w)) {
+      editing_id = run.id;
+      distance_text = TrimNumber(FormatDistanceNumber(run.distance_m, units, 2));
+      date_text = FormatDate(run.date);
+      duration_text = run.duration_s ? FormatDuration(*run.duration_s) : "";
+      shoe_choice = run.shoe_id;
+      no_shoe = !run.shoe_id;
+      warmup = run.warmup;
+      cooldown = run.cooldown;
+      distance_error.clear(), date_error.clear(), duration_error.clear(), message.clear();
+      ImGui::SetScrollY(0);
+    }
+    ImGui::SameLine();
+    if (Button(frame, ("Delete##run" + std::to_string(run.id)).c_str(), ImVec2(button_w, 0))) {
+      undo_run = run;
+      undo_until = ImGui::GetTime() + kUndoSeconds;
+      frame.Dispatch({{"type", "delete_run"}, {"id", run.id}});
+      message.clear();
+    }
+    ImGui::SetCursorPosY(std::max(text_end, row_y + frame.Px(44) + ImGui::GetStyle().ItemSpacing.y));
+    ImGui::PopID();
+    // A hairline between runs.
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, a.y - spacing * 0.5f),
+                                        ImVec2(ImGui::GetWindowPos().x + right, a.y - spacing * 0.5f),
+                                        ImGui::GetColorU32(ImGuiCol_Border), frame.Px(1));
+  }
+  if (runs.size() > kShown) {
+    std::string more = std::to_string(runs.size() - kShown) + " older runs are kept and count in the totals.";
+    SmallText(more.c_str());
+  }
+
+  // The undo bar floats above the navigation for a few seconds after a delete.
+  if (undo_run && ImGui::GetTime() > undo_until) undo_run.reset();
+  if (undo_run) {
+    ImGuiIO& io = ImGui::GetIO();
+    float bar_h = frame.Px(60);
+    float margin = frame.Px(12);
+    ImGui::SetNextWindowPos(ImVec2(margin, io.DisplaySize.y - frame.Px(60) - bar_h - margin));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - margin * 2, bar_h));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.15f, 0.17f, 0.21f, 1));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, frame.Px(10));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.Px(16), frame.Px(8)));
+    ImGui::Begin("##undo_bar", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing);
+    std::string text = "Run deleted: " + FormatDistance(undo_run->distance_m, units, 2) + ", " +
+                       ShortDate(undo_run->date, today) + ".";
+    ImGui::SetCursorPosY((bar_h - ImGui::GetTextLineHeight()) * 0.5f);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+    float undo_w = 88;
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - frame.Px(undo_w));
+    ImGui::SetCursorPosY((bar_h - frame.Px(44)) * 0.5f);
+    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+    if (Button(frame, "Undo", ImVec2(undo_w, 0))) {
+      frame.Dispatch({{"type", "restore_run"}, {"run", RunToJson(*undo_run)}});
+      undo_run.reset();
+    }
+    ImGui::PopStyleColor(3);
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor();
+  }
 }
 
 }  // namespace sw::ui

@@ -1,0 +1,343 @@
+// Issue 4, "Shoes and miles": the Home glance, Shoes and Log screens on a phone (390x844, DPR 3,
+// touch). Shoes are added, runs logged, edited and deleted through real taps and typing; the
+// results are read back from state(). "Today" is pinned to Thursday 2026-03-12 (a week that
+// starts Monday 2026-03-09) so weekly figures are exact.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, openApp, PHONE, state, dispatch, widget, tap, screenshot, waitForState, settleFrames,
+} from './helpers.mjs';
+
+const MI = 1609.344;
+const TODAY = '2026-03-12';
+const YESTERDAY = '2026-03-11';
+const near = (a, b, what, eps = 0.01) => assert.ok(Math.abs(a - b) <= eps, `${what}: ${a} vs ${b}`);
+
+// Pins `new Date()` (no arguments) to 2026-03-12 09:00 local time; the clock keeps ticking.
+function pinToday() {
+  const Real = Date;
+  const fixed = new Real(2026, 2, 12, 9, 0, 0).getTime();
+  const t0 = Real.now();
+  function PinnedDate(...args) {
+    if (!new.target) return Real();
+    return args.length ? new Real(...args) : new Real(fixed + (Real.now() - t0));
+  }
+  PinnedDate.prototype = Real.prototype;
+  PinnedDate.now = Real.now;
+  PinnedDate.UTC = Real.UTC;
+  PinnedDate.parse = Real.parse;
+  window.Date = PinnedDate;
+}
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+// Waits for render-on-demand to go idle. Frames at DPR 3 in SwiftShader are slow on a busy
+// machine, so the wait is generous; idling itself is the foundation tests' business.
+const settle = (page) => settleFrames(page, { quietMs: 250, timeout: 30000 });
+const shoeNamed = (s, name) => s.shoes.find((x) => x.name === name);
+const visibleOf = (s, kind) => s.ui.widgets.filter((w) => w.kind === kind && w.visible);
+
+async function go(page, name) {
+  await tap(page, name, 'nav');
+  await waitForState(page, (s) => s.screen === name.toLowerCase(), { what: `screen ${name}` });
+  await settle(page);
+}
+
+// Taps a field, clears it (End + Backspace) and types `text` on the (hidden-input) keyboard.
+async function typeInto(page, label, text) {
+  const field = await widget(page, label, 'text');
+  await page.touchscreen.tap(field.x + Math.min(40, field.w / 3), field.y + field.h / 2);
+  await waitForState(page, (s) => s.ui.text_input_active, { what: `field "${label}" to become active` });
+  await page.keyboard.press('End');
+  for (let i = 0; i < field.value.length; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+  await waitForState(page, (s) => s.ui.widgets.some((w) => w.label === label && w.kind === 'text' && w.value === text),
+    { what: `field "${label}" = "${text}"` });
+}
+
+// Scrolls the content with a finger until the widget is fully on screen above the nav bar.
+async function reveal(page, label, kind) {
+  for (let i = 0; i < 8; i++) {
+    const s = await state(page);
+    const w = s.ui.widgets.find((x) => x.label === label && (!kind || x.kind === kind));
+    if (w && w.visible && w.y >= 60 && w.y + w.h <= 844 - 70) return w;
+    const down = !w || w.y + w.h > 844 - 70;
+    const cdp = await page.context().newCDPSession(page);
+    const pt = (y) => [{ x: 370, y, id: 1 }];
+    const [from, to] = down ? [600, 300] : [300, 600];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: pt(from) });
+    for (let k = 1; k <= 10; k++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: pt(from + ((to - from) * k) / 10) });
+      await page.waitForTimeout(16);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+    await settle(page);
+  }
+  return widget(page, label, kind);
+}
+
+async function tapVisible(page, label, kind) {
+  const w = await reveal(page, label, kind);
+  await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
+  return w;
+}
+
+describe('shoes, runs and weekly load through taps on a phone', () => {
+  let opened;
+  let page;
+  before(async () => { opened = await openApp(env, PHONE, { initScript: pinToday }); page = opened.page; });
+  after(async () => { await opened?.context.close(); });
+
+  test('adds three shoes by tapping and typing', async () => {
+    await go(page, 'Shoes');
+    const add = async (name, start) => {
+      const before = (await state(page)).shoes.length;
+      await tapVisible(page, 'Add shoes', 'button');
+      const warn = await widget(page, 'Warn at', 'text');
+      const replace = await widget(page, 'Replace at', 'text');
+      assert.equal(warn.value, '300', 'default warn threshold in miles');
+      assert.equal(replace.value, '500', 'default replace threshold in miles');
+      await typeInto(page, 'Shoe name', name);
+      if (start) await typeInto(page, 'Start distance', start);
+      await tapVisible(page, 'Save shoes', 'button');
+      return waitForState(page, (s) => s.shoes.length === before + 1, { what: `shoe ${name} added` });
+    };
+    await add('Pegasus 40');
+    await add('Speedgoat 5', '340');
+    const s = await add('Clifton 9', '120');
+    assert.deepEqual(s.shoes.map((x) => x.name), ['Pegasus 40', 'Speedgoat 5', 'Clifton 9']);
+    const [peg, goat, clif] = s.shoes;
+    assert.equal(peg.status, 'ok');
+    assert.equal(goat.status, 'warn', '340 mi is past the 300 mi warning');
+    assert.equal(clif.status, 'ok');
+    near(goat.start_distance_m, 340 * MI, 'Speedgoat start distance');
+    near(goat.distance_m, 340 * MI, 'Speedgoat distance');
+    near(peg.warn_at_m, 300 * MI, 'default warn_at_m', 0.5);
+    near(peg.replace_at_m, 500 * MI, 'default replace_at_m', 0.5);
+    assert.deepEqual(opened.errors, []);
+  });
+
+  test('logs runs with a quick pick and Save (two taps), and with typed distance and time', async () => {
+    await go(page, 'Log');
+    const peg = shoeNamed(await state(page), 'Pegasus 40');
+    // Two taps: quick pick "5" (miles) + Save run. The default shoe and today are preselected.
+    await tapVisible(page, '5', 'button');
+    await tapVisible(page, 'Save run', 'button');
+    let s = await waitForState(page, (st) => st.runs.length === 1, { what: 'first run saved' });
+    near(s.runs[0].distance_m, 5 * MI, 'quick pick 5 mi');
+    assert.equal(s.runs[0].date, TODAY);
+    assert.equal(s.runs[0].shoe_id, peg.id, 'the default shoe is preselected');
+    assert.equal(s.runs[0].warmup, false);
+
+    // Yesterday, another shoe and the warm-up tick: five taps in all.
+    const goat = shoeNamed(s, 'Speedgoat 5');
+    await tapVisible(page, '3', 'button');
+    await tapVisible(page, 'Yesterday', 'button');
+    await tapVisible(page, 'Speedgoat 5', 'button');
+    await tapVisible(page, 'Warm-up', 'checkbox');
+    await tapVisible(page, 'Save run', 'button');
+    s = await waitForState(page, (st) => st.runs.length === 2, { what: 'second run saved' });
+    const second = s.runs.find((r) => r.date === YESTERDAY);
+    near(second.distance_m, 3 * MI, 'quick pick 3 mi');
+    assert.equal(second.shoe_id, goat.id);
+    assert.equal(second.warmup, true);
+    assert.equal(second.cooldown, false);
+
+    // Typed distance and time.
+    await typeInto(page, 'Distance', '4.25');
+    await typeInto(page, 'Time', '40:30');
+    await tapVisible(page, 'Save run', 'button');
+    s = await waitForState(page, (st) => st.runs.length === 3, { what: 'typed run saved' });
+    const typed = s.runs.find((r) => Math.abs(r.distance_m - 4.25 * MI) < 0.01);
+    assert.ok(typed, 'run of 4.25 mi');
+    assert.equal(typed.duration_s, 2430);
+    assert.equal(typed.shoe_id, peg.id);
+    assert.equal(typed.date, TODAY);
+
+    // A zero distance is refused on the spot: nothing is logged and the draft stays.
+    await typeInto(page, 'Distance', '0');
+    await tapVisible(page, 'Save run', 'button');
+    await settle(page);
+    s = await state(page);
+    assert.equal(s.runs.length, 3, 'no run logged for 0');
+    assert.equal(s.ui.widgets.find((w) => w.label === 'Distance' && w.kind === 'text').value, '0', 'draft kept');
+    await typeInto(page, 'Distance', '');
+
+    // Shoes and load read back.
+    near(shoeNamed(s, 'Pegasus 40').distance_m, 9.25 * MI, 'Pegasus: 5 + 4.25 mi');
+    near(shoeNamed(s, 'Speedgoat 5').distance_m, 343 * MI, 'Speedgoat: 340 + 3 mi');
+    near(s.load.this_week_m, 12.25 * MI, 'this week (Mon 9 - Sun 15 Mar)');
+    assert.equal(s.load.last_week_m, 0);
+    assert.equal(s.load.ten_percent_exceeded, false, 'no cap without last week');
+    assert.equal(s.load.consecutive_run_days, 2);
+    await screenshot(page, 'log-phone-taps.png');
+  });
+
+  test('edits a run, deletes one and undoes the delete', async () => {
+    // Recent runs are newest first: the first "Edit" is today's 4.25 mi run.
+    let s = await state(page);
+    const typed = s.runs.find((r) => Math.abs(r.distance_m - 4.25 * MI) < 0.01);
+    await tapVisible(page, 'Edit', 'button');
+    await waitForState(page, (st) => st.ui.widgets.some((w) => w.label === 'Distance' && w.value === '4.25'),
+      { what: 'the run loaded into the form' });
+    assert.equal((await widget(page, 'Time', 'text')).value, '40:30');
+    await typeInto(page, 'Distance', '6');
+    await tapVisible(page, 'Save changes', 'button');
+    s = await waitForState(page, (st) => Math.abs(st.runs.find((r) => r.id === typed.id).distance_m - 6 * MI) < 0.01,
+      { what: 'the run updated to 6 mi' });
+    const edited = s.runs.find((r) => r.id === typed.id);
+    assert.equal(edited.duration_s, 2430, 'time kept');
+    assert.equal(s.runs.length, 3);
+    near(shoeNamed(s, 'Pegasus 40').distance_m, 11 * MI, 'Pegasus after the edit');
+
+    // Delete the newest run, then Undo from the bar.
+    const deletedId = typed.id;
+    await settle(page);
+    await tapVisible(page, 'Delete', 'button');
+    s = await waitForState(page, (st) => st.runs.length === 2, { what: 'run deleted' });
+    assert.ok(!s.runs.some((r) => r.id === deletedId));
+    near(shoeNamed(s, 'Pegasus 40').distance_m, 5 * MI, 'Pegasus without the deleted run');
+    const undo = await widget(page, 'Undo', 'button');
+    assert.ok(undo.y + undo.h <= 844 - 60, 'the Undo bar sits above the navigation');
+    await screenshot(page, 'log-undo-phone.png');
+    await page.touchscreen.tap(undo.x + undo.w / 2, undo.y + undo.h / 2);
+    s = await waitForState(page, (st) => st.runs.length === 3, { what: 'run restored' });
+    const back = s.runs.find((r) => r.id === deletedId);
+    assert.ok(back, 'the same run is back');
+    near(back.distance_m, 6 * MI, 'restored distance');
+    assert.equal(back.duration_s, 2430);
+    near(shoeNamed(s, 'Pegasus 40').distance_m, 11 * MI, 'Pegasus after undo');
+    await settle(page);
+    assert.ok(!(await state(page)).ui.widgets.some((w) => w.label === 'Undo' && w.visible), 'bar gone after Undo');
+  });
+
+  test('a wear sign flags a shoe for replacement; retire and reactivate by taps', async () => {
+    await go(page, 'Shoes');
+    await tapVisible(page, 'Clifton 9', 'button');
+    await tapVisible(page, 'Discomfort when running', 'checkbox');
+    let s = await waitForState(page, (st) => shoeNamed(st, 'Clifton 9').status === 'replace',
+      { what: 'Clifton 9 flagged by a wear sign' });
+    assert.equal(shoeNamed(s, 'Clifton 9').wear.discomfort, true);
+    near(shoeNamed(s, 'Clifton 9').distance_m, 120 * MI, 'far below the 500 mi mark');
+    await screenshot(page, 'shoes-wear-phone.png');
+
+    await tapVisible(page, 'Retire these shoes', 'button');
+    s = await waitForState(page, (st) => shoeNamed(st, 'Clifton 9').status === 'retired', { what: 'retired' });
+    await settle(page);
+    await tapVisible(page, 'Clifton 9', 'button');
+    await tapVisible(page, 'Put back in use', 'button');
+    s = await waitForState(page, (st) => shoeNamed(st, 'Clifton 9').status === 'replace', { what: 'back in use' });
+
+    // Home lists it with the word, not colour alone, and warns.
+    await go(page, 'Home');
+    s = await state(page);
+    const line = visibleOf(s, 'info').find((w) => w.label.startsWith('Clifton 9'));
+    assert.match(line.label, /Replace/);
+    assert.ok(visibleOf(s, 'info').some((w) => w.value === 'warning' && /Replace Clifton 9/.test(w.label)));
+  });
+
+  test('switching to kilometres changes Home and the shoe thresholds', async () => {
+    await go(page, 'Home');
+    let s = await state(page);
+    const milesText = visibleOf(s, 'info').map((w) => w.label);
+    assert.ok(milesText.some((t) => /Pegasus 40 - 11\.0 mi - Good/.test(t)), milesText.join(' | '));
+    assert.ok(milesText.some((t) => /^This week 14\.0 mi/.test(t)), milesText.join(' | '));
+
+    await go(page, 'Settings');
+    await tapVisible(page, 'Kilometres', 'button');
+    await waitForState(page, (st) => st.settings.units === 'km', { what: 'units km' });
+    await go(page, 'Home');
+    s = await state(page);
+    const kmText = visibleOf(s, 'info').map((w) => w.label);
+    assert.ok(kmText.some((t) => /Pegasus 40 - 17\.7 km - Good/.test(t)), kmText.join(' | '));
+    assert.ok(kmText.some((t) => /^This week 22\.5 km/.test(t)), kmText.join(' | '));
+    assert.ok(!kmText.some((t) => / mi\b/.test(t)), 'no miles left on Home');
+
+    // Defaults read 483 / 805 km; stored metres do not move.
+    await go(page, 'Shoes');
+    await tapVisible(page, 'Pegasus 40', 'button');
+    assert.equal((await widget(page, 'Warn at', 'text')).value, '483');
+    assert.equal((await widget(page, 'Replace at', 'text')).value, '805');
+    s = await state(page);
+    near(shoeNamed(s, 'Pegasus 40').warn_at_m, 300 * MI, 'warn_at_m unchanged', 0.5);
+
+    // The Log quick picks follow the units.
+    await go(page, 'Log');
+    assert.ok(await widget(page, '21.1', 'button'));
+    assert.deepEqual(opened.errors, []);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A lived-in state for the screenshots: three shoes in different states and 12 weeks of runs.
+function day(offset) {
+  const d = new Date(Date.UTC(2026, 2, 12 + offset));
+  return d.toISOString().slice(0, 10);
+}
+
+describe('screenshots with three shoes in different states', () => {
+  let opened;
+  let page;
+  before(async () => { opened = await openApp(env, PHONE, { initScript: pinToday }); page = opened.page; });
+  after(async () => { await opened?.context.close(); });
+
+  test('Home shows every shoe, this week and the warnings without scrolling', async () => {
+    const ok = (r) => { assert.equal(r.ok, true, JSON.stringify(r)); return r.id; };
+    const peg = ok(await dispatch(page, { type: 'add_shoe', name: 'Pegasus 40', start_distance_m: 0, is_default: true }));
+    const goat = ok(await dispatch(page, { type: 'add_shoe', name: 'Speedgoat 5', start_distance_m: 320 * MI }));
+    const clif = ok(await dispatch(page, { type: 'add_shoe', name: 'Clifton 9', start_distance_m: 180 * MI }));
+    ok(await dispatch(page, { type: 'set_shoe_wear', id: clif, uneven_wear: false, discomfort: false, stride_change: true }));
+    // Thursday 12 Mar 2026; weeks start on Monday. Runs on Tue, Thu, Sat, Sun of past weeks.
+    const weekly = [14, 15, 17, 16, 18, 19, 13, 19, 21, 22, 23];  // miles, oldest first
+    for (let w = 0; w < weekly.length; w++) {
+      const monday = -3 - 7 * (weekly.length - w);
+      const parts = [0.2, 0.25, 0.2, 0.35];
+      const days = [1, 3, 5, 6];
+      for (let i = 0; i < 4; i++) {
+        const shoe = i === 3 ? (w < 6 ? goat : clif) : peg;
+        ok(await dispatch(page, { type: 'add_run', date: day(monday + days[i]), distance_m: weekly[w] * parts[i] * MI,
+          shoe_id: shoe, warmup: i !== 1, cooldown: i === 3, duration_s: weekly[w] * parts[i] * 540 }));
+      }
+    }
+    // This week so far: Monday and Wednesday.
+    ok(await dispatch(page, { type: 'add_run', date: day(-3), distance_m: 5 * MI, shoe_id: peg, warmup: true }));
+    ok(await dispatch(page, { type: 'add_run', date: day(-1), distance_m: 9 * MI, shoe_id: peg, warmup: true, duration_s: 9 * 560 }));
+
+    const s = await state(page);
+    const statuses = Object.fromEntries(s.shoes.map((x) => [x.name, x.status]));
+    assert.deepEqual(statuses, { 'Pegasus 40': 'ok', 'Speedgoat 5': 'warn', 'Clifton 9': 'replace' });
+    assert.ok(shoeNamed(s, 'Speedgoat 5').distance_m >= 340 * MI && shoeNamed(s, 'Speedgoat 5').distance_m < 400 * MI);
+
+    await settle(page);  // the set-up's saves
+    await go(page, 'Home');
+    await settle(page);
+    const home = await state(page);
+    const info = visibleOf(home, 'info');
+    for (const name of ['Pegasus 40', 'Speedgoat 5', 'Clifton 9']) {
+      const row = info.find((w) => w.label.startsWith(name));
+      assert.ok(row, `${name} on Home`);
+      assert.ok(row.y >= 52 && row.y + row.h <= 844 - 60, `${name} visible without scrolling`);
+    }
+    const logButton = await widget(page, 'Log a run', 'button');
+    assert.ok(logButton.y + logButton.h <= 844 - 60, 'Log a run visible without scrolling');
+    const week = info.find((w) => w.label.startsWith('This week'));
+    assert.ok(week && week.y + week.h <= 844 - 60, 'this week against its cap visible without scrolling');
+    assert.ok(info.some((w) => w.value === 'warning' && /Clifton 9/.test(w.label)), 'wear warning');
+    await screenshot(page, 'home-three-shoes.png');
+  });
+
+  test('Shoes and Log screenshots', async () => {
+    await go(page, 'Shoes');
+    await tapVisible(page, 'Speedgoat 5', 'button');
+    await settle(page);
+    await screenshot(page, 'shoes-phone.png');
+    await go(page, 'Log');
+    await tapVisible(page, '5', 'button');
+    await settle(page);
+    await screenshot(page, 'log-phone.png');
+    assert.deepEqual(opened.errors, []);
+  });
+});
