@@ -8,6 +8,7 @@
 #include "core/actions.hpp"
 #include "core/state_json.hpp"
 #include "platform/files.hpp"
+#include "platform/motion.hpp"
 #include "platform/platform.hpp"
 #include "platform/storage.hpp"
 #include "ui/theme.hpp"
@@ -51,6 +52,10 @@ bool App::Start(std::string& error) {
 
 nlohmann::json App::Dispatch(const nlohmann::json& action) {
   if (action.is_object()) {
+    if (std::optional<nlohmann::json> handled = cadence_.HandleAction(action, state_.model)) {
+      platform::RequestFrames(2);
+      return *handled;
+    }
     if (std::optional<nlohmann::json> handled = HandleDataAction(action)) {
       platform::RequestFrames(2);
       return *handled;
@@ -82,6 +87,8 @@ nlohmann::json App::StateJson() const {
   nlohmann::json out = StateToJson(state_, CurrentContext());
   out["frames_rendered"] = frames_rendered_;
   out["save"] = storage_.ToJson();
+  out["cadence"] = cadence_.StateJson(state_.model);
+  out["startup"] = {{"ready_ms", ready_ms_}};
   platform::Viewport viewport = platform::CurrentViewport();
   nlohmann::json widgets = nlohmann::json::array();
   float ratio = viewport.pixel_ratio > 0 ? viewport.pixel_ratio : 1;
@@ -134,7 +141,10 @@ void App::Frame() {
   pointer_.ApplyScroll();
   widgets_.clear();
   ActionContext context = CurrentContext();
+  cadence_.Update(state_.model);
+  ui::CadenceView cadence_view = cadence_.View(state_.model);
   ui::UiFrame frame{state_, context, ui_actions_, widgets_, scale_, save_info_};
+  frame.cadence = &cadence_view;
   shell_.Draw(frame);
   ImGui::Render();
   ImVec4 bg = ui::GetPalette().background;
@@ -145,6 +155,22 @@ void App::Frame() {
   std::vector<nlohmann::json> actions;
   actions.swap(ui_actions_);
   for (const nlohmann::json& action : actions) Dispatch(action);
+
+  // iOS asks for motion permission only inside a tap: the Start button's rectangle (CSS px)
+  // goes to the sensor bridge, which asks when a tap ends in it.
+  float armed[4] = {0, 0, 0, 0};
+  float ratio = viewport.pixel_ratio > 0 ? viewport.pixel_ratio : 1;
+  for (const ui::WidgetInfo& w : widgets_)
+    if (w.label == "Start" && w.kind == "button" && w.visible) {
+      armed[0] = w.x0 / ratio, armed[1] = w.y0 / ratio, armed[2] = (w.x1 - w.x0) / ratio, armed[3] = (w.y1 - w.y0) / ratio;
+      break;
+    }
+  if (!std::equal(armed, armed + 4, armed_rect_)) {
+    std::copy(armed, armed + 4, armed_rect_);
+    platform::MotionArmPermission(armed[0], armed[1], armed[2], armed[3]);
+  }
+  // Pocket mode's long press to unlock needs frames while the finger rests without moving.
+  if (cadence_.pocket() && io.MouseDown[0]) platform::RequestFrameAfter(100);
 
   std::vector<platform::TextFieldRect> fields;
   for (const ui::WidgetInfo& w : widgets_)
@@ -164,6 +190,7 @@ void App::Frame() {
 
   if (!ready_ && storage_.loaded()) {
     ready_ = true;
+    ready_ms_ = platform::NowMs();  // since navigation start: cold start to the first frame with data
     platform::SignalReady();
   }
 }

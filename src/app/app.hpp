@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cadence_meter.hpp"
 #include "core/state.hpp"
 #include "imgui_renderer.hpp"
 #include "pointer_input.hpp"
@@ -30,6 +31,9 @@ class App {
   void RebuildFontsIfNeeded(float scale);
 
   AppState state_;
+  // The cadence meter saves sessions through Dispatch like any other action.
+  CadenceMeter cadence_{[this](const nlohmann::json& action) { return Dispatch(action); }};
+  float armed_rect_[4] = {0, 0, 0, 0};  // the Start button last passed to MotionArmPermission
   StorageSync storage_;
   std::string pending_import_;  // a checked backup's text waiting for Replace
   ui::Shell shell_;
@@ -42,6 +46,7 @@ class App {
   float scale_ = 0;
   double last_frame_ms_ = 0;
   bool ready_ = false;
+  double ready_ms_ = 0;
   bool text_input_was_active_ = false;
 };
 

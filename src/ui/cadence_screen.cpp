@@ -1,24 +1,288 @@
+// The Cadence screen: Start / Stop, the live number in the band's colours, the band, the
+// personal target, voice / metronome / pocket mode, tap-along, and the last session's chart.
+// Live values come from the app's cadence meter (frame.cadence); changes go out as actions.
 #include <imgui.h>
+#include <imgui_internal.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "core/dates.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 
 namespace sw::ui {
+namespace {
+
+constexpr float kUnlockHoldS = 1.5f;
+
+std::string Clock(double seconds) {
+  int s = int(std::max(0.0, seconds));
+  char text[32];
+  if (s >= 3600) snprintf(text, sizeof text, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+  else snprintf(text, sizeof text, "%d:%02d", s / 60, s % 60);
+  return text;
+}
+
+ImU32 Color(ImVec4 c, float alpha = 1) { return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, c.w * alpha)); }
+
+// In-band green, low amber, high red; muted with no rhythm.
+ImVec4 ZoneColor(double spm, int low, int high, const char** word) {
+  const Palette& p = GetPalette();
+  int rounded = int(std::lround(spm));
+  if (spm <= 0) return *word = "no steady rhythm yet", p.muted_text;
+  if (rounded < low) return *word = "low - quicken your steps", p.warn;
+  if (rounded > high) return *word = "high - ease off", p.bad;
+  return *word = "in range", p.ok;
+}
+
+void CenteredText(const char* text) {
+  float width = ImGui::CalcTextSize(text).x;
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), (ImGui::GetWindowWidth() - width) * 0.5f));
+  ImGui::TextUnformatted(text);
+}
+
+// Cadence over time: the band as a shaded strip, the series as a line (gaps where no rhythm).
+void DrawSeriesChart(UiFrame& frame, const std::vector<float>& series, int low, int high) {
+  const Palette& p = GetPalette();
+  float width = ImGui::GetContentRegionAvail().x;
+  float height = frame.Px(170);
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(width, height));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  float lo = float(low - 15), hi = float(high + 15);
+  for (float v : series)
+    if (v > 0) lo = std::min(lo, v - 5), hi = std::max(hi, v + 5);
+  float label_w = ImGui::CalcTextSize("000").x + frame.Px(6);
+  ImVec2 a(origin.x + label_w, origin.y + frame.Px(4));
+  ImVec2 b(origin.x + width, origin.y + height - ImGui::GetFontSize() - frame.Px(6));
+  auto y_of = [&](float spm) { return b.y - (spm - lo) / (hi - lo) * (b.y - a.y); };
+  draw->AddRectFilled(a, b, Color(p.surface));
+  draw->AddRectFilled(ImVec2(a.x, y_of(float(high))), ImVec2(b.x, y_of(float(low))), Color(p.ok, 0.18f));
+  draw->AddRect(a, b, Color(p.muted_text, 0.35f));
+  ImGui::PushFont(GetFonts().small);
+  char text[32];
+  for (int v : {low, high}) {
+    snprintf(text, sizeof text, "%d", v);
+    draw->AddText(ImVec2(origin.x, y_of(float(v)) - ImGui::GetFontSize() * 0.5f), Color(p.muted_text), text);
+  }
+  draw->AddText(ImVec2(a.x, b.y + frame.Px(3)), Color(p.muted_text), "0:00");
+  std::string end = Clock(double(series.size()));
+  draw->AddText(ImVec2(b.x - ImGui::CalcTextSize(end.c_str()).x, b.y + frame.Px(3)), Color(p.muted_text), end.c_str());
+  ImGui::PopFont();
+  if (series.size() < 2) return;
+  float step = (b.x - a.x) / float(series.size() - 1);
+  std::vector<ImVec2> run;
+  auto flush = [&] {
+    if (run.size() >= 2) draw->AddPolyline(run.data(), int(run.size()), Color(p.accent), 0, frame.Px(2.5f));
+    else if (run.size() == 1) draw->AddCircleFilled(run[0], frame.Px(2), Color(p.accent));
+    run.clear();
+  };
+  for (std::size_t i = 0; i < series.size(); ++i) {
+    if (series[i] <= 0) {
+      flush();
+      continue;
+    }
+    run.push_back(ImVec2(a.x + step * float(i), y_of(series[i])));
+  }
+  flush();
+}
+
+void ToggleOption(UiFrame& frame, const char* label, const char* key, bool value) {
+  bool v = value;
+  if (Checkbox(frame, label, &v)) frame.Dispatch({{"type", "cadence_options"}, {key, v}});
+}
+
+// Pocket mode: a dark full-screen layer that swallows every touch; a long press unlocks.
+void DrawPocketOverlay(UiFrame& frame, const CadenceView& view, int low, int high) {
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::SetNextWindowFocus();
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.02f, 0.03f, 0.05f, 0.97f));
+  ImGui::Begin("##pocket", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleColor();
+  // One invisible button over everything: touches land here and do nothing else.
+  ImGui::SetCursorPos(ImVec2(0, 0));
+  ImGui::InvisibleButton("##pocket_catch", io.DisplaySize);
+  float held = ImGui::IsItemActive() ? io.MouseDownDuration[0] : -1;
+  RecordLastItem(frame, "Pocket mode", "button");
+  if (held >= kUnlockHoldS) {
+    frame.Dispatch({{"type", "cadence_options"}, {"pocket", false}});
+    ImGui::ClearActiveID();
+  }
+  ImGui::SetCursorPosY(io.DisplaySize.y * 0.3f);
+  const char* word = "";
+  ImVec4 color = ZoneColor(view.spm, low, high, &word);
+  ImGui::PushFont(GetFonts().big);
+  ImGui::PushStyleColor(ImGuiCol_Text, view.spm > 0 ? color : ImVec4(0.6f, 0.6f, 0.6f, 1));
+  char number[16];
+  snprintf(number, sizeof number, view.spm > 0 ? "%.0f" : "--", view.spm);
+  CenteredText(number);
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.87f, 0.9f, 1));
+  CenteredText("Pocket mode: touches are ignored.");
+  CenteredText("Press and hold for 1.5 s to unlock.");
+  ImGui::PopStyleColor();
+  if (held > 0) {
+    float w = io.DisplaySize.x * 0.6f;
+    ImVec2 a((io.DisplaySize.x - w) * 0.5f, ImGui::GetCursorScreenPos().y + frame.Px(16));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(a, ImVec2(a.x + w, a.y + frame.Px(8)), Color(ImVec4(1, 1, 1, 0.2f)), frame.Px(4));
+    draw->AddRectFilled(a, ImVec2(a.x + w * std::min(1.0f, held / kUnlockHoldS), a.y + frame.Px(8)),
+                        Color(GetPalette().ok), frame.Px(4));
+  }
+  ImGui::End();
+}
+
+}  // namespace
 
 void CadenceScreen::Draw(UiFrame& frame) {
+  const Palette& p = GetPalette();
+  const Settings& settings = frame.state.model.settings;
+  const int low = settings.cadence_low_spm, high = settings.cadence_high_spm;
+  CadenceView idle;
+  const CadenceView& view = frame.cadence ? *frame.cadence : idle;
+  const std::vector<CadenceSession>& sessions = frame.state.model.cadence_sessions;
+  const CadenceSession* last = sessions.empty() ? nullptr : &sessions.back();
+
+  // The big live number and its word.
+  const char* word = "";
+  ImVec4 color = ZoneColor(view.spm, low, high, &word);
+  char number[16];
+  snprintf(number, sizeof number, view.spm > 0 ? "%.0f" : "--", view.spm);
   ImGui::PushFont(GetFonts().big);
-  const char* placeholder = "--";
-  float width = ImGui::CalcTextSize(placeholder).x;
-  ImGui::SetCursorPosX((ImGui::GetContentRegionAvail().x - width) * 0.5f + ImGui::GetStyle().WindowPadding.x);
-  ImGui::TextUnformatted(placeholder);
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  CenteredText(number);
+  ImGui::PopStyleColor();
   ImGui::PopFont();
-  char band[64];
-  snprintf(band, sizeof band, "steps per minute - aim for %d-%d", 170, 180);
-  SmallText(band);
+  RecordLastItem(frame, "cadence", "text", view.spm > 0 ? number : "");
+  frame.widgets.back().kind = "value";
+  std::string caption = "steps per minute";
+  if (view.measuring) caption += std::string(" - ") + word;
+  ImGui::PushStyleColor(ImGuiCol_Text, view.measuring ? color : p.muted_text);
+  CenteredText(caption.c_str());
+  ImGui::PopStyleColor();
+
+  if (view.measuring) {
+    std::string line = Clock(view.elapsed_s) + "   in band " + Clock(view.time_in_band_s) + "   " +
+                       std::to_string(view.steps) + " steps";
+    ImGui::PushFont(GetFonts().small);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.muted_text);
+    CenteredText(line.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+  }
+  if (!view.message.empty()) SmallText(view.message.c_str());
   ImGui::Spacing();
-  Paragraph("Shorter, quicker steps that land under your hips take load off knees and hips.");
-  (void)frame;
+
+  // Start / Stop.
+  ImGui::PushStyleColor(ImGuiCol_Button, view.measuring ? p.bad : p.accent);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, view.measuring ? p.bad : p.accent);
+  ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+  ImGui::PushFont(GetFonts().heading);
+  if (Button(frame, view.measuring ? "Stop" : "Start", ImVec2(-1, 64)))
+    frame.Dispatch({{"type", view.measuring ? "cadence_stop" : "cadence_start"}});
+  ImGui::PopFont();
+  ImGui::PopStyleColor(3);
+
+  if (view.measuring && view.tap_along) {
+    SmallText("No motion sensor: tap the button below with every step (each foot) to measure by tapping along.");
+    if (Button(frame, "Tap each step", ImVec2(-1, 96))) frame.Dispatch({{"type", "cadence_tap"}});
+  }
+  if (view.measuring && Button(frame, "Pocket mode", ImVec2(-1, 0)))
+    frame.Dispatch({{"type", "cadence_options"}, {"pocket", true}});
+
+  // The band, editable.
+  ImGui::Spacing();
+  Heading("Target band");
+  auto band_button = [&](const char* label, int new_low, int new_high) {
+    if (Button(frame, label, ImVec2(44, 0)))
+      frame.Dispatch({{"type", "set_cadence_target"}, {"low_spm", new_low}, {"high_spm", new_high}});
+    ImGui::SameLine();
+  };
+  auto value_text = [&](const char* name, int v) {
+    char text[32];
+    snprintf(text, sizeof text, "%s %d", name, v);
+    float offset = (frame.Px(kTouchTargetCss) - ImGui::GetTextLineHeight()) * 0.5f;
+    float y = ImGui::GetCursorPosY();
+    ImGui::SetCursorPosY(y + offset);
+    ImGui::TextUnformatted(text);
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(y);
+  };
+  band_button("-##low", low - 1, high);
+  value_text("from", low);
+  band_button("+##low", low + 1, high);
+  ImGui::Dummy(ImVec2(frame.Px(8), 1));
+  ImGui::SameLine();
+  band_button("-##high", low, high - 1);
+  value_text("to", high);
+  if (Button(frame, "+##high", ImVec2(44, 0)))
+    frame.Dispatch({{"type", "set_cadence_target"}, {"low_spm", low}, {"high_spm", high + 1}});
+  SmallText("Most runners do well at about 170-180 steps per minute.");
+
+  if (view.has_personal_target) {
+    char text[200];
+    snprintf(text, sizeof text,
+             "Your personal target: %d-%d steps per minute - your measured %.0f plus 5-10%% "
+             "(Heiderscheit et al., 2011: a 5-10%% quicker step eases the load on knees and hips).",
+             view.personal_low_spm, view.personal_high_spm, view.baseline_spm);
+    Paragraph(text);
+    if ((view.personal_low_spm != low || view.personal_high_spm != high) && view.personal_low_spm >= 100 &&
+        view.personal_high_spm <= 250 && Button(frame, "Use my personal target", ImVec2(-1, 0)))
+      frame.Dispatch({{"type", "set_cadence_target"}, {"low_spm", view.personal_low_spm},
+                      {"high_spm", view.personal_high_spm}});
+  } else {
+    SmallText("Measure one run and Stridewise suggests a personal target: your own cadence plus 5-10%.");
+  }
+
+  // Hands-free options.
+  ImGui::Spacing();
+  Heading("While you run");
+  ToggleOption(frame, "Speak my cadence", "voice", view.voice);
+  ToggleOption(frame, "Metronome at the target", "metronome", view.metronome);
+  SmallText("Voice reads your cadence every minute and whenever you leave or come back into the band.");
+
+  // The overstriding tip when cadence is low.
+  bool low_now = view.measuring && view.spm > 0 && std::lround(view.spm) < low;
+  bool low_last = !view.measuring && last && last->mean_spm > 0 && std::lround(last->mean_spm) < last->low_spm;
+  if (low_now || low_last) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.warn);
+    Heading("Tip: take shorter, quicker steps");
+    ImGui::PopStyleColor();
+    Paragraph("A low cadence often goes with overstriding: the foot lands far ahead of the body, heel first, "
+              "and every step brakes you and jars the knee and hip. Keep your pace but shorten each step, "
+              "so your foot lands under your hips. Raise your cadence a little at a time - 5% is plenty for "
+              "a start - and let it settle over a few weeks.");
+  }
+
+  // The chart: this session while measuring, else the last saved one.
+  ImGui::Spacing();
+  if (view.measuring) {
+    Heading("This session");
+    DrawSeriesChart(frame, view.series, low, high);
+  } else if (last) {
+    Heading("Last session");
+    char text[200];
+    double in_band_pct = last->duration_s > 0 ? 100.0 * last->time_in_band_s / last->duration_s : 0;
+    snprintf(text, sizeof text, "%s - %s - average %.0f steps per minute - %.0f%% in %d-%d",
+             FormatDate(last->date).c_str(), Clock(last->duration_s).c_str(), last->mean_spm, in_band_pct,
+             last->low_spm, last->high_spm);
+    SmallText(text);
+    DrawSeriesChart(frame, last->series_spm, last->low_spm, last->high_spm);
+  } else {
+    SmallText("Press Start, put the phone in your pocket and run: your cadence is measured from the phone's motion.");
+  }
+
+  if (view.pocket) DrawPocketOverlay(frame, view, low, high);
 }
 
 }  // namespace sw::ui

@@ -30,6 +30,24 @@ struct SaveInfo {
   std::string notice;                // the last import/export outcome, in plain words
 };
 
+// The cadence meter's live values (src/app/cadence_meter.cpp) for the Cadence screen.
+struct CadenceView {
+  bool measuring = false;
+  double spm = 0;               // 0: no rhythm yet
+  double confidence = 0;        // 0..1
+  std::string sensor = "idle";  // "ok" | "denied" | "unavailable" | "idle"
+  std::string message;          // why the sensor is not delivering, or the last outcome
+  bool tap_along = false;       // no sensor: each tap of "Tap each step" counts one step
+  long long steps = 0;
+  double elapsed_s = 0;
+  double time_in_band_s = 0;
+  std::vector<float> series;    // this session's per-second cadence so far
+  bool voice = true, metronome = false, pocket = false;
+  bool has_personal_target = false;
+  double baseline_spm = 0;
+  int personal_low_spm = 0, personal_high_spm = 0;
+};
+
 struct UiFrame {
   const AppState& state;
   const ActionContext& context;
@@ -37,6 +55,11 @@ struct UiFrame {
   std::vector<WidgetInfo>& widgets;
   float scale = 1;  // CSS px -> framebuffer px: devicePixelRatio x text size
   const SaveInfo& save;
+  // Set by a screen with something moving (the plank timer): the app keeps drawing frames.
+  bool wants_animation = false;
+
+  // The cadence meter's live values; nullptr outside the app (the screen then shows "--").
+  const CadenceView* cadence = nullptr;
 
   void Dispatch(nlohmann::json action) { actions.push_back(std::move(action)); }
   float Px(float css_px) const { return css_px * scale; }

@@ -1,0 +1,129 @@
+// Issue 5, the cadence meter on a phone (390x844, DPR 3, touch): a real walking recording
+// (Oxford step-counter dataset, phone in a front trouser pocket) is played through Chromium's
+// own sensor pipeline - DevTools Emulation.setSensorOverrideEnabled / setSensorOverrideReadings
+// (type accelerometer) - so the page receives genuine devicemotion events, exactly as on a
+// phone. Start and Stop are tapped with a finger; the live number and the saved session are
+// read back from state().
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, openApp, PHONE, state, tap, widget, screenshot, waitForState } from './helpers.mjs';
+
+const RECORDING = '/work/shared/data/cadence/ox_opt_pixel_jamie_frontpocket_1.csv';
+const EXPECTED_SPM = 111;  // the recording's median cadence (CLI: ~112.7; foot-switch truth ~111)
+const FEED_S = 22;
+
+function loadRecording() {
+  const rows = readFileSync(RECORDING, 'utf8').trim().split('\n').slice(1);
+  return rows.map((line) => line.split(',').map(Number)).filter((r) => r.length === 4 && r.every(Number.isFinite));
+}
+
+// The sample in effect at time `t` (the recording is sorted by time).
+function sampleAt(rows, t, hint) {
+  let i = hint;
+  while (i + 1 < rows.length && rows[i + 1][0] <= t) i++;
+  return i;
+}
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+describe('cadence meter', () => {
+  test('a pocket recording through the real sensor path shows its cadence and saves a session', async (t) => {
+    const rows = loadRecording();
+    const { context, page, errors } = await openApp(env, PHONE);
+    const cdp = await context.newCDPSession(page);
+    try {
+      await tap(page, 'Cadence', 'nav');
+      await waitForState(page, (s) => s.screen === 'cadence', { what: 'the Cadence screen' });
+      let s = await state(page);
+      assert.equal(s.cadence.measuring, false);
+      assert.equal(s.cadence.sensor, 'idle');
+      const sessionsBefore = s.cadence.sessions;
+
+      // Chromium's virtual sensor stands in for the phone's accelerometer.
+      await cdp.send('Emulation.setSensorOverrideEnabled', { enabled: true, type: 'accelerometer' });
+      const send = (r) => cdp.send('Emulation.setSensorOverrideReadings',
+        { type: 'accelerometer', reading: { xyz: { x: r[1], y: r[2], z: r[3] } } });
+      await send(rows[0]);
+
+      await tap(page, 'Start', 'button');
+      await waitForState(page, (x) => x.cadence.measuring, { what: 'measuring', timeout: 10000 });
+
+      // Play the recording in real time: every ~10 ms the sample for the elapsed time.
+      let feeding = true;
+      let viaEvents = false;  // fallback: synthetic DeviceMotionEvents, only if the override delivers nothing
+      const t0 = Date.now();
+      const feeder = (async () => {
+        let i = 0;
+        while (feeding) {
+          const elapsed = (Date.now() - t0) / 1000;
+          i = sampleAt(rows, elapsed % rows[rows.length - 1][0], i >= rows.length - 1 ? 0 : i);
+          const r = rows[i];
+          if (viaEvents) {
+            await page.evaluate(([x, y, z]) => window.dispatchEvent(new DeviceMotionEvent('devicemotion',
+              { accelerationIncludingGravity: { x, y, z }, interval: 10 })), [r[1], r[2], r[3]]);
+          } else {
+            await send(r);
+          }
+          await new Promise((ok) => setTimeout(ok, 10));
+        }
+      })();
+
+      await page.waitForTimeout(3000);
+      s = await state(page);
+      if (s.cadence.samples === 0) {
+        viaEvents = true;
+        t.diagnostic('FALLBACK: the sensor override delivered no devicemotion events; dispatching DeviceMotionEvent in the page');
+      }
+      await waitForState(page, (x) => x.cadence.sensor === 'ok', { what: 'sensor ok', timeout: 5000 });
+
+      await page.waitForTimeout((FEED_S - 3) * 1000);
+      s = await state(page);
+      t.diagnostic(`after ${FEED_S} s: spm ${s.cadence.spm}, confidence ${s.cadence.confidence}, ` +
+        `samples ${s.cadence.samples} (${(s.cadence.samples / FEED_S).toFixed(0)}/s), steps ${s.cadence.steps}, ` +
+        `elapsed ${s.cadence.elapsed_s} s`);
+      assert.equal(s.cadence.measuring, true);
+      assert.equal(s.cadence.sensor, 'ok');
+      assert.ok(s.cadence.samples > FEED_S * 20, `devicemotion samples: ${s.cadence.samples}`);
+      assert.ok(Math.abs(s.cadence.spm - EXPECTED_SPM) <= EXPECTED_SPM * 0.05,
+        `spm ${s.cadence.spm} should be within 5% of ${EXPECTED_SPM}`);
+      assert.ok(s.cadence.elapsed_s >= 15, `elapsed ${s.cadence.elapsed_s}`);
+      // The big number on screen is the live reading.
+      const big = await widget(page, 'cadence', 'value');
+      assert.ok(Math.abs(Number(big.value) - s.cadence.spm) <= 3, `shown ${big.value} vs state ${s.cadence.spm}`);
+      await screenshot(page, 'cadence-phone.png');
+
+      feeding = false;
+      await feeder;
+      await tap(page, 'Stop', 'button');
+      s = await waitForState(page, (x) => !x.cadence.measuring && x.cadence.sessions === sessionsBefore + 1,
+        { what: 'a saved session', timeout: 10000 });
+      assert.equal(s.cadence.message, 'Session saved.');
+      assert.ok(s.cadence.personal_target, 'a personal target from the saved session');
+      const base = s.cadence.personal_target.baseline_spm;
+      assert.ok(Math.abs(base - EXPECTED_SPM) <= EXPECTED_SPM * 0.08, `baseline ${base}`);
+      assert.equal(s.cadence.personal_target.low_spm, Math.round(base * 1.05));
+      assert.equal(s.save.status === 'saved' || s.save.status === 'saving', true);
+      // The session is in the model (and so in IndexedDB and the backup).
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 10000 }),
+        page.evaluate(() => window.stridewise.dispatch({ type: 'export_backup' })),
+      ]);
+      const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
+      const find = (o) => (o && typeof o === 'object'
+        ? (Array.isArray(o.cadence_sessions) ? o.cadence_sessions : Object.values(o).map(find).find(Boolean)) : undefined);
+      const saved = find(backup).at(-1);
+      t.diagnostic(`saved session: ${JSON.stringify({ ...saved, series_spm: `${saved.series_spm.length} values` })}`);
+      assert.ok(saved.duration_s >= 15 && saved.series_spm.length === saved.duration_s, `duration ${saved.duration_s}`);
+      assert.ok(Math.abs(saved.mean_spm - EXPECTED_SPM) <= EXPECTED_SPM * 0.08, `mean ${saved.mean_spm}`);
+      assert.equal(saved.low_spm, 170);
+      assert.equal(saved.time_in_band_s, 0);  // a walk at ~111 is far below 170-180
+      assert.deepEqual(errors, []);
+    } finally {
+      await cdp.detach().catch(() => {});
+      await context.close();
+    }
+  });
+});
