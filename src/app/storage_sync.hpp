@@ -59,6 +59,7 @@ class StorageSync {
   std::optional<bool> persisted_;
   int conflicts_ = 0;
   bool retry_pending_ = false;
+  double load_ms_ = 0, encode_ms_ = 0, last_save_ms_ = 0;
 };
 
 }  // namespace sw
