@@ -146,6 +146,8 @@ void App::Frame() {
   ui::UiFrame frame{state_, context, ui_actions_, widgets_, scale_, save_info_};
   frame.cadence = &cadence_view;
   shell_.Draw(frame);
+  // A timer on screen (plank timer, undo bar): a few frames a second until it is done.
+  if (frame.wants_animation) platform::RequestFrameAfter(250);
   ImGui::Render();
   ImVec4 bg = ui::GetPalette().background;
   renderer_.Render(ImGui::GetDrawData(), bg.x, bg.y, bg.z);

@@ -296,6 +296,7 @@ void LogScreen::Draw(UiFrame& frame) {
   // The undo bar floats above the navigation for a few seconds after a delete.
   if (undo_run && ImGui::GetTime() > undo_until) undo_run.reset();
   if (undo_run) {
+    frame.wants_animation = true;  // so the bar goes away on time, even with no input
     ImGuiIO& io = ImGui::GetIO();
     float bar_h = frame.Px(60);
     float margin = frame.Px(12);
