@@ -34,6 +34,8 @@ describe('cadence meter', () => {
     const rows = loadRecording();
     const { context, page, errors } = await openApp(env, PHONE);
     const cdp = await context.newCDPSession(page);
+    let feeding = false;
+    let feeder = Promise.resolve();
     try {
       await tap(page, 'Cadence', 'nav');
       await waitForState(page, (s) => s.screen === 'cadence', { what: 'the Cadence screen' });
@@ -52,10 +54,10 @@ describe('cadence meter', () => {
       await waitForState(page, (x) => x.cadence.measuring, { what: 'measuring', timeout: 10000 });
 
       // Play the recording in real time: every ~10 ms the sample for the elapsed time.
-      let feeding = true;
+      feeding = true;
       let viaEvents = false;  // fallback: synthetic DeviceMotionEvents, only if the override delivers nothing
       const t0 = Date.now();
-      const feeder = (async () => {
+      feeder = (async () => {
         let i = 0;
         while (feeding) {
           const elapsed = (Date.now() - t0) / 1000;
@@ -69,7 +71,7 @@ describe('cadence meter', () => {
           }
           await new Promise((ok) => setTimeout(ok, 10));
         }
-      })();
+      })().catch((e) => { if (feeding) throw e; });
 
       await page.waitForTimeout(3000);
       s = await state(page);
@@ -86,7 +88,9 @@ describe('cadence meter', () => {
         `elapsed ${s.cadence.elapsed_s} s`);
       assert.equal(s.cadence.measuring, true);
       assert.equal(s.cadence.sensor, 'ok');
-      assert.ok(s.cadence.samples > FEED_S * 20, `devicemotion samples: ${s.cadence.samples}`);
+      // Chromium fires devicemotion at up to 60/s; on a loaded machine far fewer arrive (seen:
+      // ~17/s), which the estimator copes with.
+      assert.ok(s.cadence.samples > FEED_S * 8, `devicemotion samples: ${s.cadence.samples}`);
       assert.ok(Math.abs(s.cadence.spm - EXPECTED_SPM) <= EXPECTED_SPM * 0.05,
         `spm ${s.cadence.spm} should be within 5% of ${EXPECTED_SPM}`);
       assert.ok(s.cadence.elapsed_s >= 15, `elapsed ${s.cadence.elapsed_s}`);
@@ -99,7 +103,8 @@ describe('cadence meter', () => {
       await feeder;
       await tap(page, 'Stop', 'button');
       s = await waitForState(page, (x) => !x.cadence.measuring && x.cadence.sessions === sessionsBefore + 1,
-        { what: 'a saved session', timeout: 10000 });
+        { what: 'a saved session', timeout: 10000 })
+        .catch(async (e) => { throw new Error(`${e.message}; cadence: ${JSON.stringify((await state(page)).cadence)}`); });
       assert.equal(s.cadence.message, 'Session saved.');
       assert.ok(s.cadence.personal_target, 'a personal target from the saved session');
       const base = s.cadence.personal_target.baseline_spm;
@@ -122,6 +127,8 @@ describe('cadence meter', () => {
       assert.equal(saved.time_in_band_s, 0);  // a walk at ~111 is far below 170-180
       assert.deepEqual(errors, []);
     } finally {
+      feeding = false;
+      await feeder.catch(() => {});
       await cdp.detach().catch(() => {});
       await context.close();
     }
