@@ -6,6 +6,7 @@
 
 #include "core/model.hpp"
 
+#include "guide_screen.hpp"
 #include "ui_frame.hpp"
 
 namespace sw::ui {
@@ -52,9 +53,7 @@ struct CadenceScreen {
   void Draw(UiFrame& frame);
 };
 
-struct GuideScreen {
-  void Draw(UiFrame& frame);
-};
+// GuideScreen (the guide, warm-up checklist, strength routine, pain log): guide_screen.hpp.
 
 struct SettingsScreen {
   float text_size = 100;  // % of the default; applied in a later issue
