@@ -2,6 +2,10 @@
 // honest transformations of the real walking recordings, and the `stridewise cadence` command.
 #include <catch2/catch.hpp>
 
+#include "run_cli.hpp"
+
+using sw::test::RunCli;
+
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -52,17 +56,6 @@ std::string ReadText(const std::string& path) {
   return ss.str();
 }
 
-std::string RunCli(const std::string& args, int& status) {
-  std::string command = std::string(STRIDEWISE_CLI) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  status = WEXITSTATUS(pclose(pipe));
-  return out;
-}
 
 const std::string kData = std::string(STRIDEWISE_SOURCE_DIR) + "/../shared/data/cadence/";
 

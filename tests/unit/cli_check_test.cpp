@@ -5,21 +5,12 @@
 #include <sys/wait.h>
 
 #include "model_samples.hpp"
+#include "run_cli.hpp"
 
 using namespace sw::test;
 
 namespace {
-std::string RunCheck(const std::string& args, int& status) {
-  std::string command = std::string(STRIDEWISE_CLI) + " check " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  status = WEXITSTATUS(pclose(pipe));
-  return out;
-}
+std::string RunCheck(const std::string& args, int& status) { return RunCli("check " + args, status); }
 }  // namespace
 
 TEST_CASE("check prints a summary of a good backup and exits 0", "[cli-check]") {

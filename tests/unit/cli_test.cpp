@@ -4,22 +4,9 @@
 #include <string>
 
 #include "core/version.hpp"
+#include "run_cli.hpp"
 
-namespace {
-// Runs the built CLI and returns its output; `status` gets the exit code.
-std::string RunCli(const std::string& args, int& status) {
-  std::string command = std::string(STRIDEWISE_CLI) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  int raw = pclose(pipe);
-  status = WEXITSTATUS(raw);
-  return out;
-}
-}  // namespace
+using sw::test::RunCli;
 
 TEST_CASE("CLI prints its version and help", "[cli]") {
   int status = -1;
