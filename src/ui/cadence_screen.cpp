@@ -65,9 +65,16 @@ void DrawSeriesChart(UiFrame& frame, const std::vector<float>& series, int low, 
   draw->AddRect(a, b, Color(p.muted_text, 0.35f));
   ImGui::PushFont(GetFonts().small);
   char text[32];
-  for (int v : {low, high}) {
+  // Band edges, plus the chart's bottom and top when they are far enough from them to read.
+  float gap = ImGui::GetFontSize() * 1.2f;
+  int bottom = int(std::ceil(lo)), top = int(std::floor(hi));
+  for (int v : {low, high, bottom, top}) {
+    bool edge = v == low || v == high;
+    if (!edge && (std::fabs(y_of(float(v)) - y_of(float(low))) < gap || std::fabs(y_of(float(v)) - y_of(float(high))) < gap))
+      continue;
     snprintf(text, sizeof text, "%d", v);
-    draw->AddText(ImVec2(origin.x, y_of(float(v)) - ImGui::GetFontSize() * 0.5f), Color(p.muted_text), text);
+    float y = std::clamp(y_of(float(v)) - ImGui::GetFontSize() * 0.5f, a.y, b.y - ImGui::GetFontSize());
+    draw->AddText(ImVec2(origin.x, y), Color(p.muted_text), text);
   }
   draw->AddText(ImVec2(a.x, b.y + frame.Px(3)), Color(p.muted_text), "0:00");
   std::string end = Clock(double(series.size()));
@@ -210,7 +217,8 @@ void CadenceScreen::Draw(UiFrame& frame) {
   auto value_text = [&](const char* name, int v) {
     char text[32];
     snprintf(text, sizeof text, "%s %d", name, v);
-    float offset = (frame.Px(kTouchTargetCss) - ImGui::GetTextLineHeight()) * 0.5f;
+    // SameLine after a button keeps its text baseline offset (FramePadding.y): take it off.
+    float offset = (frame.Px(kTouchTargetCss) - ImGui::GetTextLineHeight()) * 0.5f - ImGui::GetStyle().FramePadding.y;
     float y = ImGui::GetCursorPosY();
     ImGui::SetCursorPosY(y + offset);
     ImGui::TextUnformatted(text);
