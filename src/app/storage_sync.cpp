@@ -1,5 +1,6 @@
 #include "storage_sync.hpp"
 
+#include <chrono>
 #include <ctime>
 
 #include "core/actions.hpp"
@@ -8,6 +9,12 @@
 
 namespace sw {
 namespace {
+
+// Wall-clock ms (Date.now()): comparable between tabs, unlike performance.now().
+double EpochMs() {
+  using namespace std::chrono;
+  return double(duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count());
+}
 
 std::string TimeStamp() {
   std::time_t now = std::time(nullptr);
@@ -40,7 +47,7 @@ void StorageSync::Start(AppState* state, std::function<void()> on_loaded) {
     platform::StorageWatch([this] {
       // Another tab committed. With nothing of ours in flight, take its data now; otherwise our
       // next write meets the new revision and rebases.
-      if (!writing_ && pending_.empty()) Load([](bool) {});
+      if (!Busy()) Load([](bool) {}, /*from_other_tab=*/true);
     });
     platform::StorageRequestPersist([this](bool supported, bool granted) {
       if (supported) persisted_ = granted;
@@ -49,8 +56,8 @@ void StorageSync::Start(AppState* state, std::function<void()> on_loaded) {
   });
 }
 
-void StorageSync::Load(std::function<void(bool ok)> then) {
-  platform::StorageLoadAll([this, then = std::move(then)](bool ok, std::map<std::string, std::string> docs,
+void StorageSync::Load(std::function<void(bool ok)> then, bool from_other_tab) {
+  platform::StorageLoadAll([this, then = std::move(then), from_other_tab](bool ok, std::map<std::string, std::string> docs,
                                                           std::string error) {
     if (!ok) {
       // The app still opens with an empty model; nothing is written over what could not be read.
@@ -59,6 +66,11 @@ void StorageSync::Load(std::function<void(bool ok)> then) {
       then(false);
       return;
     }
+    // Another tab's data arrived while this tab has changes of its own in flight: drop it. Our
+    // write then meets the newer revision and rebases onto it (never the other way round, which
+    // would show, and later save, a model without our change).
+    if (from_other_tab && Busy()) return;
+    if (from_other_tab) last_sync_epoch_ms_ = EpochMs();
     DecodedStore decoded = DecodeStore(docs);
     earlier_damaged_keys_ = decoded.kept_aside;
     if (!decoded.damaged.empty()) {
@@ -108,6 +120,7 @@ void StorageSync::WriteNext() {
     last_save_ms_ = platform::NowMs() - write_started;
     if (outcome == platform::StorageWriteOutcome::Committed) {
       rev_ = new_rev;
+      last_commit_epoch_ms_ = EpochMs();
       stored_model_ = std::move(written);
       pending_.erase(pending_.begin(), pending_.begin() + std::min<int>(actions_in_write, int(pending_.size())));
       error_.clear();
@@ -129,8 +142,14 @@ void StorageSync::WriteNext() {
 void StorageSync::Rebase() {
   std::vector<PendingAction> mine = std::move(pending_);
   pending_.clear();
+  rebasing_ = true;
   Load([this, mine = std::move(mine)](bool ok) {
-    if (!ok) return;
+    rebasing_ = false;
+    if (!ok) {
+      pending_ = mine;  // keep them: the next change or retry writes them
+      retry_pending_ = true;
+      return;
+    }
     std::vector<std::string> dropped;
     for (const PendingAction& p : mine) {
       ActionResult result = Apply(*state_, p.action, p.context);
@@ -167,7 +186,8 @@ nlohmann::json StorageSync::ToJson() const {
   out["conflicts_resolved"] = conflicts_;
   // Measured figures for the storage benchmark: reading + decoding everything at start, and
   // the last write from encoding to the committed transaction.
-  out["timing"] = {{"load_ms", load_ms_}, {"last_encode_ms", encode_ms_}, {"last_save_ms", last_save_ms_}};
+  out["timing"] = {{"load_ms", load_ms_}, {"last_encode_ms", encode_ms_}, {"last_save_ms", last_save_ms_},
+                   {"last_commit_at", last_commit_epoch_ms_}, {"last_sync_at", last_sync_epoch_ms_}};
   return out;
 }
 

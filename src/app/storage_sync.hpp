@@ -42,7 +42,9 @@ class StorageSync {
     nlohmann::json action;
     ActionContext context;
   };
-  void Load(std::function<void(bool ok)> then);
+  void Load(std::function<void(bool ok)> then, bool from_other_tab = false);
+  // Changes of this tab not yet committed, a write in flight, or a rebase under way.
+  bool Busy() const { return writing_ || rebasing_ || !pending_.empty(); }
   void WriteNext();
   void Rebase();
 
@@ -59,7 +61,9 @@ class StorageSync {
   std::optional<bool> persisted_;
   int conflicts_ = 0;
   bool retry_pending_ = false;
+  bool rebasing_ = false;
   double load_ms_ = 0, encode_ms_ = 0, last_save_ms_ = 0;
+  double last_commit_epoch_ms_ = 0, last_sync_epoch_ms_ = 0;  // Date.now() of our last commit / another tab's data applied
 };
 
 }  // namespace sw

@@ -182,8 +182,12 @@ describe('phone (390x844, DPR 3, touch)', () => {
   test('a tap on a Guide button still works after scrolling', async () => {
     const s0 = await state(page);
     const button = visibleOf(s0, 'button').find((w) => w.y > 150 && w.y + w.h < 700);
+    // A Guide button either opens another screen (shoes, cadence, load) or one of the Guide's own
+    // pages (checklist, strength, pain log): either way the tap must change what is shown.
+    const before = s0.ui.widgets.map((w) => w.label).join('|');
     await page.touchscreen.tap(center(button).x, center(button).y);
-    await waitForState(page, (s) => s.screen !== 'guide', { what: `"${button.label}" to navigate` });
+    await waitForState(page, (s) => s.screen !== 'guide' || s.ui.widgets.map((w) => w.label).join('|') !== before,
+      { what: `"${button.label}" to open what it names` });
   });
 
   test('a slider follows a finger', async () => {
