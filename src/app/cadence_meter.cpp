@@ -40,7 +40,7 @@ std::optional<nlohmann::json> CadenceMeter::HandleAction(const nlohmann::json& a
   const std::string type = action.value("type", "");
   if (type == "cadence_start") return Start(model);
   if (type == "cadence_stop") return Stop(model);
-  if (type == "cadence_tap") return Tap();
+  if (type == "cadence_tap") return Tap(action);
   if (type == "cadence_options") {
     // voice, metronome, pocket (booleans), metronome_at ("band" | "personal"), announce_every_s.
     auto flag = [&](const char* key, bool& out) {
@@ -130,15 +130,22 @@ nlohmann::json CadenceMeter::Stop(const Model& model) {
   return out;
 }
 
-nlohmann::json CadenceMeter::Tap() {
+nlohmann::json CadenceMeter::Tap(const nlohmann::json& action) {
   if (!measuring_) return {{"ok", false}, {"error", "Start the cadence meter before tapping along."}};
   double now = platform::NowMs();
+  if (auto it = action.find("t_ms"); it != action.end() && it->is_number()) {
+    double t = it->get<double>();
+    if (!std::isfinite(t) || t > now + 1000 || t < now - 10000 || (!taps_ms_.empty() && t < taps_ms_.back()))
+      return {{"ok", false}, {"error", "cadence_tap: \"t_ms\" must be a recent performance.now() time, after the last tap."}};
+    now = t;
+  }
   if (!taps_ms_.empty() && now - taps_ms_.back() > kTapGapMs) taps_ms_.clear();
   taps_ms_.push_back(now);
   ++tap_count_;
   if (taps_ms_.size() > kTapIntervals + 1) taps_ms_.erase(taps_ms_.begin());
+  now_ms_ = std::max(now_ms_, now);
   platform::RequestFrames(1);
-  return {{"ok", true}, {"spm", LiveSpm()}};
+  return {{"ok", true}, {"spm", std::round(LiveSpm() * 10) / 10}};
 }
 
 bool CadenceMeter::TapAlong() const {

@@ -27,7 +27,8 @@ class CadenceMeter {
   using DispatchFn = std::function<nlohmann::json(const nlohmann::json&)>;
   explicit CadenceMeter(DispatchFn dispatch) : dispatch_(std::move(dispatch)) {}
 
-  // cadence_start, cadence_stop, cadence_tap, cadence_options; nullopt: not a meter action.
+  // cadence_start, cadence_stop, cadence_tap (optional t_ms: the tap's performance.now(), for
+  // callers that time taps themselves), cadence_options; nullopt: not a meter action.
   std::optional<nlohmann::json> HandleAction(const nlohmann::json& action, const Model& model);
   // Once per frame: drains the sensor, advances the clock, speaks, keeps frames coming.
   void Update(const Model& model);
@@ -40,7 +41,7 @@ class CadenceMeter {
   enum class Zone { None, Low, In, High };
   nlohmann::json Start(const Model& model);
   nlohmann::json Stop(const Model& model);
-  nlohmann::json Tap();
+  nlohmann::json Tap(const nlohmann::json& action);
   double LiveSpm() const;  // estimator or tap-along, 0 when no rhythm
   bool TapAlong() const;
   std::string SensorName() const;
