@@ -176,7 +176,10 @@ void App::Frame() {
 
   std::vector<platform::TextFieldRect> fields;
   for (const ui::WidgetInfo& w : widgets_)
-    if (w.kind == "text" && w.visible) fields.push_back({w.x0, w.y0, w.x1, w.y1, w.numeric});
+    if (w.kind == "text" && w.visible) {
+      fields.push_back({w.x0, w.y0, w.x1, w.y1, w.numeric});
+      if (w.active && io.WantTextInput) platform::KeepKeyboardOn(fields.back());
+    }
   platform::SetTextFieldRects(std::move(fields));
   if (text_input_was_active_ && !io.WantTextInput) platform::HideKeyboard();
   text_input_was_active_ = io.WantTextInput;

@@ -57,6 +57,9 @@ struct TextFieldRect {
 };
 void SetTextFieldRects(std::vector<TextFieldRect> rects);
 void HideKeyboard();
+// A field is being edited: if the keyboard input lost focus or never got it (the field became
+// active without a tap ending on it), focus it again over `field` so typed keys are not lost.
+void KeepKeyboardOn(const TextFieldRect& field);
 
 // ---- Automation API ------------------------------------------------------------------------
 // The app answers state() and dispatch() for window.stridewise; `ready` resolves on SignalReady.

@@ -169,8 +169,7 @@ void CadenceScreen::Draw(UiFrame& frame) {
   CenteredText(number);
   ImGui::PopStyleColor();
   ImGui::PopFont();
-  RecordLastItem(frame, "cadence", "text", view.spm > 0 ? number : "");
-  frame.widgets.back().kind = "value";
+  RecordLastItem(frame, "cadence", "value", view.spm > 0 ? number : "");
   std::string caption = "steps per minute";
   if (view.measuring) caption += std::string(" - ") + word;
   ImGui::PushStyleColor(ImGuiCol_Text, view.measuring ? color : p.muted_text);

@@ -1,6 +1,7 @@
-// Home: everything a runner checks before heading out, above the fold on a phone - each active
-// shoe's wear, this week against its 10% cap, any warning, and a way to log a run. The weekly
-// chart and its second opinions follow below.
+// Home: everything a runner checks before heading out, above the fold on a phone - a see-a-doctor
+// card when the pain log calls for one, each active shoe's wear, this week against its 10% cap,
+// any warning (a rest-day card after a run streak), and a way to log a run. The habits (hip and
+// core this week, recent warm-ups), the weekly chart and its second opinions follow below.
 #include <imgui.h>
 
 #include <cstdio>
@@ -8,8 +9,10 @@
 #include <vector>
 
 #include "core/load_rules.hpp"
+#include "core/routines.hpp"
 #include "core/shoe_rules.hpp"
 #include "core/units.hpp"
+#include "guidance_cards.hpp"
 #include "load_chart.hpp"
 #include "progress_bar.hpp"
 #include "screens.hpp"
@@ -93,8 +96,9 @@ std::vector<Warning> CollectWarnings(UiFrame& frame, const std::vector<ShoeSumma
                                          "Load ratio %.2f: above the 0.8-1.3 sweet spot.", *load.acwr);
     out.push_back({text, danger ? p.bad : p.warn});
   }
+  // From kRestDayStreak days on, the rest-day card below the warnings says it at more length.
   std::string streak = StreakWarning(load.consecutive_run_days);
-  if (!streak.empty()) out.push_back({streak, p.warn});
+  if (!streak.empty() && load.consecutive_run_days < kRestDayStreak) out.push_back({streak, p.warn});
   return out;
 }
 
@@ -119,6 +123,9 @@ void HomeScreen::Draw(UiFrame& frame) {
   Date today = frame.context.today;
   std::vector<ShoeSummary> shoes = SummarizeShoes(model, today);
   LoadSummary load = SummarizeLoad(model, today);
+
+  // Pain worth a doctor's look comes before everything else.
+  if (DrawPainAdviceCard(frame)) ImGui::Spacing();
 
   Heading("Your shoes");
   int active = 0;
@@ -152,6 +159,7 @@ void HomeScreen::Draw(UiFrame& frame) {
   } else {
     for (const Warning& w : warnings) DrawWarning(frame, w);
   }
+  if (DrawRestDayCard(frame)) ImGui::Spacing();
 
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
@@ -159,6 +167,12 @@ void HomeScreen::Draw(UiFrame& frame) {
   ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
   if (Button(frame, "Log a run", ImVec2(-1, 0))) frame.Dispatch({{"type", "navigate"}, {"screen", "log"}});
   ImGui::PopStyleColor(3);
+
+  // The habits of the article: this week's hip and core sessions, recent warm-ups.
+  ImGui::Spacing();
+  Heading("Habits");
+  DrawStrengthProgress(frame);
+  DrawWarmupStats(frame);
 
   ImGui::Spacing();
   ImGui::Spacing();

@@ -18,6 +18,7 @@ struct WidgetInfo {
   std::string value;
   bool numeric = false;
   bool visible = true;
+  bool active = false;  // a text field being edited
 };
 
 // What the header's save mark and Settings show about storage (from the app's StorageSync).

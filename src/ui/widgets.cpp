@@ -41,6 +41,7 @@ bool TextField(UiFrame& frame, const char* label, std::string& value, bool numer
   bool changed = ImGui::InputText(label, &value, flags);
   ImGui::PopStyleVar();
   RecordLastItem(frame, label, "text", value, numeric);
+  frame.widgets.back().active = ImGui::IsItemActive();
   return changed;
 }
 

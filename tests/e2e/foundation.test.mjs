@@ -49,15 +49,46 @@ async function checkBoot(opened) {
 const textField = (s, label) => s.ui.widgets.find((w) => w.kind === 'text' && w.visible && w.label === label);
 const otherField = (s) => visibleOf(s, 'text').filter((w) => w.label !== 'Distance').pop();
 
-// Taps (or clicks) a text field; waits until ImGui has it active.
+// A trail of what the keyboard bridge's input saw (touches, focus, blur), so a failure says
+// where the focus went. The window listeners run after the canvas's own (bubbling order), so
+// "touchend focused=true" means the app focused the input inside the tap's handler - the only
+// place a phone lets a page open its keyboard.
+async function recordKeyboardTrail(page) {
+  await page.evaluate(() => {
+    window.__kbTrail = [];
+    const input = document.getElementById('sw-text-input');
+    const log = (what) => window.__kbTrail.push({ t: Math.round(performance.now()), what,
+      focused: document.activeElement === input });
+    for (const type of ['touchstart', 'touchend', 'touchcancel', 'mousedown', 'mouseup'])
+      window.addEventListener(type, () => log(type));
+    input.addEventListener('focus', () => log('focus'));
+    input.addEventListener('blur', () => log('blur'));
+  });
+}
+const keyboardTrail = (page) => page.evaluate(() => (window.__kbTrail ?? []).splice(0));
+
+// Taps (or clicks) a text field; waits until ImGui has it active. Returns the keyboard trail of
+// the tap.
 async function typeIntoField(page, label, { mouse = false } = {}) {
   const s = await state(page);
   const field = label ? textField(s, label) : otherField(s);
   assert.ok(field, `text field "${label ?? 'other'}" on the log screen`);
   const { x, y } = center(field);
+  await keyboardTrail(page);
   if (mouse) await page.mouse.click(x, y); else await page.touchscreen.tap(x, y);
   await waitForState(page, (st) => st.ui.text_input_active, { what: 'the field to become active' });
-  return field;
+  return keyboardTrail(page);
+}
+
+// The tap's own handler focused the hidden input (not a later frame's fallback).
+const focusedInTap = (trail) => Boolean(trail.find((e) => e.what === 'touchend')?.focused);
+function assertFocusedInTap(trail) {
+  assert.ok(focusedInTap(trail), `keyboard input focused inside touchend; trail ${JSON.stringify(trail)}`);
+}
+// Tests about something else only report a tap whose handler did not focus (the app's per-frame
+// fallback then focuses the input, so typing still works).
+function reportTap(t, trail) {
+  if (!focusedInTap(trail)) t.diagnostic(`tap did not focus the keyboard input itself: ${JSON.stringify(trail)}`);
 }
 
 const hiddenInput = (page) => page.evaluate(() => {
@@ -96,7 +127,11 @@ const distanceIs = (value) => (s) => textField(s, 'Distance')?.value === value;
 describe('phone (390x844, DPR 3, touch)', () => {
   let opened;
   let page;
-  before(async () => { opened = await openApp(env, PHONE); page = opened.page; });
+  before(async () => {
+    opened = await openApp(env, PHONE);
+    page = opened.page;
+    await recordKeyboardTrail(page);
+  });
   after(async () => { await opened?.context.close(); });
 
   test('boots with no console errors or failed requests, on Home', async () => {
@@ -213,7 +248,7 @@ describe('phone (390x844, DPR 3, touch)', () => {
   test('typing into the numeric distance field through the phone keyboard', async () => {
     await goVia(page, 'Log');
     await settleFrames(page);
-    await typeIntoField(page, 'Distance');
+    assertFocusedInTap(await typeIntoField(page, 'Distance'));
     const input = await hiddenInput(page);
     assert.equal(input.focused, true, 'hidden input is document.activeElement after the tap');
     assert.equal(input.inputMode, 'decimal', 'numeric keypad for a number');
@@ -238,11 +273,12 @@ describe('phone (390x844, DPR 3, touch)', () => {
     assert.equal((await hiddenInput(page)).focused, false, 'keyboard closed (hidden input blurred)');
   });
 
-  test('a second field, and the first again: each tap reaches the app; a tap elsewhere closes the keyboard', async () => {
+  test('a second field, and the first again: each tap reaches the app; a tap elsewhere closes the keyboard', async (t) => {
     await settleFrames(page);
     const before = otherField(await state(page));
-    await typeIntoField(page);  // the hidden input now sits over this field
-    assert.equal((await hiddenInput(page)).focused, true);
+    reportTap(t, await typeIntoField(page));  // the hidden input now sits over this field
+    await page.waitForFunction(() => document.activeElement === document.getElementById('sw-text-input'), null,
+      { timeout: 3000 });
     await page.keyboard.type('45');
     await waitForState(page, (s) => otherField(s).value !== before.value, { what: `typing into "${before.label}"` });
     await page.touchscreen.tap(300, 26);  // the header: nothing there
@@ -257,8 +293,9 @@ describe('phone (390x844, DPR 3, touch)', () => {
   test('the keyboard bridge can be removed and comes back (every listener has a remover)', async () => {
     const counts = await page.evaluate(() => window.Module._sw_keyboard_listeners());
     assert.ok(counts > 0);
-    await page.evaluate(() => window.Module._sw_keyboard_stop());
-    assert.equal(await page.evaluate(() => window.Module._sw_keyboard_listeners()), 0);
+    // Stop and count in one task: a frame in between would install the bridge again.
+    const afterStop = await page.evaluate(() => { window.Module._sw_keyboard_stop(); return window.Module._sw_keyboard_listeners(); });
+    assert.equal(afterStop, 0);
     // The next frame installs it again.
     await dispatch(page, { type: 'navigate', screen: 'log' });
     await sleep(300);
@@ -280,11 +317,13 @@ describe('phone (390x844, DPR 3, touch)', () => {
     assert.equal((await state(page)).screen, 'home');
   });
 
-  test('a focused text field blinks while typing, then stops rendering', async () => {
+  test('a focused text field blinks while typing, then stops rendering', async (t) => {
     await goVia(page, 'Log');
     await settleFrames(page);
     const before = textField(await state(page), 'Distance').value;
-    await typeIntoField(page, 'Distance');
+    reportTap(t, await typeIntoField(page, 'Distance'));
+    await page.waitForFunction(() => document.activeElement === document.getElementById('sw-text-input'), null,
+      { timeout: 3000 });
     await page.keyboard.type('9');
     await waitForState(page, distanceIs(before + '9'), { what: 'the typed digit' });
     const blinking = await framesOver(page, 1500);

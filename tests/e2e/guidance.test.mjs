@@ -5,27 +5,11 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openApp, PHONE, state, dispatch, widget, screenshot, waitForState, settleFrames,
+  launch, openApp, PHONE, state, dispatch, widget, screenshot, waitForState, settleFrames, pinToday,
 } from './helpers.mjs';
 
 const TODAY = '2026-03-12';
 const H = 844;
-
-// Pins `new Date()` (no arguments) to 2026-03-12 09:00 local time; the clock keeps ticking.
-function pinToday() {
-  const Real = Date;
-  const fixed = new Real(2026, 2, 12, 9, 0, 0).getTime();
-  const t0 = Real.now();
-  function PinnedDate(...args) {
-    if (!new.target) return Real();
-    return args.length ? new Real(...args) : new Real(fixed + (Real.now() - t0));
-  }
-  PinnedDate.prototype = Real.prototype;
-  PinnedDate.now = Real.now;
-  PinnedDate.UTC = Real.UTC;
-  PinnedDate.parse = Real.parse;
-  window.Date = PinnedDate;
-}
 
 let env;
 before(async () => { env = await launch(); });
@@ -299,6 +283,30 @@ describe('the guidance on a phone', () => {
     assert.deepEqual(opened.errors, []);
   });
 
+  test('Home: the see-a-doctor card first, then the habits (hip and core, warm-ups)', async () => {
+    await go(page, 'Home');
+    await swipe(page, 150, 820);  // "See this week's load" left Home scrolled down to the chart
+    await swipe(page, 150, 820);
+    const s = await state(page);
+    const card = s.ui.widgets.find((w) => w.kind === 'info' && w.value === 'see_doctor');
+    assert.ok(card && card.visible && card.y < 120, `advice card at the top of Home (${JSON.stringify(card)})`);
+    const shoe = s.ui.widgets.find((w) => w.kind === 'info' && w.label.startsWith('Pegasus 40'));
+    assert.ok(shoe && shoe.y > card.y, 'the card comes before the shoes');
+    await screenshot(page, 'home-pain-card-phone.png');
+    // The strength test logged two sessions this week; the four runs of the pain test had no ticks.
+    const strength = await reveal(page, 'Hip and core: 2 of 2 sessions this week', 'info');
+    assert.ok(strength.visible, 'hip and core progress on Home');
+    const warmups = await reveal(page, 'Warm-up and cool-down: 0 of the last 4 runs had both', 'info');
+    assert.ok(warmups.visible, 'warm-up stats on Home');
+    await screenshot(page, 'home-guidance-phone.png');
+    // The card's button opens the pain log.
+    await swipe(page, 150, 820);
+    await swipe(page, 150, 820);
+    await tapVisible(page, 'Open the pain log', 'button');
+    await waitForState(page, (st) => st.screen === 'guide' && st.ui.widgets.some((w) => w.label === 'Save pain entry'),
+      { what: 'the pain log from Home' });
+  });
+
   test('a five-day run streak brings the rest-day advice', async () => {
     for (let d = 8; d <= 12; d++)
       assert.equal((await dispatch(page, { type: 'add_run', date: `2026-03-${String(d).padStart(2, '0')}`, distance_m: 5000 })).ok, true);
@@ -310,6 +318,12 @@ describe('the guidance on a phone', () => {
     const card = s.ui.widgets.find((w) => w.kind === 'info' && w.value === 'rest_day');
     assert.ok(card && card.visible, 'rest-day card on the Guide');
     assert.match(card.label, /5 in a row/);
+    // Home says it too, once: the card replaces the shorter streak warning.
+    await go(page, 'Home');
+    const home = await state(page);
+    const onHome = home.ui.widgets.find((w) => w.kind === 'info' && w.value === 'rest_day');
+    assert.ok(onHome, 'rest-day card on Home');
+    assert.ok(!home.ui.widgets.some((w) => /running days in a row/.test(w.label)), 'no second streak warning');
   });
 
   test('with nothing moving the app stops drawing (render on demand)', async () => {

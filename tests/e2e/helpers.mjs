@@ -28,6 +28,23 @@ export async function launch() {
   };
 }
 
+// Pins `new Date()` (no arguments) to 2026-03-12 09:00 local time; the clock keeps ticking.
+// An init script (openApp's `initScript`) for tests whose weekly figures need a fixed date.
+export function pinToday() {
+  const Real = Date;
+  const fixed = new Real(2026, 2, 12, 9, 0, 0).getTime();
+  const t0 = Real.now();
+  function PinnedDate(...args) {
+    if (!new.target) return Real();
+    return args.length ? new Real(...args) : new Real(fixed + (Real.now() - t0));
+  }
+  PinnedDate.prototype = Real.prototype;
+  PinnedDate.now = Real.now;
+  PinnedDate.UTC = Real.UTC;
+  PinnedDate.parse = Real.parse;
+  window.Date = PinnedDate;
+}
+
 // Opens the app in a new context and waits for stridewise.ready; collects console errors and
 // failed requests (network failures and HTTP status >= 400).
 // options: `initScript` runs before the page's own scripts; `ready: false` skips the wait.

@@ -5,29 +5,13 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openApp, PHONE, state, dispatch, widget, tap, screenshot, waitForState, settleFrames,
+  launch, openApp, PHONE, state, dispatch, widget, tap, screenshot, waitForState, settleFrames, pinToday,
 } from './helpers.mjs';
 
 const MI = 1609.344;
 const TODAY = '2026-03-12';
 const YESTERDAY = '2026-03-11';
 const near = (a, b, what, eps = 0.01) => assert.ok(Math.abs(a - b) <= eps, `${what}: ${a} vs ${b}`);
-
-// Pins `new Date()` (no arguments) to 2026-03-12 09:00 local time; the clock keeps ticking.
-function pinToday() {
-  const Real = Date;
-  const fixed = new Real(2026, 2, 12, 9, 0, 0).getTime();
-  const t0 = Real.now();
-  function PinnedDate(...args) {
-    if (!new.target) return Real();
-    return args.length ? new Real(...args) : new Real(fixed + (Real.now() - t0));
-  }
-  PinnedDate.prototype = Real.prototype;
-  PinnedDate.now = Real.now;
-  PinnedDate.UTC = Real.UTC;
-  PinnedDate.parse = Real.parse;
-  window.Date = PinnedDate;
-}
 
 let env;
 before(async () => { env = await launch(); });

@@ -66,6 +66,14 @@ mergeInto(LibraryManager.library, {
     input.focus({ preventScroll: true });
   },
 
+  // Called every frame while a field is active. Focus outside a tap does not open a phone's
+  // keyboard, but a hardware keyboard's keys then reach the field instead of the page.
+  sw_keyboard_keep__deps: ['$SwKeyboard', 'sw_keyboard_show'],
+  sw_keyboard_keep: function (x, y, w, h, numeric) {
+    var input = SwKeyboard.input;
+    if (input && document.activeElement !== input) _sw_keyboard_show(x, y, w, h, numeric);
+  },
+
   sw_keyboard_hide__deps: ['$SwKeyboard'],
   sw_keyboard_hide: function () {
     var input = SwKeyboard.input;

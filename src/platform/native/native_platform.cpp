@@ -40,6 +40,7 @@ std::vector<InputEvent> TakeInputEvents() { return {}; }
 Viewport CurrentViewport() { return {}; }
 void SetTextFieldRects(std::vector<TextFieldRect>) {}
 void HideKeyboard() {}
+void KeepKeyboardOn(const TextFieldRect&) {}
 void InstallAutomationApi(AutomationHandlers) {}
 void SignalReady() {}
 

@@ -9,6 +9,7 @@
 extern "C" {
 void sw_keyboard_show(float css_x, float css_y, float css_w, float css_h, int numeric);
 void sw_keyboard_hide(void);
+void sw_keyboard_keep(float css_x, float css_y, float css_w, float css_h, int numeric);
 void sw_keyboard_install(void);
 void sw_keyboard_uninstall(void);
 int sw_keyboard_listener_count(void);
@@ -42,6 +43,11 @@ void KeyboardOnTapEnd(float x, float y) {
 }
 
 void HideKeyboard() { sw_keyboard_hide(); }
+
+void KeepKeyboardOn(const TextFieldRect& f) {
+  float ratio = CurrentViewport().pixel_ratio;
+  sw_keyboard_keep(f.x0 / ratio, f.y0 / ratio, (f.x1 - f.x0) / ratio, (f.y1 - f.y0) / ratio, f.numeric);
+}
 
 // Removes the bridge's listeners; the next frame's SetTextFieldRects() installs it again.
 void StopKeyboard() {
