@@ -1,20 +1,79 @@
 // Assembles dist/: the page's static files from web/ (not the --js-library sources, which are
-// compiled into app.js) plus the built app.js / app.wasm.
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync, copyFileSync } from 'node:fs';
-import { join } from 'node:path';
+// compiled into app.js) plus the built app.js / app.wasm, then finishes dist/sw.js: the build's
+// version and the list of files the service worker caches (see finishServiceWorker).
+//
+//   node tools/make_dist.mjs [BUILD_DIR=build-wasm] [DIST_DIR=dist]
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const [buildDir = 'build-wasm', distDir = 'dist'] = process.argv.slice(2);
-rmSync(distDir, { recursive: true, force: true });
-mkdirSync(distDir, { recursive: true });
-for (const name of readdirSync('web')) {
-  if (name === 'lib') continue;
-  cpSync(join('web', name), join(distDir, name), { recursive: true });
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SW_TEMPLATE = join(ROOT, 'web/sw.js');
+const VERSION_PLACEHOLDER = "'STRIDEWISE_VERSION'";
+const FILES_PLACEHOLDER = '/* STRIDEWISE_FILES */ []';
+// Not part of the app: the service worker itself (the browser fetches it on its own) and a
+// benchmark's bare Dear ImGui page, should one ever be put in dist.
+const NOT_CACHED = new Set(['sw.js', 'bare']);
+
+// Every file under dir (paths relative to it, with '/'), skipping NOT_CACHED at the top level.
+function appFiles(dir, sub = '') {
+  const out = [];
+  for (const name of readdirSync(join(dir, sub)).sort()) {
+    const path = sub ? `${sub}/${name}` : name;
+    if (!sub && NOT_CACHED.has(name)) continue;
+    if (statSync(join(dir, path)).isDirectory()) out.push(...appFiles(dir, path));
+    else out.push(path);
+  }
+  return out;
 }
-for (const name of ['app.js', 'app.wasm']) copyFileSync(join(buildDir, name), join(distDir, name));
-// The bare Dear ImGui page the benchmark compares against lives beside it, not in the app.
-const bareDir = join(buildDir, 'bare');
-mkdirSync(bareDir, { recursive: true });
-for (const name of ['bare_imgui.js', 'bare_imgui.wasm']) {
-  try { statSync(join(buildDir, name)); copyFileSync(join(buildDir, name), join(bareDir, name)); } catch { /* not built */ }
+
+// Writes DIST_DIR/sw.js from web/sw.js with
+//   - the version: a hash of every app file's path and contents (and of the worker's own code),
+//     so any change to the page makes a new cache name and a byte-different sw.js, which is what
+//     makes the browser install the new worker;
+//   - the precache list: [path, Subresource Integrity hash] for every file in dist except sw.js
+//     and bare/. The worker fetches each with its hash, so a half-deployed server (new sw.js, old
+//     app.wasm) fails the install instead of caching a mix of two builds.
+// Exported for the browser tests, which fake a new build in a copy of dist.
+export function finishServiceWorker(distDir, template = readFileSync(SW_TEMPLATE, 'utf8')) {
+  if (!template.includes(VERSION_PLACEHOLDER) || !template.includes(FILES_PLACEHOLDER)) {
+    throw new Error(`${relative(process.cwd(), SW_TEMPLATE)} lacks ${VERSION_PLACEHOLDER} or ${FILES_PLACEHOLDER}`);
+  }
+  const version = createHash('sha256');
+  version.update(template);
+  const files = appFiles(distDir).map((path) => {
+    const body = readFileSync(join(distDir, ...path.split('/')));
+    version.update(`\0${path}\0`).update(body);
+    return [path, `sha256-${createHash('sha256').update(body).digest('base64')}`];
+  });
+  const id = version.digest('hex').slice(0, 16);
+  const list = `[\n${files.map((f) => `  ${JSON.stringify(f)},`).join('\n')}\n]`;
+  writeFileSync(join(distDir, 'sw.js'),
+    template.replace(VERSION_PLACEHOLDER, () => JSON.stringify(id)).replace(FILES_PLACEHOLDER, () => list));
+  return { version: id, files: files.map(([path]) => path) };
 }
-copyFileSync('tests/bench/bare_imgui/index.html', join(bareDir, 'index.html'));
+
+function makeDist(buildDir, distDir) {
+  rmSync(distDir, { recursive: true, force: true });
+  mkdirSync(distDir, { recursive: true });
+  for (const name of readdirSync('web')) {
+    if (name === 'lib') continue;
+    cpSync(join('web', name), join(distDir, name), { recursive: true });
+  }
+  for (const name of ['app.js', 'app.wasm']) copyFileSync(join(buildDir, name), join(distDir, name));
+  // The bare Dear ImGui page the benchmark compares against lives beside it, not in the app.
+  const bareDir = join(buildDir, 'bare');
+  mkdirSync(bareDir, { recursive: true });
+  for (const name of ['bare_imgui.js', 'bare_imgui.wasm']) {
+    try { statSync(join(buildDir, name)); copyFileSync(join(buildDir, name), join(bareDir, name)); } catch { /* not built */ }
+  }
+  copyFileSync('tests/bench/bare_imgui/index.html', join(bareDir, 'index.html'));
+  const { version, files } = finishServiceWorker(distDir);
+  console.log(`${distDir}${sep}: version ${version}, ${files.length} files cached by sw.js`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [buildDir = 'build-wasm', distDir = 'dist'] = process.argv.slice(2);
+  makeDist(buildDir, distDir);
+}

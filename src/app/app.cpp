@@ -101,16 +101,28 @@ nlohmann::json App::StateJson() const {
   out["ui"] = {{"canvas", {{"width", viewport.width}, {"height", viewport.height}}},
                {"pixel_ratio", viewport.pixel_ratio},
                {"text_input_active", text_input_was_active_},
+               {"theme", dark_ ? "dark" : "light"},
+               {"text_scale", scale_ / (viewport.pixel_ratio > 0 ? viewport.pixel_ratio : 1)},
                {"widgets", std::move(widgets)}};
   return out;
 }
 
-void App::RebuildFontsIfNeeded(float scale) {
-  if (scale == scale_) return;
+// Fonts are rasterised at the device pixel ratio times the text size; the theme follows the
+// setting or, on "system", the phone's light/dark mode.
+void App::UpdateLook(const platform::Viewport& viewport) {
+  const Settings& settings = state_.model.settings;
+  float scale = viewport.pixel_ratio * float(settings.text_size_pct) / 100.0f;
+  bool dark = settings.theme == Theme::Dark || (settings.theme == Theme::System && platform::PrefersDarkColors());
+  if (scale != scale_) {
+    ui::BuildFonts(scale);
+    renderer_.UploadFontAtlas();
+  }
+  if (scale != scale_ || dark != dark_) {
+    ui::ApplyStyle(scale, dark);
+    platform::SetPageTheme(dark);
+  }
   scale_ = scale;
-  ui::BuildFonts(scale);
-  ui::ApplyStyle(scale);
-  renderer_.UploadFontAtlas();
+  dark_ = dark;
 }
 
 void App::Frame() {
@@ -120,7 +132,7 @@ void App::Frame() {
   UpdateSaveInfo();
   std::vector<platform::InputEvent> events = platform::TakeInputEvents();
   platform::Viewport viewport = platform::CurrentViewport();
-  RebuildFontsIfNeeded(viewport.pixel_ratio);
+  UpdateLook(viewport);
 
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(float(viewport.width), float(viewport.height));

@@ -28,7 +28,7 @@ class App {
   std::optional<nlohmann::json> HandleDataAction(const nlohmann::json& action);
   void UpdateSaveInfo();
   nlohmann::json StateJson() const;
-  void RebuildFontsIfNeeded(float scale);
+  void UpdateLook(const platform::Viewport& viewport);
 
   AppState state_;
   // The cadence meter saves sessions through Dispatch like any other action.
@@ -44,6 +44,7 @@ class App {
   std::vector<nlohmann::json> ui_actions_;
   unsigned long long frames_rendered_ = 0;
   float scale_ = 0;
+  bool dark_ = false;
   double last_frame_ms_ = 0;
   bool ready_ = false;
   double ready_ms_ = 0;

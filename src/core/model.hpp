@@ -17,6 +17,8 @@ inline constexpr double kDefaultWarnAtM = 300 * kMetresPerMile;     // 482,803 m
 inline constexpr double kDefaultReplaceAtM = 500 * kMetresPerMile;  // 804,672 m
 
 enum class Units { Miles, Kilometres };
+// How the app looks: follow the phone's light/dark setting, or always one of them.
+enum class Theme { System, Light, Dark };
 enum class PainArea { Foot, Ankle, Knee, Hip, LowerBack, Other };
 enum class BodySide { Left, Right, Both, None };
 enum class StrengthExercise { Bridge, Plank, SingleLegSquat };
@@ -30,6 +32,8 @@ struct Settings {
   double default_warn_at_m = kDefaultWarnAtM;
   double default_replace_at_m = kDefaultReplaceAtM;
   int strength_target_per_week = 2;
+  Theme theme = Theme::System;
+  int text_size_pct = 100;  // text and everything laid out around it, 80-150 %
   bool operator==(const Settings&) const = default;
 };
 

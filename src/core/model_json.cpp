@@ -58,7 +58,9 @@ json SettingsToJson(const Settings& s) {
           {"weekly_increase_limit_pct", s.weekly_increase_limit_pct},
           {"default_warn_at_m", s.default_warn_at_m},
           {"default_replace_at_m", s.default_replace_at_m},
-          {"strength_target_per_week", s.strength_target_per_week}};
+          {"strength_target_per_week", s.strength_target_per_week},
+          {"theme", kThemeNames[int(s.theme)]},
+          {"text_size_pct", s.text_size_pct}};
 }
 
 json ShoeToJson(const Shoe& shoe) {
@@ -137,6 +139,7 @@ bool NotAnObject(const json& value, const std::string& where, std::string& error
 bool ReadSettingsFields(FieldReader& in, Settings& out) {
   Settings s = out;  // absent fields keep their values
   int units = s.units == Units::Miles ? 0 : 1, week_start = int(s.week_start.c_encoding());
+  int theme = int(s.theme);
   if (!(in.OptChoice("units", kUnitNames, units) && in.OptChoice("week_start", kWeekdayNames, week_start) &&
         in.OptInt("cadence_low_spm", s.cadence_low_spm) && in.OptInt("cadence_high_spm", s.cadence_high_spm) &&
         in.Check("cadence_low_spm", CheckCadenceBand(s.cadence_low_spm, s.cadence_high_spm)) &&
@@ -148,8 +151,11 @@ bool ReadSettingsFields(FieldReader& in, Settings& out) {
         in.Check("default_replace_at_m", CheckThreshold(s.default_replace_at_m)) &&
         in.Check("default_warn_at_m", CheckThresholdOrder(s.default_warn_at_m, s.default_replace_at_m)) &&
         in.OptInt("strength_target_per_week", s.strength_target_per_week) &&
-        in.Check("strength_target_per_week", CheckStrengthTarget(s.strength_target_per_week))))
+        in.Check("strength_target_per_week", CheckStrengthTarget(s.strength_target_per_week)) &&
+        in.OptChoice("theme", kThemeNames, theme) && in.OptInt("text_size_pct", s.text_size_pct) &&
+        in.Check("text_size_pct", CheckTextSize(s.text_size_pct))))
     return false;
+  s.theme = Theme(theme);
   s.units = units == 0 ? Units::Miles : Units::Kilometres;
   s.week_start = std::chrono::weekday{unsigned(week_start)};
   out = s;

@@ -16,7 +16,7 @@
 
 namespace sw {
 
-inline constexpr int kCurrentSchema = 2;
+inline constexpr int kCurrentSchema = 3;
 inline constexpr const char* kAppName = "stridewise";
 
 // Parts of the model storage may keep under separate keys. Settings carries the top-level
@@ -68,6 +68,7 @@ std::string_view PainAreaId(PainArea area);
 std::string_view BodySideId(BodySide side);
 std::string_view ExerciseId(StrengthExercise exercise);
 inline constexpr std::string_view kUnitNames[] = {"mi", "km"};
+inline constexpr std::string_view kThemeNames[] = {"system", "light", "dark"};  // Theme order
 inline constexpr std::string_view kWeekdayNames[] = {
     "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};  // chrono order
 inline constexpr std::string_view kPainAreaNames[] = {"foot", "ankle", "knee",

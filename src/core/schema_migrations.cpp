@@ -74,9 +74,21 @@ bool MigrateV1ToV2(json& document, std::string& error) {
   return true;
 }
 
+// Schema 3 added the look of the app; older documents get the defaults (follow the system, 100 %).
+bool MigrateV2ToV3(json& document, std::string&) {
+  auto settings = document.find("settings");
+  if (settings != document.end() && settings->is_object()) {
+    Settings defaults;
+    (*settings)["theme"] = kThemeNames[int(defaults.theme)];
+    (*settings)["text_size_pct"] = defaults.text_size_pct;
+  }
+  document["schema"] = 3;
+  return true;
+}
+
 using MigrationStep = bool (*)(json& document, std::string& error);
 // kSteps[i] moves a document from schema kOldestSchema + i to the next one.
-constexpr MigrationStep kSteps[] = {MigrateV1ToV2};
+constexpr MigrationStep kSteps[] = {MigrateV1ToV2, MigrateV2ToV3};
 static_assert(kOldestSchema + int(std::size(kSteps)) == kCurrentSchema, "one migration step per schema");
 
 }  // namespace

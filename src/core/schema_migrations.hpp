@@ -9,6 +9,7 @@
 //   2  distances in metres (distance_m, start_distance_m, warn_at_m, replace_at_m), shoes[].wear,
 //      "strength", "cadence_sessions", settings.default_warn_at_m / default_replace_at_m /
 //      strength_target_per_week.
+//   3  settings.theme ("system" | "light" | "dark") and settings.text_size_pct (80-150).
 #include <string>
 
 #include <nlohmann/json.hpp>

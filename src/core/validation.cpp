@@ -68,6 +68,11 @@ std::string CheckStrengthTarget(int per_week) {
   return {};
 }
 
+std::string CheckTextSize(int percent) {
+  if (percent < kMinTextSizePct || percent > kMaxTextSizePct) return "must be a whole number from 80 to 150 percent";
+  return {};
+}
+
 // [SECTION] Text
 
 namespace {

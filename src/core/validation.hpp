@@ -44,6 +44,10 @@ std::string CheckThresholdOrder(double warn_at_m, double replace_at_m);
 std::string CheckCadenceBand(int low_spm, int high_spm);
 std::string CheckWeeklyLimit(double pct);
 std::string CheckStrengthTarget(int per_week);
+// Text size in percent of the standard: kMinTextSizePct-kMaxTextSizePct.
+inline constexpr int kMinTextSizePct = 80;
+inline constexpr int kMaxTextSizePct = 150;
+std::string CheckTextSize(int percent);
 
 // True when `text` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF);
 // `code_points` gets the count.

@@ -70,4 +70,12 @@ struct AutomationHandlers {
 void InstallAutomationApi(AutomationHandlers handlers);
 void SignalReady();
 
+// ---- The page around the canvas ------------------------------------------------------------
+// The phone's light/dark setting (prefers-color-scheme). A change while the app runs asks for a
+// frame, so "follow the system" follows at once.
+bool PrefersDarkColors();
+// Tells the page which theme the app shows: its background (seen while loading, and around the
+// canvas) and the browser's theme-color follow.
+void SetPageTheme(bool dark);
+
 }  // namespace sw::platform

@@ -70,7 +70,7 @@ void FractionBar(UiFrame& frame, float fraction, ImVec4 color, float height_css)
   ImVec2 p = ImGui::GetCursorScreenPos();
   float width = ImGui::GetContentRegionAvail().x;
   float h = frame.Px(height_css);
-  draw->AddRectFilled(p, ImVec2(p.x + width, p.y + h), ImGui::GetColorU32(ImVec4(0.87f, 0.89f, 0.92f, 1)), h * 0.5f);
+  draw->AddRectFilled(p, ImVec2(p.x + width, p.y + h), ImGui::GetColorU32(GetPalette().track), h * 0.5f);
   if (fraction > 0)
     draw->AddRectFilled(p, ImVec2(p.x + std::max(width * fraction, h), p.y + h), ImGui::GetColorU32(color), h * 0.5f);
   ImGui::Dummy(ImVec2(width, h));

@@ -104,8 +104,8 @@ void DrawBodyOutline(UiFrame& frame, PainDraft& draft, const PainAdvice& advice,
   ImDrawList* draw = ImGui::GetWindowDrawList();
   float s = width / kFigureW;
   ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImU32 body = ImGui::GetColorU32(ImVec4(0.86f, 0.89f, 0.93f, 1));
-  ImU32 line = ImGui::GetColorU32(ImVec4(0.62f, 0.68f, 0.76f, 1));
+  ImU32 body = ImGui::GetColorU32(GetPalette().figure_fill);
+  ImU32 line = ImGui::GetColorU32(GetPalette().figure_line);
   float thin = frame.Px(1.2f);
   for (const ShapeDef& d : kBody) DrawShape(draw, origin, s, d, body, 0, 0);
   for (const ShapeDef& d : kBody) DrawShape(draw, origin, s, d, 0x00000000, line, thin);

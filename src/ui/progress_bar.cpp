@@ -17,7 +17,7 @@ void ProgressBar(UiFrame& frame, float fraction, ImVec4 color, float height_css,
   float height = frame.Px(height_css);
   ImVec2 max(min.x + width, min.y + height);
   float rounding = height * 0.5f;
-  draw->AddRectFilled(min, max, ImGui::GetColorU32(ImVec4(0.86f, 0.89f, 0.92f, 1)), rounding);
+  draw->AddRectFilled(min, max, ImGui::GetColorU32(GetPalette().track), rounding);
   float f = std::clamp(std::isfinite(fraction) ? fraction : 0.0f, 0.0f, 1.0f);
   if (f > 0) draw->AddRectFilled(min, ImVec2(min.x + std::max(width * f, height), max.y), ImGui::GetColorU32(color), rounding);
   if (marker >= 0 && marker <= 1) {

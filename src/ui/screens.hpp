@@ -56,7 +56,8 @@ struct CadenceScreen {
 // GuideScreen (the guide, warm-up checklist, strength routine, pain log): guide_screen.hpp.
 
 struct SettingsScreen {
-  float text_size = 100;  // % of the default; applied in a later issue
+  float text_size = 100;  // the slider's value while a finger is on it (applied on release)
+  bool text_size_editing = false;
   void Draw(UiFrame& frame);
 };
 

@@ -1,5 +1,8 @@
 #include <imgui.h>
 
+#include <cmath>
+
+#include "core/validation.hpp"
 #include "core/version.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
@@ -52,9 +55,31 @@ void SettingsScreen::Draw(UiFrame& frame) {
   if (ChoiceButton(frame, "Kilometres", !miles, half)) frame.Dispatch({{"type", "set_units"}, {"units", "km"}});
 
   ImGui::Spacing();
+  Heading("Appearance");
+  const Theme theme = frame.state.model.settings.theme;
+  float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3 / frame.scale;
+  struct Choice {
+    const char* label;
+    Theme theme;
+    const char* id;
+  };
+  for (const Choice& c : {Choice{"System", Theme::System, "system"}, Choice{"Light", Theme::Light, "light"},
+                          Choice{"Dark", Theme::Dark, "dark"}}) {
+    if (c.theme != Theme::System) ImGui::SameLine();
+    if (ChoiceButton(frame, c.label, theme == c.theme, third))
+      frame.Dispatch({{"type", "update_settings"}, {"theme", c.id}});
+  }
+  SmallText(theme == Theme::System ? "Follows your phone's light or dark mode." : "Always this theme.");
+
+  ImGui::Spacing();
   Heading("Text size");
-  Slider(frame, "##text_size", &text_size, 80, 150, "%.0f%%");
-  SmallText("Text size takes effect in a later version.");
+  // The whole layout grows with the text; it is rebuilt once, when the finger lets go.
+  const int saved_size = frame.state.model.settings.text_size_pct;
+  if (!text_size_editing) text_size = float(saved_size);
+  Slider(frame, "##text_size", &text_size, kMinTextSizePct, kMaxTextSizePct, "%.0f%%");
+  text_size_editing = ImGui::IsItemActive();
+  if (ImGui::IsItemDeactivated() && int(std::lround(text_size)) != saved_size)
+    frame.Dispatch({{"type", "update_settings"}, {"text_size_pct", int(std::lround(text_size))}});
 
   ImGui::Spacing();
   DrawDataSection(frame);

@@ -55,7 +55,17 @@ void DrawNavigation(UiFrame& frame) {
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0);
   ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 0);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(frame.Px(2), frame.Px(2)));  // labels may use the width
   ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+  // Large text sizes would cut the longest labels ("Settings", "Cadence"): the bar's labels
+  // shrink just enough to fit their sixth of the width.
+  float widest = 0;
+  for (Screen screen : kAllScreens) {
+    std::string_view title = ScreenTitle(screen);
+    widest = std::max(widest, ImGui::CalcTextSize(title.data(), title.data() + title.size()).x);
+  }
+  float room = button_width - frame.Px(8);
+  if (widest > room) ImGui::SetWindowFontScale(room / widest);
   for (int i = 0; i < count; ++i) {
     Screen screen = kAllScreens[i];
     bool current = screen == frame.state.screen;
@@ -73,8 +83,9 @@ void DrawNavigation(UiFrame& frame) {
                           ImGui::GetColorU32(palette.accent), frame.Px(2));
     }
   }
+  ImGui::SetWindowFontScale(1);
   ImGui::PopStyleColor();
-  ImGui::PopStyleVar(3);
+  ImGui::PopStyleVar(4);
   ImGui::PopFont();
 }
 

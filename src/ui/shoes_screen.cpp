@@ -274,7 +274,7 @@ void DrawCard(UiFrame& frame, ShoesScreen& screen, const Shoe& shoe, const ShoeS
   float after_name = ImGui::GetCursorPosY();
   ImGui::SetCursorPos(ImVec2(right - pills, line_y + frame.Px(4)));
   if (is_default) {
-    Pill(frame, "Default", ImVec4(0.89f, 0.92f, 0.95f, 1), p.accent);
+    Pill(frame, "Default", p.button, p.text);
     ImGui::SameLine(0, frame.Px(6));
     ImGui::SetCursorPosY(line_y + frame.Px(4));
   }

@@ -11,18 +11,15 @@ namespace {
 
 Fonts g_fonts;
 
-// Light theme; text colours keep at least 4.5:1 contrast on their backgrounds.
-const Palette kLight = {
-    /*background*/ ImVec4(0.96f, 0.97f, 0.98f, 1),
-    /*surface*/ ImVec4(1, 1, 1, 1),
-    /*text*/ ImVec4(0.09f, 0.11f, 0.14f, 1),
-    /*muted_text*/ ImVec4(0.33f, 0.37f, 0.42f, 1),
-    /*accent*/ ImVec4(0.05f, 0.40f, 0.66f, 1),
-    /*accent_text*/ ImVec4(1, 1, 1, 1),
-    /*ok*/ ImVec4(0.11f, 0.50f, 0.24f, 1),
-    /*warn*/ ImVec4(0.66f, 0.40f, 0.00f, 1),
-    /*bad*/ ImVec4(0.75f, 0.13f, 0.13f, 1),
-};
+Palette g_palette;
+
+ImVec4 V(Rgba c) { return ImVec4(c.r, c.g, c.b, c.a); }
+
+Palette ToPalette(const ThemeColors& c, bool dark) {
+  return {V(c.background), V(c.surface), V(c.text), V(c.muted_text), V(c.accent), V(c.accent_text), V(c.ok),
+          V(c.warn), V(c.bad), V(c.border), V(c.button), V(c.button_hovered), V(c.button_active),
+          V(c.field_active), V(c.track), V(c.figure_fill), V(c.figure_line), dark};
+}
 
 ImFont* AddFont(const unsigned char* data, unsigned size, float pixels, const ImWchar* ranges = nullptr) {
   ImFontConfig config;
@@ -49,10 +46,11 @@ void BuildFonts(float scale) {
   atlas->Build();
 }
 
-void ApplyStyle(float scale) {
-  const Palette& p = kLight;
+void ApplyStyle(float scale, bool dark) {
+  g_palette = ToPalette(dark ? kDarkColors : kLightColors, dark);
+  const Palette& p = g_palette;
   ImGuiStyle style;
-  ImGui::StyleColorsLight(&style);
+  if (dark) ImGui::StyleColorsDark(&style); else ImGui::StyleColorsLight(&style);
   style.WindowPadding = ImVec2(16, 12);
   style.FramePadding = ImVec2(12, 10);
   style.ItemSpacing = ImVec2(10, 10);
@@ -72,23 +70,28 @@ void ApplyStyle(float scale) {
   style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
   style.Colors[ImGuiCol_Text] = p.text;
   style.Colors[ImGuiCol_TextDisabled] = p.muted_text;
-  style.Colors[ImGuiCol_Border] = ImVec4(0.80f, 0.83f, 0.87f, 1);
+  style.Colors[ImGuiCol_Border] = p.border;
   style.Colors[ImGuiCol_FrameBg] = p.surface;
   style.Colors[ImGuiCol_FrameBgHovered] = p.surface;
-  style.Colors[ImGuiCol_FrameBgActive] = ImVec4(0.93f, 0.96f, 1, 1);
-  style.Colors[ImGuiCol_Button] = ImVec4(0.89f, 0.92f, 0.95f, 1);
-  style.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.84f, 0.89f, 0.94f, 1);
-  style.Colors[ImGuiCol_ButtonActive] = ImVec4(0.76f, 0.84f, 0.92f, 1);
+  style.Colors[ImGuiCol_FrameBgActive] = p.field_active;
+  style.Colors[ImGuiCol_Button] = p.button;
+  style.Colors[ImGuiCol_ButtonHovered] = p.button_hovered;
+  style.Colors[ImGuiCol_ButtonActive] = p.button_active;
   style.Colors[ImGuiCol_CheckMark] = p.accent;
   style.Colors[ImGuiCol_SliderGrab] = p.accent;
   style.Colors[ImGuiCol_SliderGrabActive] = p.accent;
-  style.Colors[ImGuiCol_Header] = ImVec4(0.89f, 0.92f, 0.95f, 1);
+  style.Colors[ImGuiCol_Header] = p.button;
+  style.Colors[ImGuiCol_HeaderHovered] = p.button_hovered;
+  style.Colors[ImGuiCol_HeaderActive] = p.button_active;
+  style.Colors[ImGuiCol_ScrollbarGrab] = p.border;
+  style.Colors[ImGuiCol_TextSelectedBg] = ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.35f);
+  style.Colors[ImGuiCol_PopupBg] = p.surface;
   style.Colors[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
 }
 
 const Fonts& GetFonts() { return g_fonts; }
-const Palette& GetPalette() { return kLight; }
+const Palette& GetPalette() { return g_palette; }
 
 }  // namespace sw::ui

@@ -31,7 +31,7 @@ function tenYears() {
       low_spm: 170, high_spm: 180, series_spm: series });
   }
   const strength = [];
-  return { schema: 2, app: 'stridewise', settings: { units: 'km', week_start: 'monday', cadence_low_spm: 170,
+  return { schema: 3, app: 'stridewise', settings: { units: 'km', week_start: 'monday', cadence_low_spm: 170,
     cadence_high_spm: 180, weekly_increase_limit_pct: 10, default_warn_at_m: 482803.2, default_replace_at_m: 804672,
     strength_target_per_week: 2 }, shoes, runs, strength, pain, cadence_sessions: cadence,
     default_shoe_id: shoes[29].id, next_id: id };

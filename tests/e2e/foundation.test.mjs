@@ -228,15 +228,33 @@ describe('phone (390x844, DPR 3, touch)', () => {
   test('a slider follows a finger', async () => {
     await goVia(page, 'Settings');
     await settleFrames(page);
+    // The text-size slider: its value is read while the finger is still down (letting go applies
+    // the size, which re-lays out the screen).
+    await dispatch(page, { type: 'update_settings', text_size_pct: 115 });
+    await settleFrames(page);
     const slider = await widget(page, '', 'slider');
     const { x, y } = center(slider);
     const valueOf = async () => Number((await widget(page, '', 'slider')).value);
-    await drag(page, x, y, 100, 0, 10);
+    const dragHold = async (dx) => {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y, id: 1 }] });
+      for (let i = 1; i <= 10; i++) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + (dx * i) / 10, y, id: 1 }] });
+        await page.waitForTimeout(16);
+      }
+      await settleFrames(page);
+      const value = await valueOf();
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await cdp.detach();
+      return value;
+    };
+    const right = await dragHold(100);
+    await waitForState(page, (s) => s.settings.text_size_pct === Math.round(right), { what: 'the size applied on release' });
+    await dispatch(page, { type: 'update_settings', text_size_pct: 115 });
     await settleFrames(page);
-    const right = await valueOf();
-    await drag(page, x, y, -100, 0, 10);
+    const left = await dragHold(-100);
+    await dispatch(page, { type: 'update_settings', text_size_pct: 100 });
     await settleFrames(page);
-    const left = await valueOf();
     // 80..150 over the slider's width: 200 px of finger travel is about 200 / 358 * 70 = 39.
     const expected = (200 / slider.w) * 70;
     assert.ok(right > left, `right drag ${right} > left drag ${left}`);

@@ -16,7 +16,7 @@ TEST_CASE("export then import restores the model exactly", "[backup]") {
     INFO(back.error);
     REQUIRE(back.ok);
     CHECK(back.model == SampleModel());
-    CHECK(back.schema == 2);
+    CHECK(back.schema == kCurrentSchema);
   }
   CHECK(BackupFileName(D("2026-03-10")) == "stridewise-backup-2026-03-10.json");
   CHECK(ParseBackup("\xEF\xBB\xBF" + ExportBackup(SampleModel())).ok);  // a BOM from an editor is fine
@@ -38,7 +38,7 @@ TEST_CASE("bad backups get a clear error", "[backup]") {
   CHECK(ParseBackup(R"({"schema": 2, "app": "runkeeper"})").error ==
         "This is not a Stridewise file (it has no \"app\": \"stridewise\").");
   CHECK(ParseBackup(R"({"schema": 9, "app": "stridewise"})").error ==
-        "This file comes from a newer version of Stridewise (schema 9; this app reads schemas 1 to 2). "
+        "This file comes from a newer version of Stridewise (schema 9; this app reads schemas 1 to 3). "
         "Update the app to open it.");
   json doc = ModelToJson(SampleModel());
   doc["runs"][1]["distance_m"] = -5;

@@ -152,6 +152,14 @@ TEST_CASE("update_settings and set_cadence_target", "[model]") {
   CHECK((s.cadence_low_spm == 185 && s.cadence_high_spm == 195));
   CHECK(s.weekly_increase_limit_pct == 7.5);
   CHECK(s.strength_target_per_week == 3);
+  CHECK(s.theme == Theme::System);
+  CHECK(s.text_size_pct == 100);
+  Ok(state, {{"type", "update_settings"}, {"theme", "dark"}, {"text_size_pct", 130}});
+  CHECK(s.theme == Theme::Dark);
+  CHECK(s.text_size_pct == 130);
+  CHECK(s.units == Units::Kilometres);  // fields not named keep their values
+  Ok(state, {{"type", "update_settings"}, {"theme", "light"}, {"text_size_pct", 80}});
+  CHECK((s.theme == Theme::Light && s.text_size_pct == 80));
   Ok(state, {{"type", "set_cadence_target"}, {"low_spm", 160}, {"high_spm", 170}});
   CHECK((s.cadence_low_spm == 160 && s.cadence_high_spm == 170));
 }
@@ -168,6 +176,8 @@ TEST_CASE("state() lists settings, shoes and runs as API.md shows", "[model]") {
   CHECK(out["settings"]["default_warn_at_m"] == 400000);
   CHECK(out["settings"]["default_replace_at_m"] == 700000);
   CHECK(out["settings"]["strength_target_per_week"] == 3);
+  CHECK(out["settings"]["theme"] == "dark");
+  CHECK(out["settings"]["text_size_pct"] == 120);
   REQUIRE(out["shoes"].size() == 2);
   json shoe = out["shoes"][0];
   CHECK(shoe["id"] == 1);

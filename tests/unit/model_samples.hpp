@@ -34,6 +34,8 @@ inline Model SampleModel() {
   m.settings.default_warn_at_m = 400000;
   m.settings.default_replace_at_m = 700000;
   m.settings.strength_target_per_week = 3;
+  m.settings.theme = Theme::Dark;
+  m.settings.text_size_pct = 120;
 
   Shoe pegasus;
   pegasus.id = 1;

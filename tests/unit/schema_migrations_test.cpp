@@ -10,9 +10,17 @@ using namespace sw::test;
 
 namespace {
 
+// What schema 2's fixture must become: the sample model with the default look.
+Model ExpectedFromV2() {
+  Model m = SampleModel();
+  m.settings.theme = Theme::System;
+  m.settings.text_size_pct = 100;
+  return m;
+}
+
 // What schema 1's fixture must become: the sample model less what schema 1 could not hold.
 Model ExpectedFromV1() {
-  Model m = SampleModel();
+  Model m = ExpectedFromV2();
   m.settings.default_warn_at_m = kDefaultWarnAtM;
   m.settings.default_replace_at_m = kDefaultReplaceAtM;
   m.settings.strength_target_per_week = 2;
@@ -34,13 +42,13 @@ std::string MigrateError(json document) {
 
 }  // namespace
 
-TEST_CASE("schema 1 migrates to exactly the expected schema 2 model", "[schema]") {
+TEST_CASE("schema 1 migrates to exactly the expected current model", "[schema]") {
   json doc = json::parse(ReadFixture("schema_v1.json"));
   std::string error;
   int from = 0;
   REQUIRE(MigrateToCurrent(doc, error, &from));
   CHECK(from == 1);
-  CHECK(doc["schema"] == 2);
+  CHECK(doc["schema"] == kCurrentSchema);
   CHECK(doc["runs"][1]["distance_m"] == 10000.5);
   CHECK_FALSE(doc["runs"][1].contains("distance_km"));
   Model model;
@@ -49,22 +57,37 @@ TEST_CASE("schema 1 migrates to exactly the expected schema 2 model", "[schema]"
   CHECK(model == ExpectedFromV1());
 }
 
-TEST_CASE("schema 2 loads as it is", "[schema]") {
+TEST_CASE("schema 2 migrates: the look of the app takes its defaults", "[schema]") {
   json doc = json::parse(ReadFixture("schema_v2.json"));
-  json before = doc;
   std::string error;
   int from = 0;
   REQUIRE(MigrateToCurrent(doc, error, &from));
   CHECK(from == 2);
+  CHECK(doc["schema"] == 3);
+  CHECK(doc["settings"]["theme"] == "system");
+  CHECK(doc["settings"]["text_size_pct"] == 100);
+  Model model;
+  INFO(error);
+  REQUIRE(ModelFromJson(doc, model, error));
+  CHECK(model == ExpectedFromV2());
+}
+
+TEST_CASE("schema 3 loads as it is", "[schema]") {
+  json doc = json::parse(ReadFixture("schema_v3.json"));
+  json before = doc;
+  std::string error;
+  int from = 0;
+  REQUIRE(MigrateToCurrent(doc, error, &from));
+  CHECK(from == 3);
   CHECK(doc == before);
 }
 
 TEST_CASE("newer, foreign or unreadable documents get a clear error and stay as they were", "[schema]") {
   json v2 = json::parse(ReadFixture("schema_v2.json"));
   json newer = v2;
-  newer["schema"] = 3;
+  newer["schema"] = 4;
   CHECK(MigrateError(newer) ==
-        "This file comes from a newer version of Stridewise (schema 3; this app reads schemas 1 to 2). "
+        "This file comes from a newer version of Stridewise (schema 4; this app reads schemas 1 to 3). "
         "Update the app to open it.");
   json foreign = v2;
   foreign.erase("app");

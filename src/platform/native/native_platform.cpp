@@ -43,5 +43,7 @@ void HideKeyboard() {}
 void KeepKeyboardOn(const TextFieldRect&) {}
 void InstallAutomationApi(AutomationHandlers) {}
 void SignalReady() {}
+bool PrefersDarkColors() { return false; }
+void SetPageTheme(bool) {}
 
 }  // namespace sw::platform

@@ -1,0 +1,20 @@
+// The page around the canvas (web/lib/page.js): the system colour scheme and the page's theme.
+#include <emscripten.h>
+
+#include "platform/platform.hpp"
+
+extern "C" {
+int sw_page_prefers_dark(void);
+void sw_page_set_theme(int dark);
+}
+
+namespace sw::platform {
+
+bool PrefersDarkColors() { return sw_page_prefers_dark() != 0; }
+
+void SetPageTheme(bool dark) { sw_page_set_theme(dark ? 1 : 0); }
+
+}  // namespace sw::platform
+
+// page.js calls this when the system switches between light and dark.
+extern "C" EMSCRIPTEN_KEEPALIVE void sw_page_scheme_changed(void) { sw::platform::RequestFrames(1); }

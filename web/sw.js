@@ -1,0 +1,68 @@
+// Stridewise's service worker: the app opens with the network off after the first visit.
+//
+// - install: fetches every file of the page (the list and the version are written in by
+//   tools/make_dist.mjs; this file in web/ is only the template) with its integrity hash and,
+//   only once all of them arrived intact, stores them in one cache named after the version.
+//   A failed or partial download fails the install; the running version stays.
+// - The new worker then waits: the page it would replace keeps running its own version, from its
+//   own cache, until the runner taps Reload (boot.js posts 'skipWaiting') or every Stridewise
+//   tab is closed. So a page never mixes files of two builds.
+// - activate: deletes the caches of older versions and takes control of open pages.
+// - fetch: the app's own files are answered from this version's cache (never another version's),
+//   falling back to the network; anything else goes to the network untouched.
+'use strict';
+
+const VERSION = 'STRIDEWISE_VERSION';
+const FILES = /* STRIDEWISE_FILES */ [];
+const PREFIX = 'stridewise-';
+const CACHE = PREFIX + VERSION;
+const SCOPE = self.registration.scope;
+const INDEX = new URL('index.html', SCOPE).href;
+const CACHED = new Set(FILES.map(([path]) => new URL(path, SCOPE).href));
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    // cache: 'no-cache' revalidates with the server (a 304 costs nothing) so an HTTP cache never
+    // hands over an older build's file; the integrity hash rejects any file not of this build.
+    const responses = await Promise.all(FILES.map(async ([path, integrity]) => {
+      const url = new URL(path, SCOPE).href;
+      const response = await fetch(new Request(url, { cache: 'no-cache', credentials: 'same-origin', integrity }));
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+      return [url, response];
+    }));
+    const cache = await caches.open(CACHE);
+    try {
+      await Promise.all(responses.map(([url, response]) => cache.put(url, response)));
+    } catch (error) {
+      await caches.delete(CACHE);  // no half-filled cache under this version's name
+      throw error;
+    }
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    await Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)));
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skipWaiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  url.search = '';
+  url.hash = '';
+  let key = url.href;
+  if (key === SCOPE) key = INDEX;  // the start URL "./"
+  if (!CACHED.has(key)) return;  // not one of the app's files: the browser fetches it as usual
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    return (await cache.match(key)) || fetch(request);
+  })());
+});
