@@ -45,7 +45,10 @@ bool App::Start(std::string& error) {
       },
   });
   // Stored data loads before anything is shown; `ready` waits for it and a frame drawing it.
+  // (web/storage_preload.js has usually read it already while the app downloaded.)
   storage_.Start(&state_, [] { platform::RequestFrames(2); });
+  // The fonts are baked now, while the read finishes, so the first frame can draw the data.
+  UpdateLook(platform::CurrentViewport());
   platform::RunFrameLoop([this] { Frame(); });
   return true;
 }
@@ -133,6 +136,12 @@ void App::Frame() {
   std::vector<platform::InputEvent> events = platform::TakeInputEvents();
   platform::Viewport viewport = platform::CurrentViewport();
   UpdateLook(viewport);
+  // Nothing is drawn before the stored data has loaded: the page's own indicator covers the
+  // canvas until `ready`, the fonts are baked meanwhile (above), and the first frame shows the
+  // runner's data. A frame drawn earlier would only hold the load up: its presentation blocks the
+  // main thread (in headless Chromium the software compositor reads the 3x canvas back, ~300 ms),
+  // and IndexedDB answers on that thread. The load's callback asks for the first frame.
+  if (!storage_.loaded()) return;
 
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(float(viewport.width), float(viewport.height));

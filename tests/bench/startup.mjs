@@ -3,15 +3,17 @@
 // For the phone viewport (390x844, DPR 3, touch) in headless Chromium, the app (dist/) and a bare
 // Dear ImGui page built the same way (build-wasm/bare/, CMake target bare_imgui), measured
 // alternately in one run, N runs each, fresh browser context (empty cache) per run:
-//   - gzip bytes: gzip -9 of every response body the page fetched, per file and in total;
+//   - gzip bytes: gzip -9 of every response body the server sent, per file and in total (the
+//     service worker's offline copy included; its revalidations are 304s without a body);
 //   - first frame: performance.now() when stridewise.ready resolves (app) / window.bareFirstFrame
 //     (bare), i.e. ms from navigation start to the end of the first drawn frame;
 //   - idle over 5 s, starting 1 s after the first frame: animation frames per second (every
 //     requestAnimationFrame callback counted) and, for the app, frames_rendered per second;
 //     main-thread busy ms from DevTools Performance.getMetrics (TaskDuration, ScriptDuration).
 // Usage: node tests/bench/startup.mjs [runs]   (after ./build_wasm.sh build)
+//        STRIDEWISE_DIST / STRIDEWISE_BUILD pick another dist/ and build folder.
 import { chromium } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, CHROMIUM_ARGS, PHONE } from '../e2e/helpers.mjs';
@@ -39,18 +41,15 @@ function instrument() {
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-async function measure(browser, url, kind) {
+async function measure(browser, { url, served }, kind) {
   const context = await browser.newContext(PHONE);
   await context.addInitScript(instrument);
   const page = await context.newPage();
+  // Counted where the bytes leave: the server logs every response body it sends (a 304, such as
+  // the service worker's revalidation of what the page just loaded, sends none), including the
+  // worker's downloads for its offline copy.
   const files = [];
-  const bodies = [];
-  page.on('response', (response) => {
-    bodies.push(response.body().then((body) => {
-      files.push({ name: new URL(response.url()).pathname.replace(/^\//, '') || 'index.html', raw: body.length,
-                   gzip: gzipSync(body, { level: 9 }).length, status: response.status() });
-    }, () => {}));
-  });
+  served.log = files;
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(url);
@@ -58,6 +57,9 @@ async function measure(browser, url, kind) {
     ? await page.waitForFunction(() => window.__readyAt, null, { timeout: 30000 }).then((h) => h.jsonValue())
     : await page.waitForFunction(() => window.bareFirstFrame, null, { timeout: 30000 }).then((h) => h.jsonValue());
   await page.waitForTimeout(1000);
+  if (kind === 'app') {  // the offline copy is part of what a first visit downloads
+    await page.evaluate(() => navigator.serviceWorker && navigator.serviceWorker.ready);
+  }
   const metric = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const get = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
@@ -70,8 +72,8 @@ async function measure(browser, url, kind) {
   await page.waitForTimeout(IDLE_MS);
   const c1 = await count();
   const m1 = await metric();
-  await Promise.all(bodies);
   await context.close();
+  served.log = null;
   const seconds = IDLE_MS / 1000;
   return {
     files,
@@ -93,13 +95,28 @@ function printFiles(label, files) {
   console.log(`  ${'total'.padEnd(24)} ${String(files.reduce((s, f) => s + f.raw, 0)).padStart(9)} -> ${String(total).padStart(8)}  (${kb(total)})`);
 }
 
+// tools/serve.mjs with a log of the bodies it sends: {name, raw, gzip} per 200 response.
+async function countingServer(root) {
+  const started = await startServer(root);
+  const served = { log: null };
+  started.server.on('request', (req, res) => {
+    res.on('finish', () => {
+      if (!served.log || res.statusCode !== 200) return;
+      const name = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\//, '') || 'index.html';
+      const body = readFileSync(join(root, name));
+      served.log.push({ name, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, status: 200 });
+    });
+  });
+  return { ...started, served };
+}
+
 async function main() {
-  const dist = join(ROOT, 'dist');
-  const bareDir = join(ROOT, 'build-wasm', 'bare');
+  const dist = join(ROOT, process.env.STRIDEWISE_DIST || 'dist');
+  const bareDir = join(ROOT, process.env.STRIDEWISE_BUILD || 'build-wasm', 'bare');
   for (const [dir, file] of [[dist, 'app.wasm'], [bareDir, 'bare_imgui.wasm']])
     if (!existsSync(join(dir, file))) throw new Error(`${join(dir, file)} missing: run ./build_wasm.sh build first`);
-  const app = await startServer(dist);
-  const bare = await startServer(bareDir);
+  const app = await countingServer(dist);
+  const bare = await countingServer(bareDir);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const results = { app: [], bare: [] };
   try {
@@ -109,7 +126,7 @@ async function main() {
       // Alternate which page goes first, so neither always gets the warmer browser.
       const order = i % 2 ? ['bare', 'app'] : ['app', 'bare'];
       for (const kind of order) {
-        const r = await measure(browser, kind === 'app' ? app.url : bare.url, kind);
+        const r = await measure(browser, kind === 'app' ? app : bare, kind);
         results[kind].push(r);
         console.log(`  run ${i + 1} ${kind.padEnd(4)} first frame ${r.firstFrame.toFixed(0).padStart(5)} ms, ` +
                     `idle ${r.rafPerS.toFixed(1)} rAF/s${r.framesPerS === null ? '' : ` (${r.framesPerS.toFixed(1)} frames_rendered/s)`}, ` +

@@ -11,26 +11,18 @@ mergeInto(LibraryManager.library, {
     dbPromise: null,
     channel: null,
     onMessage: null,
+    // The database is opened by web/storage_preload.js (loaded before the app), which also
+    // started the first read; the connection is shared and dropped when another tab upgrades.
+    preload: function () { return window.stridewiseStoragePreload; },
+    keep: function (db) {
+      db.onversionchange = function () { db.close(); SwStorage.dbPromise = null; };
+      return db;
+    },
     open: function () {
-      if (SwStorage.dbPromise) return SwStorage.dbPromise;
-      SwStorage.dbPromise = new Promise(function (resolve, reject) {
-        if (!window.indexedDB) { reject(new Error('This browser has no IndexedDB (private mode?)')); return; }
-        var request = indexedDB.open('stridewise', 2);
-        request.onupgradeneeded = function () {
-          var db = request.result;
-          if (!db.objectStoreNames.contains('docs')) db.createObjectStore('docs');
-          if (!db.objectStoreNames.contains('revs')) db.createObjectStore('revs');
-        };
-        request.onsuccess = function () {
-          var db = request.result;
-          // Another tab upgrading the schema: let it, and reopen on the next use.
-          db.onversionchange = function () { db.close(); SwStorage.dbPromise = null; };
-          resolve(db);
-        };
-        request.onerror = function () { reject(request.error || new Error('IndexedDB could not be opened')); };
-        request.onblocked = function () { reject(new Error('IndexedDB is blocked by another tab')); };
-      });
-      SwStorage.dbPromise.catch(function () { SwStorage.dbPromise = null; });
+      if (!SwStorage.dbPromise) {
+        SwStorage.dbPromise = SwStorage.preload().open().then(SwStorage.keep);
+        SwStorage.dbPromise.catch(function () { SwStorage.dbPromise = null; });
+      }
       return SwStorage.dbPromise;
     },
     cstr: function (text) {  // malloc'd UTF-8 copy; the C++ side frees it
@@ -48,29 +40,23 @@ mergeInto(LibraryManager.library, {
 
   sw_storage_load_all__deps: ['$SwStorage', 'sw_storage_loaded_doc', 'sw_storage_load_done', 'malloc'],
   sw_storage_load_all: function (request_id) {
-    SwStorage.open().then(function (db) {
-      var tx = db.transaction(['docs', 'revs'], 'readonly');
-      var store = tx.objectStore('docs');
-      var keys = store.getAllKeys();
-      var values = store.getAll();
-      var latest = tx.objectStore('revs').openKeyCursor(null, 'prev');
-      tx.oncomplete = function () {
-        if (latest.result) _sw_storage_loaded_doc(request_id, SwStorage.cstr('rev'), SwStorage.cstr(String(latest.result.key)));
-        for (var i = 0; i < keys.result.length; i++) {
-          var value = values.result[i];
-          // Anything that is not text (a foreign or damaged record) is handed over as JSON
-          // text so the C++ side can keep it aside rather than lose it.
-          if (typeof value !== 'string') {
-            try { value = JSON.stringify(value); } catch (e) { value = String(value); }
-          }
-          if (keys.result[i] === 'rev') continue;  // revisions live in "revs"
-          _sw_storage_loaded_doc(request_id, SwStorage.cstr(String(keys.result[i])), SwStorage.cstr(value));
-        }
-        _sw_storage_load_done(request_id, 1, 0);
-      };
-      tx.onerror = tx.onabort = function () {
-        _sw_storage_load_done(request_id, 0, SwStorage.cstr(SwStorage.message(tx.error)));
-      };
+    var preload = SwStorage.preload();
+    var snapshot = preload.first;  // the first load takes the read started while the app downloaded
+    preload.first = null;
+    if (snapshot) {
+      snapshot = snapshot.then(function (first) {
+        if (!SwStorage.dbPromise) SwStorage.dbPromise = Promise.resolve(SwStorage.keep(first.db));
+        return first;
+      });
+    } else {
+      snapshot = SwStorage.open().then(preload.readAll);
+    }
+    snapshot.then(function (result) {
+      if (result.rev !== null) _sw_storage_loaded_doc(request_id, SwStorage.cstr('rev'), SwStorage.cstr(result.rev));
+      result.entries.forEach(function (entry) {
+        _sw_storage_loaded_doc(request_id, SwStorage.cstr(entry[0]), SwStorage.cstr(entry[1]));
+      });
+      _sw_storage_load_done(request_id, 1, 0);
     }, function (error) {
       _sw_storage_load_done(request_id, 0, SwStorage.cstr(SwStorage.message(error)));
     });
@@ -117,9 +103,14 @@ mergeInto(LibraryManager.library, {
   sw_storage_watch__deps: ['$SwStorage', 'sw_storage_external_change'],
   sw_storage_watch: function () {
     if (SwStorage.channel || typeof BroadcastChannel === 'undefined') return;
-    SwStorage.channel = new BroadcastChannel('stridewise-storage');
+    var preload = SwStorage.preload();
+    // The channel the preload opened heard every commit since the first read.
+    SwStorage.channel = preload.channel || new BroadcastChannel('stridewise-storage');
+    preload.channel = null;
+    SwStorage.channel.onmessage = null;
     SwStorage.onMessage = function () { _sw_storage_external_change(); };
     SwStorage.channel.addEventListener('message', SwStorage.onMessage);
+    if (preload.heard) { preload.heard = false; _sw_storage_external_change(); }
   },
 
   sw_storage_unwatch__deps: ['$SwStorage'],
