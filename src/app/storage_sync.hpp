@@ -62,6 +62,7 @@ class StorageSync {
   int conflicts_ = 0;
   bool retry_pending_ = false;
   bool rebasing_ = false;
+  double decode_ms_ = 0;  // JSON text -> model, the last load
   double load_ms_ = 0, encode_ms_ = 0, last_save_ms_ = 0;
   double last_commit_epoch_ms_ = 0, last_sync_epoch_ms_ = 0;  // Date.now() of our last commit / another tab's data applied
 };
