@@ -8,6 +8,7 @@ import {
   launch, openApp, PHONE, DESKTOP, state, dispatch, widget, tap, center, drag, screenshot,
   waitForState, settleFrames,
 } from './helpers.mjs';
+import { recordKeyboardTrail, keyboardTrail, hiddenInput, assertFocusedInTap, reportTap } from './keyboard_trail.mjs';
 
 const SCREENS = ['Log', 'Shoes', 'Cadence', 'Guide', 'Settings', 'Home'];
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
@@ -49,24 +50,6 @@ async function checkBoot(opened) {
 const textField = (s, label) => s.ui.widgets.find((w) => w.kind === 'text' && w.visible && w.label === label);
 const otherField = (s) => visibleOf(s, 'text').filter((w) => w.label !== 'Distance').pop();
 
-// A trail of what the keyboard bridge's input saw (touches, focus, blur), so a failure says
-// where the focus went. The window listeners run after the canvas's own (bubbling order), so
-// "touchend focused=true" means the app focused the input inside the tap's handler - the only
-// place a phone lets a page open its keyboard.
-async function recordKeyboardTrail(page) {
-  await page.evaluate(() => {
-    window.__kbTrail = [];
-    const input = document.getElementById('sw-text-input');
-    const log = (what) => window.__kbTrail.push({ t: Math.round(performance.now()), what,
-      focused: document.activeElement === input });
-    for (const type of ['touchstart', 'touchend', 'touchcancel', 'mousedown', 'mouseup'])
-      window.addEventListener(type, () => log(type));
-    input.addEventListener('focus', () => log('focus'));
-    input.addEventListener('blur', () => log('blur'));
-  });
-}
-const keyboardTrail = (page) => page.evaluate(() => (window.__kbTrail ?? []).splice(0));
-
 // Taps (or clicks) a text field; waits until ImGui has it active. Returns the keyboard trail of
 // the tap.
 async function typeIntoField(page, label, { mouse = false } = {}) {
@@ -80,21 +63,7 @@ async function typeIntoField(page, label, { mouse = false } = {}) {
   return keyboardTrail(page);
 }
 
-// The tap's own handler focused the hidden input (not a later frame's fallback).
-const focusedInTap = (trail) => Boolean(trail.find((e) => e.what === 'touchend')?.focused);
-function assertFocusedInTap(trail) {
-  assert.ok(focusedInTap(trail), `keyboard input focused inside touchend; trail ${JSON.stringify(trail)}`);
-}
-// Tests about something else only report a tap whose handler did not focus (the app's per-frame
-// fallback then focuses the input, so typing still works).
-function reportTap(t, trail) {
-  if (!focusedInTap(trail)) t.diagnostic(`tap did not focus the keyboard input itself: ${JSON.stringify(trail)}`);
-}
 
-const hiddenInput = (page) => page.evaluate(() => {
-  const input = document.getElementById('sw-text-input');
-  return { focused: document.activeElement === input, inputMode: input.inputMode, value: input.value };
-});
 
 // Measures inside the page, from the input event reaching the window to the end of the first
 // animation frame after it. (Timing from node would add the DevTools round trip, which at DPR 3

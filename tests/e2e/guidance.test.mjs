@@ -5,7 +5,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openApp, PHONE, state, dispatch, widget, screenshot, waitForState, settleFrames, pinToday,
+  launch, openApp, PHONE, state, dispatch, widget, screenshot, waitForState, settleFrames, pinToday, drag,
 } from './helpers.mjs';
 
 const TODAY = '2026-03-12';
@@ -26,15 +26,7 @@ async function go(page, name) {
 
 // One finger swipe over the content, from y `from` to y `to`.
 async function swipe(page, from, to) {
-  const cdp = await page.context().newCDPSession(page);
-  const pt = (y) => [{ x: 370, y, id: 1 }];
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: pt(from) });
-  for (let k = 1; k <= 10; k++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: pt(from + ((to - from) * k) / 10) });
-    await page.waitForTimeout(16);
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await cdp.detach();
+  await drag(page, 370, from, 0, to - from, 10);
   await settleQuiet(page);
 }
 

@@ -114,20 +114,28 @@ describe('offline', () => {
   });
 });
 
-// ---------------------------------------------------------------------------------------------
-describe('update to a new version', () => {
-  const copy = join(OUTPUT_DIR, 'pwa-dist');
+// A copy of dist/ that a test can change as a new deployment would, served for the suite that
+// calls this (hooks registered on that describe()); `onUrl` gets the copy's address.
+function servedCopy(copy, onUrl) {
   let server;
-  let url;
   before(async () => {
     rmSync(copy, { recursive: true, force: true });
     cpSync(DIST, copy, { recursive: true });
+    let url;
     ({ server, url } = await startServer(copy));
+    onUrl(url);
   });
   after(async () => {
     await new Promise((ok) => server?.close(ok) ?? ok());
     rmSync(copy, { recursive: true, force: true });
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+describe('update to a new version', () => {
+  const copy = join(OUTPUT_DIR, 'pwa-dist');
+  let url;
+  servedCopy(copy, (u) => { url = u; });
 
   const versionOf = () => readFileSync(join(copy, 'sw.js'), 'utf8').match(/const VERSION = "([0-9a-f]+)"/)[1];
   const MARK = '/* pwa test: build 2 */';
@@ -221,17 +229,8 @@ describe('update to a new version', () => {
 // ---------------------------------------------------------------------------------------------
 describe('a half-deployed new version', () => {
   const copy = join(OUTPUT_DIR, 'pwa-dist-half');
-  let server;
   let url;
-  before(async () => {
-    rmSync(copy, { recursive: true, force: true });
-    cpSync(DIST, copy, { recursive: true });
-    ({ server, url } = await startServer(copy));
-  });
-  after(async () => {
-    await new Promise((ok) => server?.close(ok) ?? ok());
-    rmSync(copy, { recursive: true, force: true });
-  });
+  servedCopy(copy, (u) => { url = u; });
 
   // Asks the browser to look for a new sw.js now; resolves with how the new worker ended up.
   const tryUpdate = (page) => page.evaluate(async () => {

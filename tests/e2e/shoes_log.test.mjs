@@ -5,7 +5,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openApp, PHONE, state, dispatch, widget, tap, screenshot, waitForState, settleFrames, pinToday,
+  launch, openApp, PHONE, state, dispatch, widget, tap, screenshot, waitForState, settleFrames, pinToday, drag,
 } from './helpers.mjs';
 
 const MI = 1609.344;
@@ -48,16 +48,8 @@ async function reveal(page, label, kind) {
     const w = s.ui.widgets.find((x) => x.label === label && (!kind || x.kind === kind));
     if (w && w.visible && w.y >= 60 && w.y + w.h <= 844 - 70) return w;
     const down = !w || w.y + w.h > 844 - 70;
-    const cdp = await page.context().newCDPSession(page);
-    const pt = (y) => [{ x: 370, y, id: 1 }];
     const [from, to] = down ? [600, 300] : [300, 600];
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: pt(from) });
-    for (let k = 1; k <= 10; k++) {
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: pt(from + ((to - from) * k) / 10) });
-      await page.waitForTimeout(16);
-    }
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await cdp.detach();
+    await drag(page, 370, from, 0, to - from, 10);
     await settle(page);
   }
   return widget(page, label, kind);
