@@ -8,7 +8,9 @@ import {
   launch, openApp, PHONE, DESKTOP, state, dispatch, widget, tap, center, drag, screenshot,
   waitForState, settleFrames,
 } from './helpers.mjs';
-import { recordKeyboardTrail, keyboardTrail, hiddenInput, assertFocusedInTap, reportTap } from './keyboard_trail.mjs';
+import {
+  recordKeyboardTrail, keyboardTrail, hiddenInput, assertFocusedInTap, reportTap, ensureKeyboardFocus,
+} from './keyboard_trail.mjs';
 
 const SCREENS = ['Log', 'Shoes', 'Cadence', 'Guide', 'Settings', 'Home'];
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
@@ -264,8 +266,7 @@ describe('phone (390x844, DPR 3, touch)', () => {
     await settleFrames(page);
     const before = otherField(await state(page));
     reportTap(t, await typeIntoField(page));  // the hidden input now sits over this field
-    await page.waitForFunction(() => document.activeElement === document.getElementById('sw-text-input'), null,
-      { timeout: 3000 });
+    await ensureKeyboardFocus(page, t, before);
     await page.keyboard.type('45');
     await waitForState(page, (s) => otherField(s).value !== before.value, { what: `typing into "${before.label}"` });
     await page.touchscreen.tap(300, 26);  // the header: nothing there
@@ -309,8 +310,7 @@ describe('phone (390x844, DPR 3, touch)', () => {
     await settleFrames(page);
     const before = textField(await state(page), 'Distance').value;
     reportTap(t, await typeIntoField(page, 'Distance'));
-    await page.waitForFunction(() => document.activeElement === document.getElementById('sw-text-input'), null,
-      { timeout: 3000 });
+    await ensureKeyboardFocus(page, t, textField(await state(page), 'Distance'));
     await page.keyboard.type('9');
     await waitForState(page, distanceIs(before + '9'), { what: 'the typed digit' });
     const blinking = await framesOver(page, 1500);
