@@ -29,13 +29,6 @@ namespace {
 constexpr double kUndoSeconds = 8;
 
 // [SECTION] Helpers
-void Caption(const char* text) {
-  ImGui::PushFont(GetFonts().small);
-  ImGui::PushStyleColor(ImGuiCol_Text, GetPalette().muted_text);
-  ImGui::TextUnformatted(text);
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
-}
 
 void FieldError(const std::string& error) {
   if (error.empty()) return;

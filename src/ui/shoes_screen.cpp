@@ -134,13 +134,6 @@ std::optional<ParsedShoe> ParseDraft(ShoeDraft& d, Date today) {
 }
 
 // [SECTION] Form fields
-void Caption(const char* text) {
-  ImGui::PushFont(GetFonts().small);
-  ImGui::PushStyleColor(ImGuiCol_Text, GetPalette().muted_text);
-  ImGui::TextUnformatted(text);
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
-}
 
 void DraftFields(UiFrame& frame, ShoeDraft& d, const char* suffix) {
   const char* unit = d.units == Units::Miles ? "mi" : "km";

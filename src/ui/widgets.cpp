@@ -75,6 +75,14 @@ void Heading(const char* text) {
 
 void Paragraph(const char* text) { ImGui::TextWrapped("%s", text); }
 
+void Caption(const char* text) {
+  ImGui::PushFont(GetFonts().small);
+  ImGui::PushStyleColor(ImGuiCol_Text, GetPalette().muted_text);
+  ImGui::TextUnformatted(text);
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
 void SmallText(const char* text) {
   ImGui::PushFont(GetFonts().small);
   ImGui::PushStyleColor(ImGuiCol_Text, GetPalette().muted_text);

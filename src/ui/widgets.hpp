@@ -20,6 +20,8 @@ bool Checkbox(UiFrame& frame, const char* label, bool* value);
 // Text helpers in the theme's fonts.
 void Heading(const char* text);
 void Paragraph(const char* text);
+// One line of small muted text, not wrapped (a field's caption).
+void Caption(const char* text);
 void SmallText(const char* text);
 
 // Records the last ImGui item under `label`.
