@@ -4,7 +4,9 @@
 // BroadcastChannel started here. Plain script, no globals besides window.stridewiseStoragePreload.
 (function () {
   'use strict';
-  var DB_NAME = 'stridewise', DB_VERSION = 2;
+  // Version 3: the model is stored in parts (runs by year, series as bytes). The bump closes
+  // the connections of pages still running the earlier code, which would misread the parts.
+  var DB_NAME = 'stridewise', DB_VERSION = 3;
 
   // The database with its two stores: "docs" (text documents by key) and "revs" (one marker per
   // committed revision).
@@ -36,9 +38,11 @@
         for (var i = 0; i < keys.result.length; i++) {
           if (keys.result[i] === 'rev') continue;  // revisions live in "revs"
           var value = values.result[i];
-          // Anything that is not text (a foreign or damaged record) is handed over as JSON text
-          // so the app can keep it aside rather than lose it.
-          if (typeof value !== 'string') {
+          // Bytes (a cadence series) go over as bytes. Anything else that is not text (a foreign
+          // or damaged record) goes over as JSON text so the app can keep it aside, not lose it.
+          if (value instanceof ArrayBuffer) value = new Uint8Array(value);
+          else if (ArrayBuffer.isView(value)) value = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+          else if (typeof value !== 'string') {
             try { value = JSON.stringify(value); } catch (e) { value = String(value); }
           }
           entries.push([String(keys.result[i]), value]);

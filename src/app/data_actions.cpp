@@ -6,10 +6,25 @@
 #include "core/backup.hpp"
 #include "core/runs_csv.hpp"
 #include "core/dates.hpp"
+#include "core/validation.hpp"
 #include "platform/files.hpp"
 #include "platform/platform.hpp"
 
 namespace sw {
+namespace {
+
+std::string Hex(const std::string& bytes) {
+  static const char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char byte : bytes) {
+    out += kDigits[byte >> 4];
+    out += kDigits[byte & 15];
+  }
+  return out;
+}
+
+}  // namespace
 
 std::optional<nlohmann::json> App::HandleDataAction(const nlohmann::json& action) {
   const std::string type = action.value("type", "");
@@ -28,8 +43,12 @@ std::optional<nlohmann::json> App::HandleDataAction(const nlohmann::json& action
   if (type == "export_damaged") {
     if (storage_.damaged().empty()) return nlohmann::json{{"ok", false}, {"error", "There is no unreadable data to export."}};
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& d : storage_.damaged())
-      out.push_back({{"key", d.document.key}, {"kept_as", d.kept_as}, {"reason", d.document.reason}, {"text", d.document.text}});
+    for (const auto& d : storage_.damaged()) {
+      // Text goes out as it was; bytes (or text that is not UTF-8, which JSON cannot hold) in hex.
+      bool as_text = !d.document.binary && IsValidUtf8(d.document.text);
+      out.push_back({{"key", d.document.key}, {"kept_as", d.kept_as},
+                     {"reason", d.document.reason}, {as_text ? "text" : "hex", as_text ? d.document.text : Hex(d.document.text)}});
+    }
     std::string name = "stridewise-unreadable-" + FormatDate(platform::Today()) + ".json";
     platform::DownloadText(name, "application/json", out.dump(2));
     return nlohmann::json{{"ok", true}, {"filename", name}};

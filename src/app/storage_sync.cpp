@@ -75,24 +75,29 @@ void StorageSync::Load(std::function<void(bool ok)> then, bool from_other_tab) {
     DecodedStore decoded = DecodeStore(docs);
     decode_ms_ = platform::NowMs() - decode_started;
     earlier_damaged_keys_ = decoded.kept_aside;
-    if (!decoded.damaged.empty()) {
-      // Copy each unreadable document aside before anything could overwrite it.
-      platform::StorageWriteRequest keep;
-      keep.expect_rev = decoded.rev;
-      keep.rev = decoded.rev.value_or(0);
+    upkeep_.reset();
+    if (!decoded.damaged.empty() || decoded.needs_rewrite) {
+      // Move each unreadable document aside (same bytes, new key, in one transaction) before
+      // anything could overwrite it; drop the earlier layout's documents once all is rewritten.
+      StoreChanges upkeep;
       std::string stamp = TimeStamp();
       for (DamagedDocument& d : decoded.damaged) {
         std::string key = DamagedKey(d.key, stamp);
-        keep.put[key] = d.text;
+        upkeep.put[key] = d.text;
+        if (d.binary) upkeep.binary.insert(key);
+        upkeep.remove.push_back(d.key);
         damaged_.push_back({std::move(d), key});
       }
-      platform::StorageWrite(keep, [](platform::StorageWriteOutcome, std::string) {});
+      for (const std::string& key : decoded.obsolete_keys) upkeep.remove.push_back(key);
+      upkeep_ = std::move(upkeep);
     }
     rev_ = decoded.rev;
-    stored_model_ = decoded.model;
+    if (decoded.needs_rewrite) stored_model_.reset();
+    else stored_model_ = decoded.model;
     state_->model = std::move(decoded.model);
     platform::RequestFrames(2);
     then(true);
+    WriteNext();  // the upkeep, if any (no-op when a rebase has already started its write)
   });
 }
 
@@ -102,14 +107,22 @@ void StorageSync::OnModelChanged(const nlohmann::json& action, const ActionConte
 }
 
 void StorageSync::WriteNext() {
-  if (pending_.empty() || !state_) return;
+  if ((pending_.empty() && !upkeep_) || !state_ || writing_) return;
   writing_ = true;
   status_ = Status::Saving;
   platform::StorageWriteRequest request;
   request.expect_rev = rev_;
   request.rev = rev_.value_or(0) + 1;
   StoreChanges changes = EncodeStoreChanges(stored_model_ ? &*stored_model_ : nullptr, state_->model);
+  if (upkeep_) {
+    for (const auto& [key, value] : upkeep_->put) changes.put[key] = value;
+    changes.binary.insert(upkeep_->binary.begin(), upkeep_->binary.end());
+    // A key rewritten in this transaction is replaced, not removed.
+    for (const std::string& key : upkeep_->remove)
+      if (!changes.put.count(key)) changes.remove.push_back(key);
+  }
   request.put = std::move(changes.put);
+  request.binary = std::move(changes.binary);
   request.remove = std::move(changes.remove);
   double write_started = platform::NowMs();
   int actions_in_write = int(pending_.size());
@@ -124,6 +137,7 @@ void StorageSync::WriteNext() {
       rev_ = new_rev;
       last_commit_epoch_ms_ = EpochMs();
       stored_model_ = std::move(written);
+      upkeep_.reset();
       pending_.erase(pending_.begin(), pending_.begin() + std::min<int>(actions_in_write, int(pending_.size())));
       error_.clear();
       status_ = pending_.empty() ? Status::Saved : Status::Saving;

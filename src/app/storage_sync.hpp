@@ -1,8 +1,9 @@
 #pragma once
 // Keeps the model and IndexedDB in step. Loads before anything is shown; writes each accepted
 // change at once, in one transaction, counted as saved only when it commits; rebases on
-// another tab's newer write (reload, re-apply this tab's unsaved actions, write again); keeps
-// unreadable documents aside under damaged/ and never overwrites them.
+// another tab's newer write (reload, re-apply this tab's unsaved actions, write again); moves
+// unreadable documents aside under damaged/ before anything else is written, never overwriting
+// them; rewrites a store found in the earlier layout in the current one, in one transaction.
 #include <functional>
 #include <optional>
 #include <string>
@@ -44,7 +45,7 @@ class StorageSync {
   };
   void Load(std::function<void(bool ok)> then, bool from_other_tab = false);
   // Changes of this tab not yet committed, a write in flight, or a rebase under way.
-  bool Busy() const { return writing_ || rebasing_ || !pending_.empty(); }
+  bool Busy() const { return writing_ || rebasing_ || !pending_.empty() || upkeep_; }
   void WriteNext();
   void Rebase();
 
@@ -54,7 +55,10 @@ class StorageSync {
   bool writing_ = false;
   std::string error_;
   std::optional<long long> rev_;       // the stored revision our model is based on
-  std::optional<Model> stored_model_;  // what that revision holds (to write only changed documents)
+  std::optional<Model> stored_model_;  // what that revision holds (nullopt: rewrite every part)
+  // Store upkeep found on loading, written with (or before) the next change: unreadable parts
+  // moved aside under damaged/, the earlier layout's documents removed.
+  std::optional<StoreChanges> upkeep_;
   std::vector<PendingAction> pending_;  // accepted here but not yet committed
   std::vector<Damaged> damaged_;
   std::vector<std::string> earlier_damaged_keys_;  // kept aside by an earlier session

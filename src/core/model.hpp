@@ -101,7 +101,7 @@ struct CadenceSession {
 struct Model {
   Settings settings;
   std::vector<Shoe> shoes;
-  std::vector<Run> runs;
+  std::vector<Run> runs;  // in id order: actions append, reading a document sorts
   std::vector<StrengthSession> strength;
   std::vector<PainEntry> pain;
   std::vector<CadenceSession> cadence_sessions;

@@ -104,18 +104,20 @@ json PainToJson(const PainEntry& entry) {
           {"note", entry.note}};
 }
 
-json CadenceSessionToJson(const CadenceSession& session) {
+json CadenceSessionToJson(const CadenceSession& session, bool with_series) {
+  json out = {{"id", session.id},
+              {"date", FormatDate(session.date)},
+              {"duration_s", session.duration_s},
+              {"mean_spm", session.mean_spm},
+              {"time_in_band_s", session.time_in_band_s},
+              {"low_spm", session.low_spm},
+              {"high_spm", session.high_spm}};
+  if (!with_series) return out;
   json series = json::array();
   series.get_ref<json::array_t&>().reserve(session.series_spm.size());
   for (float spm : session.series_spm) series.push_back(ShortFloat(spm));
-  return {{"id", session.id},
-          {"date", FormatDate(session.date)},
-          {"duration_s", session.duration_s},
-          {"mean_spm", session.mean_spm},
-          {"time_in_band_s", session.time_in_band_s},
-          {"low_spm", session.low_spm},
-          {"high_spm", session.high_spm},
-          {"series_spm", std::move(series)}};
+  out["series_spm"] = std::move(series);
+  return out;
 }
 
 // [SECTION] Reading records
@@ -324,7 +326,9 @@ json CollectionToJson(const Model& model, Collection collection) {
     case Collection::Runs: write_all(model.runs, RunToJson); break;
     case Collection::Strength: write_all(model.strength, StrengthToJson); break;
     case Collection::Pain: write_all(model.pain, PainToJson); break;
-    case Collection::CadenceSessions: write_all(model.cadence_sessions, CadenceSessionToJson); break;
+    case Collection::CadenceSessions:
+      write_all(model.cadence_sessions, [](const CadenceSession& s) { return CadenceSessionToJson(s); });
+      break;
   }
   return out;
 }
@@ -391,7 +395,12 @@ bool CollectionFromJson(Model& model, Collection collection, const json& value, 
   switch (collection) {
     case Collection::Settings: return ReadSettingsCollection(model, value, error);
     case Collection::Shoes: return ReadArray(value, key, model.shoes, error, ShoeFromJson);
-    case Collection::Runs: return ReadArray(value, key, model.runs, error, RunFromJson);
+    case Collection::Runs:
+      // Runs are kept in id order (the order they were logged), whatever order a file lists them
+      // in, so storage can keep them by year and read them back in the same order.
+      if (!ReadArray(value, key, model.runs, error, RunFromJson)) return false;
+      std::stable_sort(model.runs.begin(), model.runs.end(), [](const Run& a, const Run& b) { return a.id < b.id; });
+      return true;
     case Collection::Strength: return ReadArray(value, key, model.strength, error, StrengthFromJson);
     case Collection::Pain: return ReadArray(value, key, model.pain, error, PainFromJson);
     case Collection::CadenceSessions:

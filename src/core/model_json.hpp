@@ -49,7 +49,8 @@ nlohmann::json ShoeToJson(const Shoe& shoe);
 nlohmann::json RunToJson(const Run& run);
 nlohmann::json StrengthToJson(const StrengthSession& session);
 nlohmann::json PainToJson(const PainEntry& entry);
-nlohmann::json CadenceSessionToJson(const CadenceSession& session);
+// with_series false: everything but the per-second series (storage keeps it apart, as bytes).
+nlohmann::json CadenceSessionToJson(const CadenceSession& session, bool with_series = true);
 // `where` names the record in errors ("runs[3]").
 bool SettingsFromJson(const nlohmann::json& value, Settings& out, std::string& error,
                       const std::string& where = "settings");

@@ -1,11 +1,21 @@
 #pragma once
-// How the model is laid out in the browser's key -> text store. Cadence sessions (large,
-// written once) each get their own key, "cadence/<id>"; everything else is one "model"
-// document, so one change writes one small document plus nothing else. Decoding never fails
-// as a whole: a document it cannot read is reported as damaged (to be kept aside), and the
-// rest still loads.
+// How the model is laid out in the browser's key -> document store. The store is written in
+// parts so that one change writes one small document, and reading ten years of data at start
+// stays cheap (the per-second cadence series, most of the bytes, are raw floats, not JSON):
+//   "settings"              {"schema", "app", "settings", "default_shoe_id", "next_id"}
+//   "shoes" "strength" "pain"   {"schema", "app", "<that list>": [...]}
+//   "runs/<yyyy>"           {"schema", "app", "runs": [the runs dated in that year]}
+//   "cadence/<id>"          {"schema", "app", "cadence_sessions": [that session, without its series]}
+//   "series/<id>"           bytes: that session's per-second series, float32 little-endian
+//   "damaged/<key>/<stamp>" a document that could not be read, moved aside unchanged
+// Each text part is a partial backup document, so it migrates forward with the same steps.
+// The layout before (still read): "model" held everything but the cadence sessions, and
+// "cadence/<id>" one session with its series as JSON. Reading it asks for a full rewrite.
+// Decoding never fails as a whole: a part it cannot read is reported as damaged (to be moved
+// aside), and the rest still loads.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,15 +23,15 @@
 
 namespace sw {
 
-inline constexpr const char* kModelKey = "model";
 inline constexpr const char* kRevisionKey = "rev";
-inline constexpr const char* kCadencePrefix = "cadence/";
 inline constexpr const char* kDamagedPrefix = "damaged/";
+inline constexpr const char* kLegacyModelKey = "model";
 
 struct DamagedDocument {
   std::string key;
-  std::string text;
+  std::string text;  // the stored bytes, unchanged
   std::string reason;  // in plain words
+  bool binary = false;  // stored as bytes, not text
 };
 
 struct DecodedStore {
@@ -29,12 +39,16 @@ struct DecodedStore {
   std::optional<long long> rev;  // nullopt: nothing stored yet
   std::vector<DamagedDocument> damaged;
   std::vector<std::string> kept_aside;  // keys under damaged/ already in the store
+  // The store is in the earlier layout: the next write must write every part and remove these.
+  bool needs_rewrite = false;
+  std::vector<std::string> obsolete_keys;
 };
 
 DecodedStore DecodeStore(const std::map<std::string, std::string>& docs);
 
 struct StoreChanges {
   std::map<std::string, std::string> put;
+  std::set<std::string> binary;  // keys in `put` whose value is bytes, not text
   std::vector<std::string> remove;
 };
 // The documents to write to go from `before` to `after` (before == nullptr: write everything).
@@ -42,5 +56,7 @@ StoreChanges EncodeStoreChanges(const Model* before, const Model& after);
 
 // The key a damaged document is kept under: "damaged/<key>/<stamp>".
 std::string DamagedKey(const std::string& key, const std::string& stamp);
+// Whether a stored key holds bytes rather than text ("series/<id>").
+bool IsBinaryKey(const std::string& key);
 
 }  // namespace sw

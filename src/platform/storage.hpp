@@ -1,9 +1,11 @@
 #pragma once
-// Durable key -> text documents (IndexedDB in the browser). Every call answers through its
+// Durable key -> document store (IndexedDB in the browser). A document is text, or bytes when
+// its key is listed in `binary` (stored as a Uint8Array; read back byte for byte). Every call answers through its
 // callback on a later frame, never synchronously, and "saved" means the transaction committed.
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,7 @@ struct StorageWriteRequest {
   std::optional<long long> expect_rev;  // the revision this write is based on (nullopt: empty store)
   long long rev = 0;                    // the revision stored with it
   std::map<std::string, std::string> put;
+  std::set<std::string> binary;  // keys in `put` to store as bytes
   std::vector<std::string> remove;
 };
 

@@ -59,7 +59,7 @@ describe('storage', () => {
     assert.equal(result.status, 'saving', 'a change is not "saved" before the transaction completes');
     await waitSaved(page);
     const stored = await readStore(page);
-    assert.ok(stored.model.includes('Pegasus 40'));
+    assert.ok(stored.shoes.includes('Pegasus 40'));
     await page.reload();
     await page.evaluate(() => window.stridewise.ready);
     s = await state(page);
@@ -160,11 +160,108 @@ describe('storage', () => {
       await waitSaved(page);
       const stored = await readStore(page);
       assert.equal(stored[keptAs], bad);
+      assert.equal(stored.model, undefined, 'moved aside, not left where the next write could replace it');
       await dispatch(page, { type: 'navigate', screen: 'settings' });
       await settle(page, 300);
       await screenshot(page, bad.includes('99') ? 'settings-damaged-newer.png' : 'settings-damaged.png');
       await context.close();
     }
+  });
+
+  test('a store in the earlier layout (one model document) opens as it was and is rewritten in parts', async () => {
+    const series = Array.from({ length: 600 }, (_, s) => (s < 5 ? 0 : 168 + (s % 70) / 7));
+    const model = { schema: 2, app: 'stridewise',
+      settings: { units: 'km', week_start: 'sunday', cadence_low_spm: 168, cadence_high_spm: 178, weekly_increase_limit_pct: 10,
+        default_warn_at_m: 482803.2, default_replace_at_m: 804672, strength_target_per_week: 2 },
+      shoes: [{ id: 1, name: 'Kept shoe', start_distance_m: 0, warn_at_m: 482803.2, replace_at_m: 804672, retired: false,
+        wear: { uneven_wear: false, discomfort: false, stride_change: false } }],
+      runs: [{ id: 2, date: '2025-12-30', distance_m: 5000, shoe_id: 1, warmup: true, cooldown: false },
+        { id: 3, date: '2026-11-20', distance_m: 8000, duration_s: 2700, warmup: false, cooldown: true }],
+      strength: [], pain: [], cadence_sessions: [], default_shoe_id: 1, next_id: 5 };
+    const session = { id: 4, date: '2026-11-21', duration_s: 600, mean_spm: 172, time_in_band_s: 500, low_spm: 168,
+      high_spm: 178, series_spm: series };
+    const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
+    await seedStore(context, { model: JSON.stringify(model), 'cadence/4': JSON.stringify(session) });
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await page.waitForFunction(() => window.stridewise && window.stridewise.state);
+    await page.evaluate(() => window.stridewise.ready);
+    await waitSaved(page);
+    const s = await state(page);
+    assert.equal(s.save.damaged, undefined, JSON.stringify(s.save));
+    assert.deepEqual(s.runs.map((r) => [r.id, r.date, r.distance_m, r.shoe_id ?? null]),
+      [[2, '2025-12-30', 5000, 1], [3, '2026-11-20', 8000, null]]);
+    assert.equal(s.settings.week_start, 'sunday');
+    // Rewritten at once, in one transaction: the parts are there, the old document is gone.
+    const layout = await page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('stridewise');
+      open.onsuccess = () => {
+        const store = open.result.transaction('docs').objectStore('docs');
+        const keys = store.getAllKeys();
+        const series = store.get('series/4');
+        keys.transaction.oncomplete = () => {
+          resolve({ keys: keys.result, series: series.result instanceof Uint8Array ? series.result.length : typeof series.result,
+            version: open.result.version });
+          open.result.close();
+        };
+      };
+    }));
+    assert.deepEqual(layout.keys.sort(),
+      ['cadence/4', 'pain', 'runs/2025', 'runs/2026', 'series/4', 'settings', 'shoes', 'strength']);
+    assert.equal(layout.series, 600 * 4, 'the series is stored as 600 float32 values');
+    assert.equal(layout.version, 3);
+    // Everything, the series to the last value, is what the earlier layout held.
+    await page.reload();
+    await page.evaluate(() => window.stridewise.ready);
+    const [download] = await Promise.all([page.waitForEvent('download'), dispatch(page, { type: 'export_backup' })]);
+    const backup = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.deepEqual(backup.runs.map((r) => r.id), [2, 3]);
+    assert.equal(backup.shoes[0].name, 'Kept shoe');
+    assert.equal(backup.cadence_sessions.length, 1);
+    assert.deepEqual(backup.cadence_sessions[0].series_spm.map((v) => Math.fround(v)), series.map((v) => Math.fround(v)));
+    await context.close();
+  });
+
+  test('a damaged cadence series is moved aside as bytes; the session and everything else still open', async () => {
+    const context = await env.browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await page.waitForFunction(() => window.stridewise && window.stridewise.state);
+    await page.evaluate(() => window.stridewise.ready);
+    await dispatch(page, { type: 'add_run', date: '2026-11-20', distance_m: 5000 });
+    await waitSaved(page);
+    // A session as the meter saves it, then its series damaged (a length that is not whole floats).
+    await page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('stridewise');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('docs', 'readwrite');
+        tx.objectStore('docs').put(JSON.stringify({ schema: 3, app: 'stridewise', cadence_sessions: [
+          { id: 50, date: '2026-11-21', duration_s: 3, mean_spm: 170, time_in_band_s: 3, low_spm: 170, high_spm: 180 }] }), 'cadence/50');
+        tx.objectStore('docs').put(new Uint8Array([1, 2, 3, 4, 5]), 'series/50');
+        tx.oncomplete = () => { open.result.close(); resolve(); };
+      };
+    }));
+    await page.reload();
+    await page.evaluate(() => window.stridewise.ready);
+    await waitSaved(page);
+    const s = await state(page);
+    assert.equal(s.runs.length, 1);
+    assert.equal(s.save.damaged.length, 1, JSON.stringify(s.save));
+    assert.match(s.save.damaged[0].kept_as, /^damaged\/series\/50\//);
+    const kept = await page.evaluate((key) => new Promise((resolve) => {
+      const open = indexedDB.open('stridewise');
+      open.onsuccess = () => {
+        const store = open.result.transaction('docs').objectStore('docs');
+        const aside = store.get(key);
+        const original = store.get('series/50');
+        aside.transaction.oncomplete = () => {
+          resolve({ aside: Array.from(aside.result), original: original.result === undefined });
+          open.result.close();
+        };
+      };
+    }), s.save.damaged[0].kept_as);
+    assert.deepEqual(kept, { aside: [1, 2, 3, 4, 5], original: true });
+    await context.close();
   });
 
   test('backup: export, then import into an empty app restores exactly; bad files change nothing', async () => {

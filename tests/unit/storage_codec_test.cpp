@@ -1,11 +1,25 @@
 #include <catch2/catch.hpp>
 
+#include <cstring>
+
+#include <nlohmann/json.hpp>
+
 #include "core/dates.hpp"
+#include "core/model_json.hpp"
 #include "core/storage_codec.hpp"
 
 using namespace sw;
 
 namespace {
+
+Run MakeRun(Id id, const char* date, double metres, std::optional<Id> shoe = std::nullopt) {
+  Run run;
+  run.id = id;
+  run.date = *ParseDate(date);
+  run.distance_m = metres;
+  run.shoe_id = shoe;
+  return run;
+}
 
 Model SampleModel() {
   Model m;
@@ -14,20 +28,22 @@ Model SampleModel() {
   shoe.name = "Pegasus";
   m.shoes.push_back(shoe);
   m.default_shoe_id = 1;
-  Run run;
-  run.id = 2;
-  run.date = *ParseDate("2026-11-20");
-  run.distance_m = 8000;
-  run.shoe_id = 1;
-  m.runs.push_back(run);
+  m.runs.push_back(MakeRun(2, "2026-11-20", 8000, 1));
   CadenceSession session;
   session.id = 3;
   session.date = *ParseDate("2026-11-21");
   session.duration_s = 3;
   session.mean_spm = 172;
-  session.series_spm = {170, 172, 174};
+  session.series_spm = {170.25f, 172, 173.9f};
   m.cadence_sessions.push_back(session);
-  m.next_id = 4;
+  m.runs.push_back(MakeRun(4, "2025-12-31", 5000));
+  m.runs.push_back(MakeRun(5, "2026-01-01", 6000, 1));
+  PainEntry pain;
+  pain.id = 6;
+  pain.date = *ParseDate("2026-11-22");
+  pain.severity = 2;
+  m.pain.push_back(pain);
+  m.next_id = 7;
   return m;
 }
 
@@ -37,19 +53,31 @@ std::map<std::string, std::string> Store(const Model& m, long long rev = 1) {
   return changes.put;
 }
 
+std::vector<std::string> Keys(const StoreChanges& changes) {
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : changes.put) keys.push_back(key);
+  return keys;
+}
+
 }  // namespace
 
-TEST_CASE("the store round-trips the model; cadence sessions live under their own keys", "[storage]") {
+TEST_CASE("the store round-trips the model in parts: settings, lists, runs by year, sessions with raw series",
+          "[storage]") {
   Model m = SampleModel();
+  StoreChanges all = EncodeStoreChanges(nullptr, m);
+  CHECK(Keys(all) == std::vector<std::string>{"cadence/3", "pain", "runs/2025", "runs/2026", "series/3", "settings",
+                                              "shoes", "strength"});
+  CHECK(all.binary == std::set<std::string>{"series/3"});
+  CHECK(all.put["series/3"].size() == 3 * sizeof(float));
+  CHECK(all.put["cadence/3"].find("series") == std::string::npos);  // the series is stored apart, as bytes
+  CHECK(all.put["runs/2025"].find("\"id\":4") != std::string::npos);
+  CHECK(all.put["runs/2025"].find("\"id\":5") == std::string::npos);
   auto docs = Store(m, 5);
-  CHECK(docs.count("model") == 1);
-  CHECK(docs.count("cadence/3") == 1);
-  CHECK(docs["model"].find("series") == std::string::npos);  // the series is not in the main document
-  CHECK(docs["cadence/3"].find("172") != std::string::npos);
   DecodedStore decoded = DecodeStore(docs);
   CHECK(decoded.damaged.empty());
+  CHECK_FALSE(decoded.needs_rewrite);
   REQUIRE(decoded.rev == 5);
-  CHECK(decoded.model == m);
+  CHECK(decoded.model == m);  // the series' floats come back bit for bit
 }
 
 TEST_CASE("an empty store decodes to a fresh model with no revision", "[storage]") {
@@ -62,53 +90,160 @@ TEST_CASE("a change writes only the documents it touched", "[storage]") {
   Model before = SampleModel();
   Model after = before;
   CHECK(EncodeStoreChanges(&before, after).put.empty());
-  after.runs[0].distance_m = 9000;
-  StoreChanges run_change = EncodeStoreChanges(&before, after);
-  CHECK(run_change.put.size() == 1);
-  CHECK(run_change.put.count("model") == 1);
-  CHECK(run_change.remove.empty());
-  Model without_session = before;
-  without_session.cadence_sessions.clear();
-  StoreChanges removal = EncodeStoreChanges(&before, without_session);
-  CHECK(removal.put.empty());
-  CHECK(removal.remove == std::vector<std::string>{"cadence/3"});
+
+  SECTION("editing a run writes its year") {
+    after.runs[0].distance_m = 9000;
+    StoreChanges changes = EncodeStoreChanges(&before, after);
+    CHECK(Keys(changes) == std::vector<std::string>{"runs/2026"});
+    CHECK(changes.remove.empty());
+  }
+  SECTION("logging a run writes its year and the settings part (next_id)") {
+    after.runs.push_back(MakeRun(7, "2026-11-25", 4000));
+    after.next_id = 8;
+    CHECK(Keys(EncodeStoreChanges(&before, after)) == std::vector<std::string>{"runs/2026", "settings"});
+  }
+  SECTION("moving the last run of a year to another year writes one and removes the other") {
+    after.runs[1].date = *ParseDate("2026-01-02");
+    StoreChanges changes = EncodeStoreChanges(&before, after);
+    CHECK(Keys(changes) == std::vector<std::string>{"runs/2026"});
+    CHECK(changes.remove == std::vector<std::string>{"runs/2025"});
+  }
+  SECTION("a session's fields are rewritten without its series; a new series is written as bytes") {
+    after.cadence_sessions[0].mean_spm = 171;
+    CHECK(Keys(EncodeStoreChanges(&before, after)) == std::vector<std::string>{"cadence/3"});
+    after.cadence_sessions[0].series_spm.push_back(175);
+    StoreChanges changes = EncodeStoreChanges(&before, after);
+    CHECK(Keys(changes) == std::vector<std::string>{"cadence/3", "series/3"});
+    CHECK(changes.binary == std::set<std::string>{"series/3"});
+  }
+  SECTION("deleting a session removes both of its documents") {
+    after.cadence_sessions.clear();
+    StoreChanges changes = EncodeStoreChanges(&before, after);
+    CHECK(changes.put.empty());
+    CHECK(changes.remove == std::vector<std::string>{"cadence/3", "series/3"});
+  }
+  SECTION("a settings change writes the small settings part only") {
+    after.settings.weekly_increase_limit_pct = 12;
+    StoreChanges changes = EncodeStoreChanges(&before, after);
+    REQUIRE(Keys(changes) == std::vector<std::string>{"settings"});
+    CHECK(changes.put["settings"].size() < 400);
+  }
 }
 
-TEST_CASE("unreadable documents are reported as damaged and the rest still loads", "[storage]") {
+TEST_CASE("a store in the earlier layout (one model document, sessions with JSON series) reads and asks for a rewrite",
+          "[storage]") {
   Model m = SampleModel();
-  SECTION("a cut-short main document") {
-    auto docs = Store(m);
-    docs["model"] = docs["model"].substr(0, docs["model"].size() / 2);
+  Model without_sessions = m;
+  without_sessions.cadence_sessions.clear();
+  std::map<std::string, std::string> docs = {
+      {"rev", "9"},
+      {"model", ModelToJson(without_sessions).dump()},
+      {"cadence/3", CadenceSessionToJson(m.cadence_sessions[0]).dump()},
+  };
+  DecodedStore decoded = DecodeStore(docs);
+  CHECK(decoded.damaged.empty());
+  CHECK(decoded.model == m);
+  CHECK(decoded.needs_rewrite);
+  CHECK(decoded.obsolete_keys == std::vector<std::string>{"model"});
+  // Written afresh and read back, it is the same model in the current layout.
+  DecodedStore again = DecodeStore(Store(decoded.model));
+  CHECK(again.model == m);
+  CHECK_FALSE(again.needs_rewrite);
+}
+
+TEST_CASE("unreadable parts are reported as damaged and the rest still loads", "[storage]") {
+  Model m = SampleModel();
+  auto docs = Store(m);
+  SECTION("a cut-short year of runs") {
+    docs["runs/2026"] = docs["runs/2026"].substr(0, docs["runs/2026"].size() / 2);
     DecodedStore decoded = DecodeStore(docs);
     REQUIRE(decoded.damaged.size() == 1);
-    CHECK(decoded.damaged[0].key == "model");
-    CHECK(decoded.damaged[0].text == docs["model"]);
+    CHECK(decoded.damaged[0].key == "runs/2026");
+    CHECK(decoded.damaged[0].text == docs["runs/2026"]);
+    CHECK(decoded.damaged[0].reason.find("runs of 2026") != std::string::npos);
     CHECK(decoded.damaged[0].reason.find("not valid JSON") != std::string::npos);
-    CHECK(decoded.model.runs.empty());
-    REQUIRE(decoded.model.cadence_sessions.size() == 1);  // still there
-    CHECK(decoded.model.next_id == 4);  // new ids cannot collide with the session kept
+    REQUIRE(decoded.model.runs.size() == 1);  // 2025's run is still there
+    CHECK(decoded.model.runs[0].id == 4);
+    CHECK(decoded.model.cadence_sessions.size() == 1);
+    CHECK(decoded.model.next_id == 7);
   }
-  SECTION("a document from a newer version") {
-    auto docs = Store(m);
-    docs["model"] = R"({"schema": 99, "app": "stridewise"})";
+  SECTION("a part from a newer version") {
+    docs["shoes"] = R"({"schema": 99, "app": "stridewise", "shoes": []})";
     DecodedStore decoded = DecodeStore(docs);
     REQUIRE(decoded.damaged.size() == 1);
     CHECK(decoded.damaged[0].reason.find("newer") != std::string::npos);
+    // The runs that wore the lost shoes keep everything but the link; the default shoe is gone.
+    CHECK(decoded.model.runs.size() == 3);
+    CHECK_FALSE(decoded.model.runs[0].shoe_id);
+    CHECK_FALSE(decoded.model.default_shoe_id);
+    std::string error;
+    CHECK(ValidateModel(decoded.model, error));
+  }
+  SECTION("lost settings: defaults, and new ids still cannot collide") {
+    docs["settings"] = "{";
+    DecodedStore decoded = DecodeStore(docs);
+    REQUIRE(decoded.damaged.size() == 1);
+    CHECK(decoded.model.settings == Settings{});
+    CHECK(decoded.model.next_id == 7);
   }
   SECTION("a damaged cadence record") {
-    auto docs = Store(m);
-    docs["cadence/3"] = "{\"id\": 3, \"date\": \"2026-13-40\"}";
+    docs["cadence/3"] = R"({"schema": 3, "app": "stridewise", "cadence_sessions": [{"id": 3, "date": "2026-13-40"}]})";
     DecodedStore decoded = DecodeStore(docs);
     REQUIRE(decoded.damaged.size() == 1);
     CHECK(decoded.damaged[0].key == "cadence/3");
-    CHECK(decoded.model.runs.size() == 1);
+    CHECK(decoded.model.runs.size() == 3);
     CHECK(decoded.model.cadence_sessions.empty());
   }
-  SECTION("documents kept aside earlier are listed, not read") {
-    auto docs = Store(m);
-    docs[DamagedKey("model", "20261126T050000Z")] = "garbage";
+  SECTION("a series of the wrong length or with values that are not a cadence") {
+    for (std::string bad : {std::string("abc"), std::string(4, '\xff')}) {
+      docs["series/3"] = bad;
+      DecodedStore decoded = DecodeStore(docs);
+      REQUIRE(decoded.damaged.size() == 1);
+      CHECK(decoded.damaged[0].key == "series/3");
+      CHECK(decoded.damaged[0].binary);
+      CHECK(decoded.damaged[0].text == bad);
+      REQUIRE(decoded.model.cadence_sessions.size() == 1);  // the session itself stays
+      CHECK(decoded.model.cadence_sessions[0].series_spm.empty());
+    }
+  }
+  SECTION("a run filed under the wrong year, or saved twice") {
+    auto moved = docs;
+    moved["runs/2024"] = moved["runs/2025"];
+    moved.erase("runs/2025");
+    DecodedStore wrong_year = DecodeStore(moved);
+    REQUIRE(wrong_year.damaged.size() == 1);
+    CHECK(wrong_year.damaged[0].reason.find("not from that year") != std::string::npos);
+    auto twice = docs;
+    twice["cadence/3"] = R"({"schema": 3, "app": "stridewise", "cadence_sessions": [{"id": 3, "date": "2026-11-21"}]})";
+    twice["cadence/30"] = R"({"schema": 3, "app": "stridewise", "cadence_sessions": [{"id": 3, "date": "2026-11-21"}]})";
+    DecodedStore saved_twice = DecodeStore(twice);
+    REQUIRE(saved_twice.damaged.size() == 1);
+    CHECK(saved_twice.damaged[0].key == "cadence/30");
+  }
+  SECTION("the earlier layout's cut-short model document") {
+    docs = {{"model", R"({"schema": 2, "app": "stridewise", "shoes": [)"}};
+    DecodedStore decoded = DecodeStore(docs);
+    REQUIRE(decoded.damaged.size() == 1);
+    CHECK(decoded.damaged[0].key == "model");
+    CHECK(decoded.damaged[0].reason.find("saved log") != std::string::npos);
+  }
+  SECTION("documents kept aside earlier are listed, not read; keys that are not ours are left alone") {
+    docs[DamagedKey("runs/2026", "20261126T050000Z")] = "garbage";
+    docs["someone-else"] = "{}";
+    docs["series/99"] = std::string(8, '\0');  // no session 99: left alone
     DecodedStore decoded = DecodeStore(docs);
     CHECK(decoded.damaged.empty());
-    CHECK(decoded.kept_aside == std::vector<std::string>{"damaged/model/20261126T050000Z"});
+    CHECK(decoded.kept_aside == std::vector<std::string>{"damaged/runs/2026/20261126T050000Z"});
+    CHECK(decoded.model == m);
   }
+}
+
+TEST_CASE("runs are read in id order whatever order a document lists them in", "[storage][model]") {
+  Model m = SampleModel();
+  nlohmann::json document = ModelToJson(m);
+  std::reverse(document["runs"].begin(), document["runs"].end());
+  Model read;
+  std::string error;
+  REQUIRE(ModelFromJson(document, read, error));
+  CHECK(read == m);
 }

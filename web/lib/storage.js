@@ -31,6 +31,19 @@ mergeInto(LibraryManager.library, {
       stringToUTF8(text, ptr, size);
       return ptr;
     },
+    // A stored value as malloc'd bytes and their length: text as UTF-8, bytes as they are.
+    bytes: function (value) {
+      if (typeof value === 'string') {
+        var size = lengthBytesUTF8(value);
+        var text = _malloc(size + 1);
+        stringToUTF8(value, text, size + 1);
+        return [text, size];
+      }
+      var ptr = _malloc(value.length || 1);
+      HEAPU8.set(value, ptr);
+      return [ptr, value.length];
+    },
+    staged: {},  // request id -> {key: Uint8Array}, bytes handed over before their write
     message: function (error) {
       if (!error) return 'unknown storage error';
       if (error.name === 'QuotaExceededError') return 'the device storage is full (quota exceeded)';
@@ -52,21 +65,32 @@ mergeInto(LibraryManager.library, {
       snapshot = SwStorage.open().then(preload.readAll);
     }
     snapshot.then(function (result) {
-      if (result.rev !== null) _sw_storage_loaded_doc(request_id, SwStorage.cstr('rev'), SwStorage.cstr(result.rev));
-      result.entries.forEach(function (entry) {
-        _sw_storage_loaded_doc(request_id, SwStorage.cstr(entry[0]), SwStorage.cstr(entry[1]));
-      });
+      var hand_over = function (key, stored) {
+        var value = SwStorage.bytes(stored);
+        _sw_storage_loaded_doc(request_id, SwStorage.cstr(key), value[0], value[1]);
+      };
+      if (result.rev !== null) hand_over('rev', result.rev);
+      result.entries.forEach(function (entry) { hand_over(entry[0], entry[1]); });
       _sw_storage_load_done(request_id, 1, 0);
     }, function (error) {
       _sw_storage_load_done(request_id, 0, SwStorage.cstr(SwStorage.message(error)));
     });
   },
 
-  // ops_json: {"expect_rev": n|null, "rev": n, "put": {key: text}, "delete": [key]}; rev equal to
-  // expect_rev means "no new revision" (keeping damaged data aside).
+  // Bytes to store under `key` with the write `request_id` that follows (copied now).
+  sw_storage_stage_bytes__deps: ['$SwStorage'],
+  sw_storage_stage_bytes: function (request_id, key_ptr, data_ptr, size) {
+    var staged = SwStorage.staged[request_id] || (SwStorage.staged[request_id] = {});
+    staged[UTF8ToString(key_ptr)] = HEAPU8.slice(data_ptr, data_ptr + size);
+  },
+
+  // ops_json: {"expect_rev": n|null, "rev": n, "put": {key: text}, "delete": [key]}, plus the
+  // bytes staged for this request; rev equal to expect_rev means "no new revision".
   sw_storage_write__deps: ['$SwStorage', 'sw_storage_write_done', 'malloc'],
   sw_storage_write: function (request_id, ops_ptr) {
     var ops = JSON.parse(UTF8ToString(ops_ptr));
+    var bytes = SwStorage.staged[request_id] || {};
+    delete SwStorage.staged[request_id];
     SwStorage.open().then(function (db) {
       var tx = db.transaction(['docs', 'revs'], 'readwrite', { durability: 'strict' });
       var store = tx.objectStore('docs');
@@ -83,6 +107,7 @@ mergeInto(LibraryManager.library, {
         // A tab that loaded an empty store expects no revision at all: revision 1 must be free.
       }
       for (var key in ops.put) store.put(ops.put[key], key);
+      for (var binaryKey in bytes) store.put(bytes[binaryKey], binaryKey);
       (ops.delete || []).forEach(function (key) { store.delete(key); });
       if (tx.commit) tx.commit();  // everything is queued: ask for the commit now
       tx.oncomplete = function () {

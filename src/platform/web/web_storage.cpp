@@ -14,6 +14,7 @@
 
 extern "C" {
 void sw_storage_load_all(int request_id);
+void sw_storage_stage_bytes(int request_id, const char* key, const char* data, int size);
 void sw_storage_write(int request_id, const char* ops_json);
 void sw_storage_watch(void);
 void sw_storage_request_persist(void);
@@ -54,7 +55,13 @@ void StorageLoadAll(StorageLoadCallback done) {
 void StorageWrite(const StorageWriteRequest& request, StorageWriteCallback done) {
   int id = g_next_request++;
   g_write_callbacks[id] = std::move(done);
-  nlohmann::json ops = {{"rev", request.rev}, {"put", request.put}, {"delete", request.remove}};
+  // Bytes cannot travel inside the JSON: they are handed over first, straight from memory.
+  nlohmann::json put = nlohmann::json::object();
+  for (const auto& [key, value] : request.put) {
+    if (request.binary.count(key)) sw_storage_stage_bytes(id, key.c_str(), value.data(), int(value.size()));
+    else put[key] = value;
+  }
+  nlohmann::json ops = {{"rev", request.rev}, {"put", std::move(put)}, {"delete", request.remove}};
   ops["expect_rev"] = request.expect_rev ? nlohmann::json(*request.expect_rev) : nlohmann::json(nullptr);
   sw_storage_write(id, ops.dump().c_str());
 }
@@ -83,8 +90,11 @@ using namespace sw::platform;
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void sw_storage_loaded_doc(int request_id, char* key, char* value) {
-  g_loaded_docs[request_id][TakeString(key)] = TakeString(value);
+// `value` holds `size` bytes: UTF-8 text, or a binary document's bytes as stored.
+EMSCRIPTEN_KEEPALIVE void sw_storage_loaded_doc(int request_id, char* key, char* value, int size) {
+  std::string bytes(value, std::size_t(size));
+  std::free(value);
+  g_loaded_docs[request_id][TakeString(key)] = std::move(bytes);
 }
 
 EMSCRIPTEN_KEEPALIVE void sw_storage_load_done(int request_id, int ok, char* error) {
