@@ -115,7 +115,12 @@
     ready: new Promise(function (resolve) { resolveReady = resolve; }),
     // Registering only once the first frame is drawn keeps the worker's downloads (revalidations
     // of what the page just loaded) off a first visit's start-up.
-    _resolveReady: function () { loading.hidden = true; resolveReady(); startServiceWorker(); },
+    _resolveReady: function () {
+      document.getElementById('canvas').classList.remove('starting');
+      loading.hidden = true;
+      resolveReady();
+      startServiceWorker();
+    },
     updateReady: false,  // true while "A new version of Stridewise is ready" is offered
   };
 

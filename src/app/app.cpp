@@ -17,6 +17,8 @@ namespace sw {
 namespace {
 
 constexpr float kCursorBlinkSeconds = 4;
+// How long a frame may wait for the commit of the change it would show: one frame at 60 Hz.
+constexpr double kCommitWaitMs = 17;
 
 ActionContext CurrentContext() {
   ActionContext context;
@@ -132,6 +134,14 @@ void App::Frame() {
   platform::StorageDrain();
   platform::FilesDrain();
   storage_.RetryIfFailed();
+  // The frame after a change waits for the change's commit, one frame interval at most: the
+  // runner sees the change and "Saved" together, one frame is drawn instead of two, and the
+  // commit is not heard only after a frame's presentation (in headless Chromium a software
+  // read-back of the whole canvas). Input stays queued for the frame that is drawn.
+  if (storage_.loaded() && storage_.AwaitingCommit(platform::NowMs(), kCommitWaitMs)) {
+    platform::RequestFrames(1);
+    return;
+  }
   UpdateSaveInfo();
   std::vector<platform::InputEvent> events = platform::TakeInputEvents();
   platform::Viewport viewport = platform::CurrentViewport();

@@ -125,6 +125,7 @@ void StorageSync::WriteNext() {
   request.binary = std::move(changes.binary);
   request.remove = std::move(changes.remove);
   double write_started = platform::NowMs();
+  write_started_ms_ = write_started;
   int actions_in_write = int(pending_.size());
   Model written = state_->model;
   long long new_rev = request.rev;

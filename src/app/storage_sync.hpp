@@ -28,6 +28,11 @@ class StorageSync {
   // After a failed write (quota, I/O): try again. The app calls it on its retry timer frames.
   void RetryIfFailed();
 
+  // A write of this tab's is waiting for its transaction, issued less than `within_ms` ago.
+  bool AwaitingCommit(double now_ms, double within_ms) const {
+    return writing_ && now_ms - write_started_ms_ < within_ms;
+  }
+
   Status status() const { return status_; }
   bool loaded() const { return loaded_; }
   nlohmann::json ToJson() const;  // state().save
@@ -68,6 +73,7 @@ class StorageSync {
   bool rebasing_ = false;
   double decode_ms_ = 0;  // JSON text -> model, the last load
   double load_ms_ = 0, encode_ms_ = 0, last_save_ms_ = 0;
+  double write_started_ms_ = 0;  // NowMs() when the write in flight was issued
   double last_commit_epoch_ms_ = 0, last_sync_epoch_ms_ = 0;  // Date.now() of our last commit / another tab's data applied
 };
 

@@ -32,13 +32,11 @@ mergeInto(LibraryManager.library, {
       return ptr;
     },
     // A stored value as malloc'd bytes and their length: text as UTF-8, bytes as they are.
+    // TextEncoder is native code; Emscripten's stringToUTF8 is a JavaScript loop (half a MB of
+    // runs at start-up).
+    encoder: null,
     bytes: function (value) {
-      if (typeof value === 'string') {
-        var size = lengthBytesUTF8(value);
-        var text = _malloc(size + 1);
-        stringToUTF8(value, text, size + 1);
-        return [text, size];
-      }
+      if (typeof value === 'string') value = (SwStorage.encoder || (SwStorage.encoder = new TextEncoder())).encode(value);
       var ptr = _malloc(value.length || 1);
       HEAPU8.set(value, ptr);
       return [ptr, value.length];

@@ -20,7 +20,8 @@ EM_BOOL OnAnimationFrame(double, void*) {
   g_frame_scheduled = false;
   g_frames_pending = std::max(0, g_frames_pending - 1);
   if (g_on_frame) g_on_frame();
-  if (g_frames_pending > 0) {
+  // The frame may have asked for another itself (RequestFrames schedules it): one is enough.
+  if (g_frames_pending > 0 && !g_frame_scheduled) {
     g_frame_scheduled = true;
     emscripten_request_animation_frame(OnAnimationFrame, nullptr);
   }
