@@ -27,6 +27,12 @@ printf '%s' '{"type":"add_shoe","name":"Caf\u00e9","warn_at_m":1000,"replace_at_
 printf '%s' '{"type":"log_pain","date":"2026-03-09","area":"knee","side":"left","severity":4,"note":"x"}' > "$OUT/corpus/action_log_pain.json"
 printf '%s' '{"type":"update_settings","cadence_low_spm":150,"cadence_high_spm":160,"week_start":"friday"}' > "$OUT/corpus/action_settings.json"
 
+# Stored parts: the first byte picks the key the rest is stored under (see import_fuzz.cpp).
+printf '\000%s' '{"schema":3,"app":"stridewise","settings":{"units":"km"},"default_shoe_id":null,"next_id":95}' > "$OUT/corpus/part_settings.json"
+printf '\002%s' '{"schema":3,"app":"stridewise","runs":[{"id":2,"date":"2026-03-09","distance_m":5000,"warmup":false,"cooldown":false}]}' > "$OUT/corpus/part_runs.json"
+printf '\005%s' '{"schema":3,"app":"stridewise","cadence_sessions":[{"id":90,"date":"2026-03-08","duration_s":2,"mean_spm":170}]}' > "$OUT/corpus/part_cadence.json"
+printf '\006\000\000\052\103\000\000\054\103' > "$OUT/corpus/part_series.bin"
+
 DICT="$OUT/keys.dict"
 : > "$DICT"
 for word in schema app stridewise settings shoes runs strength pain cadence_sessions default_shoe_id next_id \
