@@ -326,6 +326,29 @@ describe('phone (390x844, DPR 3, touch)', () => {
     await waitForState(page, (s) => !s.ui.text_input_active, { what: 'the field to let go' });
   });
 
+  test('focus taken from an active field comes straight back, without waiting for a frame', async (t) => {
+    await goVia(page, 'Log');
+    await settleFrames(page);
+    const before = textField(await state(page), 'Distance').value;
+    reportTap(t, await typeIntoField(page, 'Distance'));
+    await ensureKeyboardFocus(page, t, textField(await state(page), 'Distance'));
+    await settleFrames(page, { quietMs: 1500, timeout: 8000 });  // idle: no frame is coming
+    // What a tap's stray mouse compatibility events can do: move the focus to the canvas.
+    const seen = await page.evaluate(() => new Promise((resolve) => {
+      const input = document.getElementById('sw-text-input');
+      const frames = window.stridewise.state().frames_rendered;
+      document.getElementById('canvas').focus();
+      const lost = document.activeElement !== input;
+      setTimeout(() => resolve({ lost, back: document.activeElement === input,
+        frames: window.stridewise.state().frames_rendered - frames }), 50);
+    }));
+    assert.deepEqual(seen, { lost: true, back: true, frames: 0 });
+    await page.keyboard.type('4');
+    await waitForState(page, distanceIs(before + '4'), { what: 'the digit typed after the focus came back' });
+    await page.touchscreen.tap(300, 26);
+    await waitForState(page, (s) => !s.ui.text_input_active, { what: 'the field to let go' });
+  });
+
   test('rotation re-lays out the shell to the new size', async () => {
     await goVia(page, 'Home');
     await page.setViewportSize({ width: 844, height: 390 });

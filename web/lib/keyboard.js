@@ -4,6 +4,7 @@
 mergeInto(LibraryManager.library, {
   $SwKeyboard: {
     input: null,
+    wanted: false,  // a text field is active: the input should hold the focus
     listeners: [],
     // KeyboardEvent.key -> the C++ KeyCode enum in platform.hpp
     keys: { Backspace: 1, Delete: 2, Enter: 3, Tab: 4, Escape: 5, ArrowLeft: 6, ArrowRight: 7,
@@ -50,6 +51,16 @@ mergeInto(LibraryManager.library, {
     };
     SwKeyboard.listen(input, 'input', function (e) { if (!e.isComposing) flush(); });
     SwKeyboard.listen(input, 'compositionend', flush);
+    // Focus taken from the input while a field is active (a tap's later mouse compatibility
+    // events can move it to the canvas, which is focusable) comes back at once, not on the next
+    // frame, which may never come when nothing else changes. Not while the page itself has lost
+    // the focus (another app or window): that is the runner's choice.
+    SwKeyboard.listen(input, 'blur', function () {
+      setTimeout(function () {
+        if (SwKeyboard.wanted && SwKeyboard.input === input && document.activeElement !== input &&
+            document.hasFocus()) input.focus({ preventScroll: true });
+      }, 0);
+    });
   },
 
   sw_keyboard_show__deps: ['$SwKeyboard'],
@@ -63,6 +74,7 @@ mergeInto(LibraryManager.library, {
     input.style.height = h + 'px';
     input.inputMode = numeric ? 'decimal' : 'text';
     input.value = '';
+    SwKeyboard.wanted = true;
     input.focus({ preventScroll: true });
   },
 
@@ -78,6 +90,7 @@ mergeInto(LibraryManager.library, {
   sw_keyboard_hide: function () {
     var input = SwKeyboard.input;
     if (!input) return;
+    SwKeyboard.wanted = false;
     if (document.activeElement === input) input.blur();
     input.value = '';
     SwKeyboard.park(input);
