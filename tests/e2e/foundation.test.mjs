@@ -65,7 +65,16 @@ async function typeIntoField(page, label, { mouse = false } = {}) {
   return keyboardTrail(page);
 }
 
-
+// Opens the Log, taps its Distance field and makes sure the keyboard input holds the focus.
+// Returns the field's value before any typing.
+async function focusDistanceField(page, t) {
+  await goVia(page, 'Log');
+  await settleFrames(page);
+  const before = textField(await state(page), 'Distance').value;
+  reportTap(t, await typeIntoField(page, 'Distance'));
+  await ensureKeyboardFocus(page, t, textField(await state(page), 'Distance'));
+  return before;
+}
 
 // Measures inside the page, from the input event reaching the window to the end of the first
 // animation frame after it. (Timing from node would add the DevTools round trip, which at DPR 3
@@ -306,11 +315,7 @@ describe('phone (390x844, DPR 3, touch)', () => {
   });
 
   test('a focused text field blinks while typing, then stops rendering', async (t) => {
-    await goVia(page, 'Log');
-    await settleFrames(page);
-    const before = textField(await state(page), 'Distance').value;
-    reportTap(t, await typeIntoField(page, 'Distance'));
-    await ensureKeyboardFocus(page, t, textField(await state(page), 'Distance'));
+    const before = await focusDistanceField(page, t);
     await page.keyboard.type('9');
     await waitForState(page, distanceIs(before + '9'), { what: 'the typed digit' });
     const blinking = await framesOver(page, 1500);
@@ -327,11 +332,7 @@ describe('phone (390x844, DPR 3, touch)', () => {
   });
 
   test('focus taken from an active field comes straight back, without waiting for a frame', async (t) => {
-    await goVia(page, 'Log');
-    await settleFrames(page);
-    const before = textField(await state(page), 'Distance').value;
-    reportTap(t, await typeIntoField(page, 'Distance'));
-    await ensureKeyboardFocus(page, t, textField(await state(page), 'Distance'));
+    const before = await focusDistanceField(page, t);
     await settleFrames(page, { quietMs: 1500, timeout: 8000 });  // idle: no frame is coming
     // What a tap's stray mouse compatibility events can do: move the focus to the canvas.
     const seen = await page.evaluate(() => new Promise((resolve) => {
