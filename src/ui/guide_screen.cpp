@@ -44,14 +44,6 @@ void SectionHeading(const char* text) {
   Heading(text);
 }
 
-void Label(const char* text) {
-  ImGui::PushFont(GetFonts().small);
-  ImGui::PushStyleColor(ImGuiCol_Text, GetPalette().muted_text);
-  ImGui::TextUnformatted(text);
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
-}
-
 void DrawMistake(UiFrame& frame, GuideScreen& screen, const GuideMistake& m, int index) {
   const Palette& p = GetPalette();
   CardBegin(frame);
@@ -59,9 +51,9 @@ void DrawMistake(UiFrame& frame, GuideScreen& screen, const GuideMistake& m, int
   ImGui::PushFont(GetFonts().heading);
   ColoredText(p.accent, title.c_str());
   ImGui::PopFont();
-  Label("WHAT GOES WRONG");
+  Caption("WHAT GOES WRONG");
   Paragraph(std::string(m.why).c_str());
-  Label("WHAT TO DO");
+  Caption("WHAT TO DO");
   Paragraph(std::string(m.what_to_do).c_str());
   if (Button(frame, ToolButtonLabel(m, index).c_str(), ImVec2(-1, 0))) FollowMistake(frame, screen, m);
   CardEnd(frame, p.surface);
