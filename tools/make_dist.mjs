@@ -61,7 +61,10 @@ function makeDist(buildDir, distDir) {
     if (name === 'lib') continue;
     cpSync(join('web', name), join(distDir, name), { recursive: true });
   }
-  for (const name of ['app.js', 'app.wasm']) copyFileSync(join(buildDir, name), join(distDir, name));
+  // The app, and the backup worker's parser (web/backup_worker.js loads it).
+  for (const name of ['app.js', 'app.wasm', 'backup_parser.js', 'backup_parser.wasm']) {
+    copyFileSync(join(buildDir, name), join(distDir, name));
+  }
   // The bare Dear ImGui page the benchmark compares against lives beside it, not in the app.
   const bareDir = join(buildDir, 'bare');
   mkdirSync(bareDir, { recursive: true });

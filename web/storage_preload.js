@@ -4,9 +4,10 @@
 // BroadcastChannel started here. Plain script, no globals besides window.stridewiseStoragePreload.
 (function () {
   'use strict';
-  // Version 3: the model is stored in parts (runs by year, series as bytes). The bump closes
-  // the connections of pages still running the earlier code, which would misread the parts.
-  var DB_NAME = 'stridewise', DB_VERSION = 3;
+  // Version 3: the model is stored in parts (runs by year, series as bytes). Version 4: the
+  // newest revision marker carries `head` under a unique index, which every write checks (see
+  // web/lib/storage.js). Each bump closes the connections of pages still running earlier code.
+  var DB_NAME = 'stridewise', DB_VERSION = 4;
 
   // The database with its two stores: "docs" (text documents by key) and "revs" (one marker per
   // committed revision).
@@ -17,7 +18,15 @@
       request.onupgradeneeded = function () {
         var db = request.result;
         if (!db.objectStoreNames.contains('docs')) db.createObjectStore('docs');
-        if (!db.objectStoreNames.contains('revs')) db.createObjectStore('revs');
+        var revs = db.objectStoreNames.contains('revs') ? request.transaction.objectStore('revs') : db.createObjectStore('revs');
+        if (!revs.indexNames.contains('head')) {
+          revs.createIndex('head', 'head', { unique: true });
+          // The newest marker of an earlier version becomes the head.
+          var newest = revs.openCursor(null, 'prev');
+          newest.onsuccess = function () {
+            if (newest.result) newest.result.update({ at: Date.now(), head: 1 });
+          };
+        }
       };
       request.onsuccess = function () { resolve(request.result); };
       request.onerror = function () { reject(request.error || new Error('IndexedDB could not be opened')); };
@@ -53,11 +62,42 @@
     });
   }
 
-  var preload = { open: open, readAll: readAll, first: null, channel: null, heard: false };
+  // The newest committed revision, or null for an empty store (one cursor step: cheap).
+  function latestRev(db) {
+    return new Promise(function (resolve, reject) {
+      var tx = db.transaction('revs', 'readonly');
+      var cursor = tx.objectStore('revs').openKeyCursor(null, 'prev');
+      tx.oncomplete = function () { resolve(cursor.result ? cursor.result.key : null); };
+      tx.onerror = tx.onabort = function () { reject(tx.error); };
+    });
+  }
+
+  // This tab's slot for new ids (see IdSpace in src/core/state.hpp): the first of 16 Web Locks
+  // no other open tab holds, kept until the page goes away, so two tabs never hand out the same
+  // id. Without Web Locks (or with every slot taken) a random slot keeps a clash unlikely.
+  var SLOTS = 16;
+  function takeSlot() {
+    var random = Math.floor(Math.random() * SLOTS);
+    if (!navigator.locks || !navigator.locks.request) return Promise.resolve(random);
+    return new Promise(function (resolve) {
+      (function attempt(slot) {
+        if (slot >= SLOTS) { resolve(random); return; }
+        navigator.locks.request('stridewise-id-slot-' + slot, { ifAvailable: true }, function (lock) {
+          if (!lock) { attempt(slot + 1); return null; }
+          resolve(slot);
+          return new Promise(function () {});  // held while the page lives
+        }).catch(function () { resolve(random); });
+      })(0);
+    });
+  }
+
+  var preload = { open: open, readAll: readAll, latestRev: latestRev, first: null, channel: null, heard: null,
+                  slot: null, slotValue: -1 };
+  preload.slot = takeSlot().then(function (slot) { preload.slotValue = slot; return slot; });
   // Another tab's commit between this read and the app's start must not go unnoticed.
   if (typeof BroadcastChannel !== 'undefined') {
     preload.channel = new BroadcastChannel('stridewise-storage');
-    preload.channel.onmessage = function () { preload.heard = true; };
+    preload.channel.onmessage = function (event) { preload.heard = event.data || {}; };
   }
   // When the first read started and ended (performance.now() ms), for the storage benchmark.
   preload.timing = { start: performance.now(), end: null };

@@ -20,13 +20,14 @@ constexpr float kCursorBlinkSeconds = 4;
 // How long a frame may wait for the commit of the change it would show: one frame at 60 Hz.
 constexpr double kCommitWaitMs = 17;
 
-ActionContext CurrentContext() {
+}  // namespace
+
+ActionContext App::CurrentContext() const {
   ActionContext context;
   context.today = platform::Today();
+  context.ids = storage_.id_space();  // this tab's own ids: no other open tab hands them out
   return context;
 }
-
-}  // namespace
 
 bool App::Start(std::string& error) {
   if (!platform::OpenWindow(error)) return false;
@@ -71,7 +72,7 @@ nlohmann::json App::Dispatch(const nlohmann::json& action) {
   ActionResult result = Apply(state_, action, context);
   if (result.ok) {
     // Written now, in this very event: a reload right after must not lose it.
-    if (state_.model_revision != revision) storage_.OnModelChanged(action, context);
+    if (state_.model_revision != revision) storage_.OnModelChanged(action, context, result.id);
     platform::RequestFrames(2);
   }
   return ResultToJson(result);
@@ -81,6 +82,8 @@ void App::UpdateSaveInfo() {
   nlohmann::json save = storage_.ToJson();
   save_info_.status = save.value("status", "error");
   save_info_.error = save.value("error", "");
+  save_info_.problem = save.value("problem", "none");
+  save_info_.reason = save.value("reason", "");
   save_info_.persisted = save["persisted"].is_boolean() ? std::optional<bool>(save["persisted"].get<bool>()) : std::nullopt;
   save_info_.damaged.clear();
   for (const auto& d : storage_.damaged())
@@ -133,12 +136,11 @@ void App::UpdateLook(const platform::Viewport& viewport) {
 void App::Frame() {
   platform::StorageDrain();
   platform::FilesDrain();
-  storage_.RetryIfFailed();
   // The frame after a change waits for the change's commit, one frame interval at most: the
   // runner sees the change and "Saved" together, one frame is drawn instead of two, and the
   // commit is not heard only after a frame's presentation (in headless Chromium a software
   // read-back of the whole canvas). Input stays queued for the frame that is drawn.
-  if (storage_.loaded() && storage_.AwaitingCommit(platform::NowMs(), kCommitWaitMs)) {
+  if (storage_.usable() && storage_.AwaitingCommit(platform::NowMs(), kCommitWaitMs)) {
     platform::RequestFrames(1);
     return;
   }
@@ -151,7 +153,7 @@ void App::Frame() {
   // runner's data. A frame drawn earlier would only hold the load up: its presentation blocks the
   // main thread (in headless Chromium the software compositor reads the 3x canvas back, ~300 ms),
   // and IndexedDB answers on that thread. The load's callback asks for the first frame.
-  if (!storage_.loaded()) return;
+  if (!storage_.usable()) return;
 
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(float(viewport.width), float(viewport.height));
@@ -224,7 +226,7 @@ void App::Frame() {
     platform::RequestFrameAfter(to_switch * 1000.0 + 5);
   }
 
-  if (!ready_ && storage_.loaded()) {
+  if (!ready_ && storage_.usable()) {
     ready_ = true;
     ready_ms_ = platform::NowMs();  // since navigation start: cold start to the first frame with data
     platform::SignalReady();

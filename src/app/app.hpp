@@ -1,6 +1,7 @@
 #pragma once
 // The wiring: platform events -> ImGui -> screens -> actions -> core::Apply -> state; the
 // automation API goes through the same Dispatch().
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cadence_meter.hpp"
+#include "core/backup_file.hpp"
 #include "core/state.hpp"
 #include "imgui_renderer.hpp"
 #include "pointer_input.hpp"
@@ -27,6 +29,7 @@ class App {
   // Downloads, the file picker and import confirmation (data_actions.cpp); nullopt: not one of them.
   std::optional<nlohmann::json> HandleDataAction(const nlohmann::json& action);
   void UpdateSaveInfo();
+  ActionContext CurrentContext() const;
   nlohmann::json StateJson() const;
   void UpdateLook(const platform::Viewport& viewport);
 
@@ -36,6 +39,13 @@ class App {
   float armed_rect_[4] = {0, 0, 0, 0};  // the Start button last passed to MotionArmPermission
   StorageSync storage_;
   std::string pending_import_;  // a checked backup's text waiting for Replace
+  // A picked backup (data_actions.cpp): parsed by the worker, its parts decoded here a slice at a
+  // time (UnpackSlice), then the model waiting for Replace.
+  std::unique_ptr<BackupUnpacker> unpacking_;
+  std::string unpacking_name_;
+  unsigned unpack_generation_ = 0;  // a newer pick stops an older one's slices
+  std::shared_ptr<const Model> pending_model_;
+  void UnpackSlice(unsigned generation);
   ui::Shell shell_;
   ImGuiRenderer renderer_;
   PointerInput pointer_;

@@ -1,6 +1,8 @@
 #include "storage_sync.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 
 #include "core/actions.hpp"
@@ -9,6 +11,16 @@
 
 namespace sw {
 namespace {
+
+// Storage that has not answered by then is treated as unavailable for now: the app opens,
+// marked as not saving, and keeps trying.
+constexpr double kSilentStorageMs = 4000;
+// Retries after a failed read or write: 1 s, 2 s, 4 s ... at most every 30 s.
+constexpr double kFirstRetryMs = 1000;
+constexpr double kLongestRetryMs = 30000;
+// Records created before the store has been read get ids from here, so they cannot clash with
+// the stored records they are added to once it is read.
+constexpr long long kUnreadIdBase = 1LL << 40;
 
 // Wall-clock ms (Date.now()): comparable between tabs, unlike performance.now().
 double EpochMs() {
@@ -33,86 +45,216 @@ const char* StatusId(StorageSync::Status status) {
   return "error";
 }
 
+const char* ProblemId(StorageSync::Problem problem) {
+  switch (problem) {
+    case StorageSync::Problem::None: return "none";
+    case StorageSync::Problem::Unreadable: return "unreadable";
+    case StorageSync::Problem::Silent: return "not_answering";
+    case StorageSync::Problem::WriteFailed: return "not_saved";
+  }
+  return "none";
+}
+
 }  // namespace
 
-void StorageSync::Start(AppState* state, std::function<void()> on_loaded) {
+void StorageSync::Start(AppState* state, std::function<void()> on_usable) {
   state_ = state;
-  status_ = Status::Loading;
-  double started = platform::NowMs();
-  Load([this, started, on_loaded = std::move(on_loaded)](bool ok) {
-    load_ms_ = platform::NowMs() - started;
-    loaded_ = true;
-    if (ok && status_ == Status::Loading) status_ = Status::Saved;
-    on_loaded();
-    platform::StorageWatch([this] {
-      // Another tab committed. With nothing of ours in flight, take its data now; otherwise our
-      // next write meets the new revision and rebases.
-      if (!Busy()) Load([](bool) {}, /*from_other_tab=*/true);
-    });
-    platform::StorageRequestPersist([this](bool supported, bool granted) {
-      if (supported) persisted_ = granted;
-      platform::RequestFrames(1);
-    });
+  on_usable_ = std::move(on_usable);
+  started_ms_ = platform::NowMs();
+  fallback_slot_ = int(std::time(nullptr) % platform::kTabSlots);
+  state_->model.next_id = kUnreadIdBase;
+  Load(LoadKind::Initial);
+  platform::CallAfter(kSilentStorageMs, [this] {
+    if (usable_) return;
+    SetProblem(Problem::Silent, "no answer from the browser's storage");
+    MarkUsable();
+    ScheduleRetry();
   });
 }
 
-void StorageSync::Load(std::function<void(bool ok)> then, bool from_other_tab) {
-  platform::StorageLoadAll([this, then = std::move(then), from_other_tab](bool ok, std::map<std::string, std::string> docs,
-                                                          std::string error) {
-    if (!ok) {
-      // The app still opens with an empty model; nothing is written over what could not be read.
-      status_ = Status::Error;
-      error_ = "Your saved data could not be read (" + error + "). Nothing has been changed.";
-      then(false);
+void StorageSync::SetProblem(Problem problem, std::string reason) {
+  problem_ = problem;
+  reason_ = std::move(reason);
+  switch (problem) {
+    case Problem::None: error_.clear(); break;
+    case Problem::Unreadable:
+      error_ = "Your saved data cannot be read right now (" + reason_ + "). Nothing will be saved until it can; "
+               "what you change now is kept in this tab and Stridewise keeps trying.";
+      break;
+    case Problem::Silent:
+      error_ = "Your device's storage is not answering, so your saved data cannot be shown yet. You can use "
+               "Stridewise, but nothing will be saved until the storage answers; Stridewise keeps trying.";
+      break;
+    case Problem::WriteFailed:
+      error_ = "Not saved: " + reason_ + ". Your changes are kept in this tab and Stridewise tries again; "
+               "export a backup to keep a copy.";
+      break;
+  }
+}
+
+void StorageSync::MarkUsable() {
+  if (usable_) return;
+  usable_ = true;
+  load_ms_ = platform::NowMs() - started_ms_;
+  // Other tabs' commits (and the page coming back into view) from now on; a notice heard while
+  // the app downloaded arrives at once.
+  platform::StorageWatch([this](std::optional<long long> rev) { OnOtherTab(rev); });
+  platform::StorageRequestPersist([this](bool supported, bool granted) {
+    if (supported) persisted_ = granted;
+    platform::RequestFrames(1);
+  });
+  on_usable_();
+}
+
+IdSpace StorageSync::id_space() const {
+  int slot = platform::StorageTabSlot();
+  return {platform::kTabSlots, slot >= 0 && slot < platform::kTabSlots ? slot : fallback_slot_};
+}
+
+void StorageSync::Load(LoadKind kind) {
+  if (kind == LoadKind::Rebase) rebasing_ = true;
+  if (kind == LoadKind::OtherTab) syncing_ = true;
+  // A retry gives up on an open that never answered and opens the database again.
+  bool fresh = kind == LoadKind::Retry;
+  platform::StorageLoadAll(
+      [this, kind](bool ok, std::map<std::string, std::string> docs, std::string error) {
+        OnLoaded(kind, ok, std::move(docs), error);
+      },
+      fresh);
+}
+
+void StorageSync::OnLoaded(LoadKind kind, bool ok, std::map<std::string, std::string> docs, const std::string& error) {
+  if (kind == LoadKind::Rebase) rebasing_ = false;
+  if (kind == LoadKind::OtherTab) syncing_ = false;
+  if (!ok) {
+    switch (kind) {
+      case LoadKind::Initial:
+      case LoadKind::Retry:
+        if (readable_) return;  // an earlier attempt's late answer: another one has read the store
+        SetProblem(Problem::Unreadable, error);
+        MarkUsable();
+        ScheduleRetry();
+        return;
+      case LoadKind::Rebase:  // our changes stay pending; the retry reads and writes again
+        SetProblem(Problem::WriteFailed, "your saved data could not be read again (" + error + ")");
+        ScheduleRetry();
+        return;
+      case LoadKind::OtherTab:
+        missed_notice_ = true;  // catch up after our next commit or when the page is shown again
+        return;
+    }
+  }
+  if ((kind == LoadKind::Initial || kind == LoadKind::Retry) && readable_) return;  // already read
+  if (kind == LoadKind::OtherTab && Busy()) {
+    // Our own changes are in flight: never show another tab's data without them. Our write
+    // meets the newer revision and rebases, or we catch up once it has committed.
+    missed_notice_ = true;
+    return;
+  }
+  double decode_started = platform::NowMs();
+  DecodedStore decoded = DecodeStore(docs);
+  decode_ms_ = platform::NowMs() - decode_started;
+  if (kind == LoadKind::OtherTab) {
+    if (readable_ && decoded.rev == rev_) {  // nothing new
+      WriteNext();  // (catches up if another notice came while this read was under way)
       return;
     }
-    // Another tab's data arrived while this tab has changes of its own in flight: drop it. Our
-    // write then meets the newer revision and rebases onto it (never the other way round, which
-    // would show, and later save, a model without our change).
-    if (from_other_tab && Busy()) return;
-    if (from_other_tab) last_sync_epoch_ms_ = EpochMs();
-    double decode_started = platform::NowMs();
-    DecodedStore decoded = DecodeStore(docs);
-    decode_ms_ = platform::NowMs() - decode_started;
-    earlier_damaged_keys_ = decoded.kept_aside;
-    upkeep_.reset();
-    if (!decoded.damaged.empty() || decoded.needs_rewrite) {
-      // Move each unreadable document aside (same bytes, new key, in one transaction) before
-      // anything could overwrite it; drop the earlier layout's documents once all is rewritten.
-      StoreChanges upkeep;
-      std::string stamp = TimeStamp();
-      for (DamagedDocument& d : decoded.damaged) {
-        std::string key = DamagedKey(d.key, stamp);
-        upkeep.put[key] = d.text;
-        if (d.binary) upkeep.binary.insert(key);
-        upkeep.remove.push_back(d.key);
-        damaged_.push_back({std::move(d), key});
-      }
-      for (const std::string& key : decoded.obsolete_keys) upkeep.remove.push_back(key);
-      upkeep_ = std::move(upkeep);
-    }
-    rev_ = decoded.rev;
-    if (decoded.needs_rewrite) stored_model_.reset();
-    else stored_model_ = decoded.model;
-    state_->model = std::move(decoded.model);
-    platform::RequestFrames(2);
-    then(true);
-    WriteNext();  // the upkeep, if any (no-op when a rebase has already started its write)
-  });
+    last_sync_epoch_ms_ = EpochMs();
+  }
+  bool first_read = !readable_;
+  Adopt(std::move(decoded));
+  if (first_read || problem_ == Problem::Unreadable || problem_ == Problem::Silent) {
+    SetProblem(Problem::None, {});
+    failed_attempts_ = 0;
+  }
+  platform::RequestFrames(2);
+  MarkUsable();
+  WriteNext();  // this tab's re-applied changes and the upkeep, if any
 }
 
-void StorageSync::OnModelChanged(const nlohmann::json& action, const ActionContext& context) {
-  pending_.push_back({action, context});
-  if (!writing_) WriteNext();
+void StorageSync::Adopt(DecodedStore decoded) {
+  readable_ = true;
+  earlier_damaged_keys_ = decoded.kept_aside;
+  upkeep_.reset();
+  if (!decoded.damaged.empty() || decoded.needs_rewrite) {
+    // Move each unreadable document aside (same bytes, new key, in one transaction) before
+    // anything could overwrite it; drop the earlier layout's documents once all is rewritten.
+    StoreChanges upkeep;
+    std::string stamp = TimeStamp();
+    for (DamagedDocument& d : decoded.damaged) {
+      std::string key = DamagedKey(d.key, stamp);
+      upkeep.put[key] = d.text;
+      if (d.binary) upkeep.binary.insert(key);
+      upkeep.remove.push_back(d.key);
+      damaged_.push_back({std::move(d), key});
+    }
+    for (const std::string& key : decoded.obsolete_keys) upkeep.remove.push_back(key);
+    upkeep_ = std::move(upkeep);
+  }
+  rev_ = decoded.rev;
+  if (decoded.needs_rewrite) stored_model_.reset();
+  else stored_model_ = decoded.model;
+  state_->model = std::move(decoded.model);
+  Reapply();
+}
+
+void StorageSync::Reapply() {
+  std::vector<PendingAction> mine = std::move(pending_);
+  pending_.clear();
+  for (PendingAction& p : mine) {
+    ActionContext context = p.context;
+    context.reuse_id = p.created_id;  // the id the runner (or the page API) was given stays theirs
+    ActionResult result = Apply(*state_, p.action, context);
+    if (result.ok) {
+      p.created_id = result.id;
+      pending_.push_back(std::move(p));
+    } else {
+      dropped_note_ = "Another tab changed the same data; one change of this tab could not be applied: " + result.error;
+    }
+  }
+}
+
+void StorageSync::OnModelChanged(const nlohmann::json& action, const ActionContext& context,
+                                 std::optional<long long> created_id) {
+  pending_.push_back({action, context, created_id});
+  WriteNext();
+}
+
+void StorageSync::OnOtherTab(std::optional<long long> rev) {
+  if (!readable_) {
+    // Another tab can reach the store (or the page is shown again): try to read it now.
+    if (usable_ && !retry_scheduled_) Load(LoadKind::Retry);
+    return;
+  }
+  if (rev && rev_ && *rev <= *rev_) return;  // a revision we already have
+  if (Busy() || syncing_) {  // catch up once our own write has committed, or this read is done
+    missed_notice_ = true;
+    return;
+  }
+  if (rev) {
+    Load(LoadKind::OtherTab);
+    return;
+  }
+  // The page became visible: a notice may have been missed while it was hidden or frozen.
+  platform::StorageLatestRev([this](bool ok, std::optional<long long> latest) {
+    if (ok && latest != rev_) OnOtherTab(latest ? latest : std::optional<long long>(0));
+  });
 }
 
 void StorageSync::WriteNext() {
-  if ((pending_.empty() && !upkeep_) || !state_ || writing_) return;
+  if (!readable_ || writing_ || rebasing_ || !state_) return;  // never write a store we have not read
+  if (pending_.empty() && !upkeep_) {
+    if (missed_notice_ && !syncing_) {
+      missed_notice_ = false;
+      Load(LoadKind::OtherTab);
+    }
+    return;
+  }
   writing_ = true;
-  status_ = Status::Saving;
   platform::StorageWriteRequest request;
   request.expect_rev = rev_;
   request.rev = rev_.value_or(0) + 1;
+  double write_started = platform::NowMs();
   StoreChanges changes = EncodeStoreChanges(stored_model_ ? &*stored_model_ : nullptr, state_->model);
   if (upkeep_) {
     for (const auto& [key, value] : upkeep_->put) changes.put[key] = value;
@@ -124,7 +266,6 @@ void StorageSync::WriteNext() {
   request.put = std::move(changes.put);
   request.binary = std::move(changes.binary);
   request.remove = std::move(changes.remove);
-  double write_started = platform::NowMs();
   write_started_ms_ = write_started;
   int actions_in_write = int(pending_.size());
   Model written = state_->model;
@@ -140,57 +281,62 @@ void StorageSync::WriteNext() {
       stored_model_ = std::move(written);
       upkeep_.reset();
       pending_.erase(pending_.begin(), pending_.begin() + std::min<int>(actions_in_write, int(pending_.size())));
-      error_.clear();
-      status_ = pending_.empty() ? Status::Saved : Status::Saving;
-      if (!pending_.empty()) WriteNext();
+      if (problem_ == Problem::WriteFailed) SetProblem(Problem::None, {});
+      if (actions_in_write > 0) dropped_note_.clear();
+      failed_attempts_ = 0;
+      WriteNext();  // what came in meanwhile, or the catch-up with a missed notice
     } else if (outcome == platform::StorageWriteOutcome::Conflict) {
+      // Another tab committed first: read its data, re-apply ours on top, write again.
       ++conflicts_;
-      Rebase();
+      Load(LoadKind::Rebase);
     } else {
-      status_ = Status::Error;
-      error_ = "Not saved: " + error + ". Your changes are kept in this tab; Stridewise tries again.";
-      platform::RequestFrameAfter(5000);
-      retry_pending_ = true;
+      SetProblem(Problem::WriteFailed, error);
+      ScheduleRetry();
     }
     platform::RequestFrames(2);
   });
 }
 
-void StorageSync::Rebase() {
-  std::vector<PendingAction> mine = std::move(pending_);
-  pending_.clear();
-  rebasing_ = true;
-  Load([this, mine = std::move(mine)](bool ok) {
-    rebasing_ = false;
-    if (!ok) {
-      pending_ = mine;  // keep them: the next change or retry writes them
-      retry_pending_ = true;
-      return;
-    }
-    std::vector<std::string> dropped;
-    for (const PendingAction& p : mine) {
-      ActionResult result = Apply(*state_, p.action, p.context);
-      if (result.ok) pending_.push_back(p);
-      else dropped.push_back(result.error);
-    }
-    if (!dropped.empty()) {
-      error_ = "Another tab changed the same data; one change could not be applied: " + dropped.front();
-    }
-    if (pending_.empty()) status_ = dropped.empty() ? Status::Saved : Status::Error;
-    else WriteNext();
+// Called after each failed read or write: counts it, and plans the next attempt on a back-off
+// unless one is already planned.
+void StorageSync::ScheduleRetry() {
+  ++failed_attempts_;
+  if (retry_scheduled_) return;
+  double delay = std::min(kLongestRetryMs, kFirstRetryMs * std::pow(2.0, std::min(failed_attempts_ - 1, 10)));
+  retry_scheduled_ = true;
+  retry_at_ms_ = platform::NowMs() + delay;
+  platform::CallAfter(delay, [this] {
+    retry_scheduled_ = false;
+    Retry();
   });
 }
 
-void StorageSync::RetryIfFailed() {
-  if (retry_pending_ && !writing_) {
-    retry_pending_ = false;
-    WriteNext();
-  }
+void StorageSync::Retry() {
+  if (!readable_) Load(LoadKind::Retry);
+  else WriteNext();  // a store that moved on meanwhile answers with a conflict: we rebase
+}
+
+void StorageSync::RetryNow() { Retry(); }
+
+StorageSync::Status StorageSync::status() const {
+  if (!usable_) return Status::Loading;
+  if (problem_ != Problem::None || (!dropped_note_.empty() && pending_.empty())) return Status::Error;
+  if (Busy()) return Status::Saving;
+  return Status::Saved;
 }
 
 nlohmann::json StorageSync::ToJson() const {
-  nlohmann::json out = {{"status", StatusId(status_)}};
-  if (!error_.empty()) out["error"] = error_;
+  nlohmann::json out = {{"status", StatusId(status())}};
+  std::string error = problem_ != Problem::None ? error_ : dropped_note_;
+  if (!error.empty()) out["error"] = error;
+  out["problem"] = ProblemId(problem_);
+  if (!reason_.empty()) out["reason"] = reason_;
+  out["readable"] = readable_;
+  out["unsaved_changes"] = pending_.size();
+  out["retry_in_ms"] = retry_scheduled_ ? nlohmann::json(std::max(0.0, retry_at_ms_ - platform::NowMs()))
+                                        : nlohmann::json(nullptr);
+  out["failed_attempts"] = failed_attempts_;
+  out["id_slot"] = id_space().slot;
   out["persisted"] = persisted_ ? nlohmann::json(*persisted_) : nlohmann::json(nullptr);
   if (rev_) out["rev"] = *rev_;
   if (!damaged_.empty()) {

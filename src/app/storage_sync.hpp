@@ -1,10 +1,15 @@
 #pragma once
 // Keeps the model and IndexedDB in step. Loads before anything is shown; writes each accepted
 // change at once, in one transaction, counted as saved only when it commits; rebases on
-// another tab's newer write (reload, re-apply this tab's unsaved actions, write again); moves
-// unreadable documents aside under damaged/ before anything else is written, never overwriting
-// them; rewrites a store found in the earlier layout in the current one, in one transaction.
+// another tab's newer write (reload, re-apply this tab's unsaved actions with the ids they were
+// given, write again); moves unreadable documents aside under damaged/ before anything else is
+// written, never overwriting them; rewrites a store found in the earlier layout in one transaction.
+//
+// What never happens: a tab that has not read the store writes to it (its model would replace
+// the runner's data); a failed or silent storage freezes the app. Then the app stays usable, says
+// plainly that nothing is being saved, keeps every change in memory and tries again on a back-off.
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,22 +24,31 @@ namespace sw {
 class StorageSync {
  public:
   enum class Status { Loading, Saved, Saving, Error };
+  // Why nothing is being saved right now.
+  enum class Problem { None, Unreadable, Silent, WriteFailed };
 
-  // Loads the stored model into `state` and calls `on_loaded` (on a later frame).
-  void Start(AppState* state, std::function<void()> on_loaded);
-  // After Apply() accepted `action` and changed the model: write it now.
-  void OnModelChanged(const nlohmann::json& action, const ActionContext& context);
+  // Loads the stored model into `state` and calls `on_usable` once the app may draw: when the
+  // data is in, when reading it failed, or when storage has not answered for a few seconds.
+  void Start(AppState* state, std::function<void()> on_usable);
+  // After Apply() accepted `action` and changed the model: write it now. `created_id`: the id
+  // the action gave a new record (a rebase gives it the same one again).
+  void OnModelChanged(const nlohmann::json& action, const ActionContext& context, std::optional<long long> created_id);
+  // The runner's "Try again": read the store again (if it could not be read) or write now.
+  void RetryNow();
 
-  // After a failed write (quota, I/O): try again. The app calls it on its retry timer frames.
-  void RetryIfFailed();
+  // The ids this tab hands out (its slot, held while the page lives).
+  IdSpace id_space() const;
 
-  // A write of this tab's is waiting for its transaction, issued less than `within_ms` ago.
+  // A write of this tab's for a fresh change is waiting for its transaction, issued less than
+  // `within_ms` ago (the frame after a change waits that long so change and "Saved" appear together).
   bool AwaitingCommit(double now_ms, double within_ms) const {
     return writing_ && now_ms - write_started_ms_ < within_ms;
   }
 
-  Status status() const { return status_; }
-  bool loaded() const { return loaded_; }
+  Status status() const;
+  Problem problem() const { return problem_; }
+  bool usable() const { return usable_; }  // the app may draw and take changes
+  const std::string& error() const { return error_; }
   nlohmann::json ToJson() const;  // state().save
   // Unreadable documents found in this session, each kept aside under damaged/ (for export).
   struct Damaged {
@@ -47,18 +61,38 @@ class StorageSync {
   struct PendingAction {
     nlohmann::json action;
     ActionContext context;
+    std::optional<long long> created_id;
   };
-  void Load(std::function<void(bool ok)> then, bool from_other_tab = false);
+  // Why a load was started: the answer is handled accordingly.
+  enum class LoadKind { Initial, Retry, OtherTab, Rebase };
+  void Load(LoadKind kind);
+  void OnLoaded(LoadKind kind, bool ok, std::map<std::string, std::string> docs, const std::string& error);
+  void OnOtherTab(std::optional<long long> rev);
+  // Takes the decoded store as this tab's model and base revision, then re-applies this tab's
+  // unsaved actions on top of it.
+  void Adopt(DecodedStore decoded);
+  void Reapply();
+  void MarkUsable();
+  // Sets why nothing is saved (None: all well) with the browser's own words, and the sentence
+  // state().save.error gives for it.
+  void SetProblem(Problem problem, std::string reason);
   // Changes of this tab not yet committed, a write in flight, or a rebase under way.
   bool Busy() const { return writing_ || rebasing_ || !pending_.empty() || upkeep_; }
   void WriteNext();
-  void Rebase();
+  void ScheduleRetry();
+  void Retry();
 
   AppState* state_ = nullptr;
-  Status status_ = Status::Loading;
-  bool loaded_ = false;
+  std::function<void()> on_usable_;
+  bool usable_ = false;
+  bool readable_ = false;  // the store has been read: only then may this tab write to it
   bool writing_ = false;
-  std::string error_;
+  bool rebasing_ = false;
+  bool syncing_ = false;  // reading another tab's commit
+  Problem problem_ = Problem::None;
+  std::string reason_;         // the browser's words for problem_
+  std::string error_;          // why nothing is saved (problem_), in plain words
+  std::string dropped_note_;   // a change a rebase could not re-apply
   std::optional<long long> rev_;       // the stored revision our model is based on
   std::optional<Model> stored_model_;  // what that revision holds (nullopt: rewrite every part)
   // Store upkeep found on loading, written with (or before) the next change: unreadable parts
@@ -69,8 +103,12 @@ class StorageSync {
   std::vector<std::string> earlier_damaged_keys_;  // kept aside by an earlier session
   std::optional<bool> persisted_;
   int conflicts_ = 0;
-  bool retry_pending_ = false;
-  bool rebasing_ = false;
+  bool missed_notice_ = false;  // another tab committed while we were busy: catch up after
+  int failed_attempts_ = 0;     // in a row, for the back-off
+  bool retry_scheduled_ = false;
+  double retry_at_ms_ = 0;      // NowMs() of the next retry
+  int fallback_slot_ = 0;       // the id slot when the page could not take one
+  double started_ms_ = 0;
   double decode_ms_ = 0;  // JSON text -> model, the last load
   double load_ms_ = 0, encode_ms_ = 0, last_save_ms_ = 0;
   double write_started_ms_ = 0;  // NowMs() when the write in flight was issued

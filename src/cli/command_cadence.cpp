@@ -1,14 +1,14 @@
 // `stridewise cadence FILE.csv`: cadence and steps of a motion recording, as JSON.
 #include <cmath>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "core/cadence_estimator.hpp"
 #include "core/motion_csv.hpp"
+#include "read_file.hpp"
 
 namespace sw {
 
@@ -17,19 +17,17 @@ int CommandCadence(int argc, char** argv) {
     std::fprintf(stderr, "usage: stridewise cadence FILE.csv   (header t,ax,ay,az; s, m/s^2 with gravity)\n");
     return 1;
   }
-  std::ifstream in(argv[0], std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "stridewise cadence: cannot read '%s'\n", argv[0]);
+  auto fail = [path = argv[0]](const std::string& why) {
+    std::fprintf(stderr, "stridewise cadence: %s: %s\n", path, why.c_str());
     return 1;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  MotionCsv csv = ParseMotionCsv(text.str());
-  if (!csv.error.empty()) {
-    std::fprintf(stderr, "stridewise cadence: %s: %s\n", argv[0], csv.error.c_str());
-    return 1;
-  }
+  };
+  std::string error;
+  std::optional<std::string> text = ReadWholeFile(argv[0], error);
+  if (!text) return fail(error);
+  MotionCsv csv = ParseMotionCsv(*text);
+  if (!csv.error.empty()) return fail(csv.error);
   CadenceFileResult result = AnalyzeRecording(csv.samples);
+  if (!result.error.empty()) return fail(result.error);
   nlohmann::json out;
   // One decimal is the meter's precision; more digits would only be noise.
   out["cadence_spm"] = std::round(result.cadence_spm * 10) / 10;

@@ -1,12 +1,12 @@
 // stridewise check FILE.json: is this a backup the app would import? Prints a summary and exits 0,
 // or prints the problem and exits 1 (2 for a usage mistake).
 #include <cstdio>
-#include <fstream>
-#include <sstream>
+#include <optional>
 #include <string>
 
 #include "core/backup.hpp"
 #include "core/model_json.hpp"
+#include "read_file.hpp"
 
 namespace sw {
 
@@ -16,14 +16,13 @@ int CommandCheck(int argc, char** argv) {
     return 2;
   }
   const char* path = argv[0];
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    std::fprintf(stderr, "%s: cannot open the file\n", path);
+  std::string error;
+  std::optional<std::string> text = ReadWholeFile(path, error);
+  if (!text) {
+    std::fprintf(stderr, "%s: %s\n", path, error.c_str());
     return 1;
   }
-  std::stringstream text;
-  text << file.rdbuf();
-  ParsedBackup backup = ParseBackup(text.str());
+  ParsedBackup backup = ParseBackup(*text);
   if (!backup.ok) {
     std::fprintf(stderr, "%s: NOT a usable Stridewise backup\n  %s\n", path, backup.error.c_str());
     return 1;

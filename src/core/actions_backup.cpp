@@ -7,9 +7,20 @@ namespace sw {
 
 // {json: "<the file's text>" (or the document itself), confirm?: true}. Without confirm:true it
 // changes nothing and answers with the question the dialog asks, so a caller sees the counts.
-ActionResult ApplyImportBackup(AppState& draft, const nlohmann::json& action, const ActionContext&) {
+// {confirm: true, prepared: true} instead of json: the backup the app parsed off the page's thread
+// and holds in context.prepared_import (a picked file, after the runner confirmed).
+ActionResult ApplyImportBackup(AppState& draft, const nlohmann::json& action, const ActionContext& context) {
   FieldReader in(action, "import_backup");
   bool confirm = false;
+  bool prepared = false;
+  if (!in.OptBool("prepared", prepared)) return FailWith(in);
+  if (prepared) {
+    if (!context.prepared_import) return ActionResult::Fail("import_backup: there is no prepared backup to restore.");
+    if (!in.OptBool("confirm", confirm)) return FailWith(in);
+    if (!confirm) return ActionResult::Fail("import_backup: a prepared backup is restored only with confirm:true.");
+    draft.model = *context.prepared_import;  // whole, in this one action
+    return ActionResult::Ok();
+  }
   const nlohmann::json* source = in.Find("json");
   if (!source) {
     std::string unused;

@@ -54,7 +54,7 @@ ActionResult ApplyAddCadenceSession(AppState& draft, const nlohmann::json& actio
       session.series_spm.push_back(float(*spm));
     }
   }
-  if (!TakeNextId(draft.model, session.id)) return NoMoreIds("add_cadence_session");
+  if (!TakeNextId(draft.model, context, session.id)) return NoMoreIds("add_cadence_session");
   draft.model.cadence_sessions.push_back(std::move(session));
   return Created(draft.model.cadence_sessions.back().id);
 }

@@ -10,7 +10,7 @@ ActionResult ApplyLogStrength(AppState& draft, const nlohmann::json& action, con
   if (!(in.DateField("date", session.date) && in.Check("date", CheckDateNotFuture(session.date, context.today)) &&
         ReadExercises(in, session.exercises)))
     return FailWith(in);
-  if (!TakeNextId(draft.model, session.id)) return NoMoreIds("log_strength");
+  if (!TakeNextId(draft.model, context, session.id)) return NoMoreIds("log_strength");
   draft.model.strength.push_back(session);
   return Created(session.id);
 }
@@ -29,7 +29,7 @@ ActionResult ApplyLogPain(AppState& draft, const nlohmann::json& action, const A
     return FailWith(in);
   entry.area = PainArea(area);
   entry.side = BodySide(side);
-  if (!TakeNextId(draft.model, entry.id)) return NoMoreIds("log_pain");
+  if (!TakeNextId(draft.model, context, entry.id)) return NoMoreIds("log_pain");
   draft.model.pain.push_back(entry);
   return Created(entry.id);
 }

@@ -47,7 +47,7 @@ ActionResult ApplyAddRun(AppState& draft, const nlohmann::json& action, const Ac
   // Omitted shoe_id: the default shoe; "shoe_id": null: no shoe.
   if (!in.Has("shoe_id") && !in.IsNull("shoe_id")) run.shoe_id = model.default_shoe_id;
   if (!ReadRunFields(in, model, run, context)) return FailWith(in);
-  if (!TakeNextId(model, run.id)) return NoMoreIds("add_run");
+  if (!TakeNextId(model, context, run.id)) return NoMoreIds("add_run");
   model.runs.push_back(run);
   return Created(run.id);
 }

@@ -65,7 +65,7 @@ ActionResult ApplyAddShoe(AppState& draft, const nlohmann::json& action, const A
   }
   if (!ReadShoeFields(in, shoe, context) || !in.OptBool("is_default", flag)) return FailWith(in);
   if (in.Has("is_default")) is_default = flag;
-  if (!TakeNextId(model, shoe.id)) return NoMoreIds("add_shoe");
+  if (!TakeNextId(model, context, shoe.id)) return NoMoreIds("add_shoe");
   model.shoes.push_back(shoe);
   // The first shoe (or the first while no active shoe is the default) becomes the default.
   if (is_default.value_or(!model.default_shoe_id)) model.default_shoe_id = shoe.id;

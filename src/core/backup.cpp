@@ -5,6 +5,7 @@
 #include "dates.hpp"
 #include "model_json.hpp"
 #include "schema_migrations.hpp"
+#include "validation.hpp"
 
 namespace sw {
 
@@ -19,7 +20,15 @@ std::string BackupFileName(Date today) { return "stridewise-backup-" + FormatDat
 ParsedBackup ParseBackup(std::string_view text) {
   ParsedBackup out;
   if (text.size() > kMaxBackupBytes) {
-    out.error = "This file is too large to be a Stridewise backup (over 64 MB).";
+    out.error = "This file is too large to be a Stridewise backup (over " + std::to_string(kMaxBackupBytes >> 20) + " MB).";
+    return out;
+  }
+  // Checked before the JSON parser sees it (which would only say "not valid JSON"), and the same
+  // for every caller: the app's import and `stridewise check` give the same answer and say where.
+  if (std::optional<std::size_t> bad = FindInvalidUtf8(text)) {
+    const auto line = 1 + std::count(text.begin(), text.begin() + std::ptrdiff_t(*bad), '\n');
+    out.error = "This file is not valid UTF-8 text (the first bad byte is at byte offset " + std::to_string(*bad) +
+                ", line " + std::to_string(line) + "), so nothing was imported.";
     return out;
   }
   // A byte-order mark is legal at the start of a UTF-8 file but not of JSON.

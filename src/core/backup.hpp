@@ -13,8 +13,12 @@
 
 namespace sw {
 
-// Bigger than ten years of data with cadence series by far; refuses to parse a stray video.
-inline constexpr std::size_t kMaxBackupBytes = 64u << 20;
+// The largest file taken as a backup, checked before it is read (backup_file.hpp) and again by
+// ParseBackup. Ten years (3,650 runs, a 30-minute cadence series every 18 days) export to 5.8 MB
+// (2.5 MB compact); 32 MB leaves room for five times that, and bounds the parse's peak memory
+// (the text, its JSON tree and the model: the worker's heap reached 108 MB for a 20 MB backup)
+// to what a phone gives a tab.
+inline constexpr std::size_t kMaxBackupBytes = 32u << 20;
 
 struct BackupSummary {
   std::size_t runs = 0, shoes = 0, pain = 0, strength = 0, cadence_sessions = 0;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace sw {
 
@@ -68,39 +69,49 @@ void CadenceEstimator::AddSample(double t_s, double ax, double ay, double az) {
 void CadenceEstimator::AddSample(double t_s, double ax, double ay, double az, double rx, double ry,
                                  double rz) {
   if (!std::isfinite(t_s) || !std::isfinite(ax) || !std::isfinite(ay) || !std::isfinite(az)) return;
-  if (HaveLast && t_s <= LastT) return;  // duplicate or out-of-order timestamp
+  if (!HaveLast) OriginT = t_s;
+  const double t = t_s - OriginT;
+  if (HaveLast && t <= LastT) return;  // duplicate or out-of-order timestamp
   double mag = std::sqrt(ax * ax + ay * ay + az * az);
   bool has_gyro = std::isfinite(rx) && std::isfinite(ry) && std::isfinite(rz);
   double gyro = has_gyro ? ProjectGyro(rx, ry, rz) : 0;
   if (!HaveLast) {
     HaveLast = true;
-    LastT = t_s;
+    LastT = t;
     LastMag = mag;
     Mean = mag;
-    NextGridT = t_s;
+    RestartGrid(t);
   }
-  double gap = t_s - LastT;
+  double gap = t - LastT;
   if (gap > kWindow * kDt) {
-    // Longer than the analysis window: nothing before it is still relevant.
+    // Longer than the analysis window: nothing before it is still relevant, the last reading
+    // included (it would otherwise stand for the whole hole until the next analysis).
     Count = GyroCount = 0;
     Locked = false;
     RecentCount = 0;
-    NextGridT = t_s;
+    Reading.stepping = false;
+    Reading.spm = Reading.confidence = 0;
+    RestartGrid(t);
   } else if (gap > kMaxGap) {
     // A dropout: fill with "no signal" so the lags stay true to time.
-    for (; NextGridT < t_s; NextGridT += kDt) PushResampled(float(Mean), 0, false, false);
+    for (; NextGridT() < t; ++GridSteps) PushResampled(float(Mean), 0, false, false);
   }
-  for (; NextGridT <= t_s; NextGridT += kDt) {
-    double u = gap > 0 ? (NextGridT - LastT) / gap : 1;
+  for (; NextGridT() <= t; ++GridSteps) {
+    double u = gap > 0 ? (NextGridT() - LastT) / gap : 1;
     u = std::clamp(u, 0.0, 1.0);
     bool both_gyro = has_gyro && LastHasGyro;
     PushResampled(float(LastMag + (mag - LastMag) * u),
                   both_gyro ? float(LastGyro + (gyro - LastGyro) * u) : 0.f, both_gyro, true);
   }
-  LastT = t_s;
+  LastT = t;
   LastMag = mag;
   LastGyro = gyro;
   LastHasGyro = has_gyro;
+}
+
+void CadenceEstimator::RestartGrid(double t) {
+  GridStartT = t;
+  GridSteps = 0;
 }
 
 // The thigh swings about one axis, but the phone's axes are arbitrary: follow the principal
@@ -140,11 +151,11 @@ void CadenceEstimator::PushResampled(float accel, float gyro, bool has_gyro, boo
   Head = (Head + 1) % kWindow;
   Count = std::min(Count + 1, kWindow);
   GyroCount = has_gyro ? std::min(GyroCount + 1, kWindow) : 0;
-  GridT = NextGridT;
+  GridT = NextGridT();
   // Steps of a stride that does not repeat the last one are held back: they count once the
   // rhythm goes on, and are dropped if it was the end of the walk.
   if (Reading.stepping) (RecentOk ? Steps : PendingSteps) += Spm / 60 * kDt;
-  Reading.t_s = GridT;
+  Reading.t_s = OriginT + GridT;
   Reading.steps_total = int64_t(Steps);
   if (Count >= kMinWindow && ++SinceHop >= kHop) {
     SinceHop = 0;
@@ -290,15 +301,118 @@ void CadenceEstimator::Track(const RhythmResult& result, bool moving) {
 // [SECTION] Whole recordings
 // =============================================================================================
 
+namespace {
+
+// Phones deliver motion samples 10-2000 times a second: fewer cannot follow steps (a step's
+// rhythm is up to ~3.7 Hz), more no phone sensor gives. The same range in milliseconds,
+// microseconds or nanoseconds does not overlap it, so the spacing tells which unit a file uses.
+constexpr double kMinSpacingS = 0.0005, kMaxSpacingS = 0.1;
+// Seconds since 1970 stay below this until the year 2286: larger times are another unit.
+constexpr double kMaxTimeS = 1e10;
+
+struct TimeUnit {
+  const char* name;
+  double per_second;
+};
+constexpr TimeUnit kOtherTimeUnits[] = {{"milliseconds", 1e3}, {"microseconds", 1e6}, {"nanoseconds", 1e9}};
+
+bool Usable(const MotionSample& s) {
+  return std::isfinite(s.t_s) && std::isfinite(s.ax) && std::isfinite(s.ay) && std::isfinite(s.az);
+}
+
+std::string Number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+
+// The unit whose phone sample spacing `spacing` is, if not seconds.
+const TimeUnit* UnitBySpacing(double spacing) {
+  for (const TimeUnit& unit : kOtherTimeUnits)
+    if (spacing >= kMinSpacingS * unit.per_second && spacing <= kMaxSpacingS * unit.per_second) return &unit;
+  return nullptr;
+}
+
+// The unit in which `time` is a time since 1970, if not seconds.
+const TimeUnit* UnitByMagnitude(double time) {
+  for (const TimeUnit& unit : kOtherTimeUnits)
+    if (std::fabs(time) / unit.per_second < kMaxTimeS) return &unit;
+  return nullptr;
+}
+
+// "divide t by 1000": the whole number, not 1e+03.
+std::string DivideBy(const TimeUnit& unit) {
+  char text[32];
+  std::snprintf(text, sizeof text, "divide t by %.0f", unit.per_second);
+  return text;
+}
+
+// "" when the times of `samples` can be analysed, else why not. Looks at the usable samples in
+// the order the estimator takes them (increasing times; the others it skips).
+std::string CheckRecordingTimes(const std::vector<MotionSample>& samples) {
+  std::vector<double> times;
+  for (const MotionSample& s : samples)
+    if (Usable(s) && (times.empty() || s.t_s > times.back())) times.push_back(s.t_s);
+  if (times.empty())
+    return "no usable samples: every row has a missing (nan) or infinite value";
+  double spacing = 0, largest_gap = 0, largest_gap_after = times.front();
+  if (times.size() > 1) {
+    std::vector<double> gaps;
+    for (size_t i = 1; i < times.size(); ++i) {
+      gaps.push_back(times[i] - times[i - 1]);
+      if (gaps.back() > largest_gap) {
+        largest_gap = gaps.back();
+        largest_gap_after = times[i - 1];
+      }
+    }
+    std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
+    spacing = gaps[gaps.size() / 2];
+  }
+  auto spacing_words = [spacing](const char* unit) {
+    return "the samples are a median " + Number(spacing) + unit + " apart";
+  };
+  if (times.size() > 1) {
+    if (const TimeUnit* unit = UnitBySpacing(spacing))
+      return "t must be in seconds, but " + spacing_words("") + ": too far apart for seconds, and how phones space " +
+             "samples in " + unit->name + " (" + DivideBy(*unit) + ")";
+  }
+  double largest = std::max(std::fabs(times.front()), std::fabs(times.back()));
+  if (largest >= kMaxTimeS) {
+    std::string too_large =
+        "t must be in seconds, but " + Number(largest) + " is too large for seconds (after the year 2286)";
+    if (const TimeUnit* unit = UnitByMagnitude(largest))
+      return too_large + ": it looks like " + unit->name + " since 1970 (" + DivideBy(*unit) + ")";
+    return too_large + ", even for nanoseconds since 1970";
+  }
+  if (times.size() > 1 && spacing > kMaxSpacingS)
+    return spacing_words(" s") + ": at least 10 samples a second are needed to follow steps";
+  if (times.size() > 1 && spacing < kMinSpacingS)
+    return "t must be in seconds, but " + spacing_words(" s") + ", closer than any phone samples";
+  double span = times.back() - times.front();
+  if (span > kMaxRecordingS)
+    return "the recording spans " + Number(span) + " s, more than 12 hours (the largest gap is " +
+           Number(largest_gap) + " s, after t=" + Number(largest_gap_after) + ")";
+  const double first_reading_s = CadenceEstimator::kMinWindow / CadenceEstimator::kRateHz;
+  if (span < first_reading_s)
+    return "the recording is too short: " + Number(span) + " s of samples, and a first reading takes " +
+           Number(first_reading_s) + " s";
+  return {};
+}
+
+}  // namespace
+
 CadenceFileResult AnalyzeRecording(const std::vector<MotionSample>& samples,
                                    const RhythmParams& params) {
   CadenceFileResult out;
-  if (samples.empty()) return out;
+  out.error = CheckRecordingTimes(samples);
+  if (!out.error.empty()) return out;
   CadenceEstimator estimator(params);
-  double next_second = samples.front().t_s + 1;
+  // The series counts whole seconds after the first usable sample; the span check bounds it.
+  const double origin = std::find_if(samples.begin(), samples.end(), Usable)->t_s;
   for (const MotionSample& s : samples) {
+    if (!Usable(s)) continue;
     estimator.AddSample(s.t_s, s.ax, s.ay, s.az);
-    for (; std::isfinite(s.t_s) && s.t_s >= next_second; next_second += 1)
+    while (s.t_s - origin >= double(out.series_spm.size() + 1))
       out.series_spm.push_back(float(estimator.Current().spm));
   }
   out.steps = estimator.Current().steps_total;

@@ -8,6 +8,7 @@
 // ~15%/s, a jump (an octave error, a stray window) only once it has lasted 2 s.
 #include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "cadence_rhythm.hpp"
@@ -42,10 +43,10 @@ class CadenceEstimator {
   void Reset();
 
   static constexpr double kRateHz = 50;
+  static constexpr int kMinWindow = 150;  // samples at kRateHz before the first analysis (3 s)
 
  private:
   static constexpr int kWindow = 250;       // 5 s analysed
-  static constexpr int kMinWindow = 150;    // 3 s before the first analysis
   static constexpr int kHop = 10;           // analyse every 0.2 s
   static constexpr int kEnergyWindow = 50;  // 1 s for the "still moving" test
 
@@ -57,9 +58,17 @@ class CadenceEstimator {
   RhythmParams Params;
   CadenceReading Reading;
 
-  // Resampling state: the previous raw sample, the next grid time.
+  // Resampling state: the previous raw sample, the next grid time. Times are kept relative to
+  // the first sample (OriginT): epoch seconds (~1.7e9) keep their sub-millisecond spacing that
+  // way. The grid time is its start plus a count of steps rather than a running sum, because
+  // adding 0.02 s to a large enough time leaves it unchanged and the grid would stop advancing.
   bool HaveLast = false;
-  double LastT = 0, LastMag = 0, LastGyro = 0, NextGridT = 0;
+  double OriginT = 0;
+  double LastT = 0, LastMag = 0, LastGyro = 0;
+  double GridStartT = 0;
+  int64_t GridSteps = 0;
+  double NextGridT() const { return GridStartT + double(GridSteps) * (1 / kRateHz); }
+  void RestartGrid(double t);
   bool LastHasGyro = false;
   // Filters on the 50 Hz stream: slow mean (gravity) and a 2nd-order low-pass.
   double Mean = 9.81;
@@ -97,7 +106,19 @@ struct CadenceFileResult {
   double cadence_spm = 0;          // median of the per-second series while stepping
   int64_t steps = 0;
   std::vector<float> series_spm;   // one value per second, 0 when not stepping
+  std::string error;               // "" when analysed; else why the recording cannot be, in plain words
 };
+
+// A recording may span at most 12 hours, the longest cadence session the app keeps
+// (add_cadence_session): the per-second series covers the whole span, holes included, so the
+// span is what bounds its size. Holes of minutes are normal in a run (the phone's screen locked,
+// a stop at a café) and show as 0 (no rhythm); a span beyond 12 hours is a wrong time.
+inline constexpr double kMaxRecordingS = 12 * 3600;
+
+// Refused (error set, nothing analysed): no sample with a time and all three values, times that
+// are not seconds (the message names the likely unit: phones time samples in milliseconds,
+// microseconds or nanoseconds too), samples too far apart to follow steps, a span over
+// kMaxRecordingS, or one too short for a first reading.
 CadenceFileResult AnalyzeRecording(const std::vector<MotionSample>& samples,
                                    const RhythmParams& params = {});
 

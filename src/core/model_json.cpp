@@ -213,7 +213,7 @@ bool RunFromJson(const json& value, Run& out, std::string& error, const std::str
   double duration = 0;
   Id shoe_id = 0;
   in.IdField("id", run.id) && in.DateField("date", run.date) && in.Number("distance_m", run.distance_m) &&
-      in.Check("distance_m", CheckRunDistance(run.distance_m)) && in.OptNumber("duration_s", duration) &&
+      in.Check("distance_m", CheckStoredRunDistance(run.distance_m)) && in.OptNumber("duration_s", duration) &&
       (!in.Has("duration_s") || in.Check("duration_s", CheckDuration(duration))) && in.OptId("shoe_id", shoe_id) &&
       in.OptBool("warmup", run.warmup) && in.OptBool("cooldown", run.cooldown);
   if (!Finish(in, error)) return false;

@@ -249,6 +249,43 @@ DecodedStore DecodeStore(const std::map<std::string, std::string>& docs) {
   return out;
 }
 
+struct StoreDecoder::Impl {
+  Assembler assembler;
+  std::map<std::string, std::vector<float>> series;  // by key: attached once every session is read
+};
+
+StoreDecoder::StoreDecoder() : impl_(std::make_unique<Impl>()) {}
+StoreDecoder::~StoreDecoder() = default;
+
+std::string StoreDecoder::Add(const std::string& key, std::string value) {
+  if (IsBinaryKey(key)) {
+    std::vector<float> series;
+    std::string error = ReadSeriesBytes(value, series);
+    if (!error.empty()) return "A cadence series could not be read: " + error + ".";
+    impl_->series[key] = std::move(series);
+    return {};
+  }
+  std::optional<PartKind> kind = KindOf(key);
+  if (!kind) return "\"" + key + "\" is not a part of the data.";
+  bool legacy = false;
+  std::string error = impl_->assembler.Read(key, *kind, value, legacy);
+  if (!error.empty()) return kind->what + " could not be read: " + error + ".";
+  return {};
+}
+
+Model StoreDecoder::Finish() {
+  Model model = std::move(impl_->assembler.model);
+  for (CadenceSession& session : model.cadence_sessions)
+    if (auto it = impl_->series.find(SeriesKey(session.id)); it != impl_->series.end())
+      session.series_spm = std::move(it->second);
+  impl_->series.clear();
+  std::sort(model.runs.begin(), model.runs.end(), [](const Run& a, const Run& b) { return a.id < b.id; });
+  std::sort(model.cadence_sessions.begin(), model.cadence_sessions.end(),
+            [](const CadenceSession& a, const CadenceSession& b) { return a.id < b.id; });
+  RepairReferences(model);
+  return model;
+}
+
 StoreChanges EncodeStoreChanges(const Model* before, const Model& after) {
   StoreChanges changes;
   auto put = [&changes](const std::string& key, const json& document) { changes.put[key] = document.dump(); };

@@ -14,6 +14,7 @@
 // Decoding never fails as a whole: a part it cannot read is reported as damaged (to be moved
 // aside), and the rest still loads.
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -45,6 +46,26 @@ struct DecodedStore {
 };
 
 DecodedStore DecodeStore(const std::map<std::string, std::string>& docs);
+
+// DecodeStore one document at a time, for a caller that must not hold the thread for long: a
+// restored backup arrives as the parts the store holds (backup_file.hpp) and is decoded over
+// several frames. Add() reads a document as DecodeStore does, each taken whole or not at all;
+// Finish() attaches the series, orders the lists and repairs references as DecodeStore does.
+class StoreDecoder {
+ public:
+  StoreDecoder();
+  ~StoreDecoder();
+  StoreDecoder(const StoreDecoder&) = delete;
+  StoreDecoder& operator=(const StoreDecoder&) = delete;
+  // "" or why the document cannot be read (then it is left out). Keys that are not model parts
+  // (the revision, documents kept aside) cannot be read here.
+  std::string Add(const std::string& key, std::string value);
+  Model Finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 struct StoreChanges {
   std::map<std::string, std::string> put;

@@ -1,5 +1,6 @@
 #include "validation.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <utility>
@@ -11,6 +12,12 @@ namespace sw {
 // [SECTION] Rules
 
 std::string CheckRunDistance(double metres) {
+  if (!std::isfinite(metres) || metres < kMinRunDistanceM || metres > kMaxRunDistanceM)
+    return "must be at least 10 m (0.01 km) and at most 300 km (300000 m)";
+  return {};
+}
+
+std::string CheckStoredRunDistance(double metres) {
   if (!std::isfinite(metres) || metres <= 0 || metres > kMaxRunDistanceM)
     return "must be more than 0 and at most 300 km (300000 m)";
   return {};
@@ -129,15 +136,19 @@ std::string CleanText(std::string_view text, std::string& out, std::size_t min_c
 }  // namespace
 
 bool IsValidUtf8(std::string_view text, std::size_t* code_points) {
+  return !FindInvalidUtf8(text, code_points);
+}
+
+std::optional<std::size_t> FindInvalidUtf8(std::string_view text, std::size_t* code_points) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < text.size(); ++count) {
     char32_t cp = 0;
     std::size_t len = DecodeUtf8(text, i, cp);
-    if (!len) return false;
+    if (!len) return i;
     i += len;
   }
   if (code_points) *code_points = count;
-  return true;
+  return std::nullopt;
 }
 
 std::string CleanName(std::string_view text, std::string& out) {
@@ -353,9 +364,24 @@ int IndexOfRun(const Model& model, Id id) { return IndexOfId(model.runs, id); }
 int IndexOfPain(const Model& model, Id id) { return IndexOfId(model.pain, id); }
 int IndexOfStrength(const Model& model, Id id) { return IndexOfId(model.strength, id); }
 
-bool TakeNextId(Model& model, Id& out) {
+bool IdInUse(const Model& model, Id id) {
+  return IndexOfId(model.shoes, id) >= 0 || IndexOfId(model.runs, id) >= 0 || IndexOfId(model.strength, id) >= 0 ||
+         IndexOfId(model.pain, id) >= 0 || IndexOfId(model.cadence_sessions, id) >= 0;
+}
+
+bool TakeNextId(Model& model, const ActionContext& context, Id& out) {
+  if (context.reuse_id && *context.reuse_id >= 1 && *context.reuse_id <= kMaxId && !IdInUse(model, *context.reuse_id)) {
+    out = *context.reuse_id;
+    model.next_id = std::max(model.next_id, out + 1);
+    return true;
+  }
+  const Id slots = std::max(1, context.ids.slots);
+  const Id slot = std::clamp<Id>(context.ids.slot, 0, slots - 1);
   if (model.next_id < 1 || model.next_id > kMaxId) return false;
-  out = model.next_id++;
+  Id id = model.next_id + ((slot - (model.next_id - 1) % slots) + slots) % slots;
+  if (id > kMaxId) return false;
+  out = id;
+  model.next_id = id + 1;
   return true;
 }
 

@@ -15,11 +15,15 @@
 #include <nlohmann/json.hpp>
 
 #include "model.hpp"
+#include "state.hpp"
 
 namespace sw {
 
 // [SECTION] Limits
-inline constexpr double kMaxRunDistanceM = 300000;         // one run: at most 300 km
+// One run: at least 10 m and at most 300 km. Below 0.01 km a run shows as "0.00 km" in the app and
+// is a slip of the finger or a stray value like 4.9e-324, never a run.
+inline constexpr double kMinRunDistanceM = 10;
+inline constexpr double kMaxRunDistanceM = 300000;
 inline constexpr double kMaxDurationS = 48 * 3600;         // exclusive: under 48 hours
 inline constexpr double kMaxShoeDistanceM = 20'000'000;    // 20,000 km: start distance and thresholds
 inline constexpr int kMaxNameChars = 60;                   // code points, after trimming spaces
@@ -35,6 +39,10 @@ inline constexpr Id kMaxId = 9007199254740991;             // 2^53 - 1
 // [SECTION] Rules. Each returns "" when the value is fine, else the reason, phrased to follow a
 // field name: "must be more than 0 ...".
 std::string CheckRunDistance(double metres);
+// A run already stored or in a backup: more than 0 and at most 300 km, the rule before the 10 m
+// minimum. What an earlier version saved must still read (one short run must never make a
+// year of stored runs, or a whole backup, unreadable); new and edited runs meet CheckRunDistance.
+std::string CheckStoredRunDistance(double metres);
 std::string CheckDuration(double seconds);
 std::string CheckDateNotFuture(Date date, Date today);
 std::string CheckSeverity(int severity);
@@ -52,6 +60,9 @@ std::string CheckTextSize(int percent);
 // True when `text` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF);
 // `code_points` gets the count.
 bool IsValidUtf8(std::string_view text, std::size_t* code_points = nullptr);
+// The byte offset of the first malformed UTF-8 sequence in `text`, nullopt when there is none;
+// `code_points` gets the count when there is none.
+std::optional<std::size_t> FindInvalidUtf8(std::string_view text, std::size_t* code_points = nullptr);
 // Names: surrounding spaces trimmed, 1-60 code points, valid UTF-8, no control characters.
 // Returns "" and sets `out`, or the reason.
 std::string CleanName(std::string_view text, std::string& out);
@@ -129,7 +140,11 @@ Run* FindRun(Model& model, Id id);
 int IndexOfRun(const Model& model, Id id);
 int IndexOfPain(const Model& model, Id id);
 int IndexOfStrength(const Model& model, Id id);
-// The next id from model.next_id; false when ids are exhausted (kMaxId).
-bool TakeNextId(Model& model, Id& out);
+// A new record's id: the context's reuse_id when it is still free, otherwise the first id of the
+// context's id space at or after model.next_id. Advances next_id past it; false when ids are
+// exhausted (kMaxId).
+bool TakeNextId(Model& model, const ActionContext& context, Id& out);
+// Whether any record (shoe, run, strength, pain, cadence session) has this id.
+bool IdInUse(const Model& model, Id id);
 
 }  // namespace sw

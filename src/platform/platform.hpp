@@ -23,8 +23,11 @@ bool OpenWindow(std::string& error);
 using FrameCallback = std::function<void()>;
 void RunFrameLoop(FrameCallback on_frame);
 void RequestFrames(int count);
-// Ask for one frame after `delay_ms` (a blinking cursor, a pending timer).
+// Ask for one frame after `delay_ms` (a blinking cursor, a pending timer). A sooner request is
+// never held back by a later one already pending.
 void RequestFrameAfter(double delay_ms);
+// Runs `work` once after `delay_ms` (a retry on a back-off), then asks for a frame.
+void CallAfter(double delay_ms, std::function<void()> work);
 
 // ---- Input --------------------------------------------------------------------------------
 struct InputEvent {

@@ -25,10 +25,21 @@ using StorageLoadCallback =
     std::function<void(bool ok, std::map<std::string, std::string> docs, std::string error)>;
 using StorageWriteCallback = std::function<void(StorageWriteOutcome outcome, std::string error)>;
 
-void StorageLoadAll(StorageLoadCallback done);
+// Reads every document and the latest revision. `fresh_connection`: give up on a connection
+// still opening (an open that never answered) and open a new one.
+void StorageLoadAll(StorageLoadCallback done, bool fresh_connection = false);
+// The write is checked against the stored revision itself, inside its transaction: it commits
+// only if the latest stored revision is still `expect_rev`, otherwise the outcome is Conflict.
 void StorageWrite(const StorageWriteRequest& request, StorageWriteCallback done);
-// Another tab committed a write: `changed` runs (on a frame) so this tab can reload.
-void StorageWatch(std::function<void()> changed);
+// The latest stored revision alone (cheap): `done(ok, rev)`, rev nullopt for an empty store.
+void StorageLatestRev(std::function<void(bool ok, std::optional<long long> rev)> done);
+// `changed(rev)` runs when another tab committed revision `rev`, and with nullopt when the page
+// becomes visible again (a notice may have been missed meanwhile: check the stored revision).
+void StorageWatch(std::function<void(std::optional<long long> rev)> changed);
+// This tab's slot for new ids (0 .. kTabSlots-1), held for the page's lifetime so no other open
+// tab has it (a Web Lock); known once the first load has answered.
+inline constexpr int kTabSlots = 16;
+int StorageTabSlot();
 // navigator.storage.persist(): `answer(supported, granted)`.
 void StorageRequestPersist(std::function<void(bool supported, bool granted)> answer);
 // Runs the callbacks whose results arrived since the last frame. The app calls it each frame.

@@ -25,6 +25,7 @@ void DrawImportConfirmation(UiFrame& frame) {
   ImGui::BeginChild("##card", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY);
   Heading("Restore this backup?");
   Paragraph(frame.save.import_confirm.c_str());
+  RecordLastItem(frame, frame.save.import_confirm.c_str(), "info", "import_confirm");  // state().ui
   SmallText("Your current data will be replaced. Export a backup first if you may want it back.");
   float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f / frame.scale;
   if (Button(frame, "Cancel", ImVec2(half, 0))) frame.Dispatch({{"type", "import_cancel"}});

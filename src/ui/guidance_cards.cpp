@@ -22,10 +22,6 @@ namespace {
 ImVec2 g_card_top;
 std::optional<GuidePage> g_requested_page;
 
-ImVec4 Mix(ImVec4 a, ImVec4 b, float t) {
-  return ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, 1);
-}
-
 // An invisible button over the card drawn so far: the whole card is the tap target.
 bool CardTapTarget(UiFrame& frame, const char* label) {
   ImVec2 end = ImGui::GetCursorScreenPos();
@@ -40,6 +36,10 @@ bool CardTapTarget(UiFrame& frame, const char* label) {
 }  // namespace
 
 // [SECTION] Shared drawing helpers
+
+ImVec4 Mix(ImVec4 a, ImVec4 b, float t) {
+  return ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, 1);
+}
 
 void CardBegin(UiFrame& frame) {
   ImDrawList* draw = ImGui::GetWindowDrawList();

@@ -34,6 +34,8 @@ std::optional<GuidePage> TakeRequestedGuidePage();
 
 // [SECTION] Shared drawing helpers of the guidance screens
 
+// `a` moved towards `b` by `t` (0..1), opaque: a card's tint of a status colour.
+ImVec4 Mix(ImVec4 a, ImVec4 b, float t);
 // A rounded card behind everything drawn between CardBegin and CardEnd (not nestable: it splits
 // the draw list into channels). `border` alpha 0 for none.
 void CardBegin(UiFrame& frame);

@@ -187,8 +187,9 @@ void LogScreen::Draw(UiFrame& frame) {
     message.clear();
     auto metres = ParseDistance(distance_text, units);
     if (!metres) distance_error = std::string("Type the distance in ") + unit + ", e.g. 5 or 5.5, or tap a quick pick.";
-    else if (!CheckRunDistance(*metres).empty()) distance_error = "The distance must be more than 0 and at most " +
-                                                                   FormatDistance(kMaxRunDistanceM, units, 0) + ".";
+    else if (!CheckRunDistance(*metres).empty())
+      distance_error = "The distance must be at least " + FormatDistance(kMinRunDistanceM, units) + " and at most " +
+                       FormatDistance(kMaxRunDistanceM, units, 0) + ".";
     auto date = ParseDate(date_text);
     if (!date) date_error = "Use YYYY-MM-DD, e.g. " + FormatDate(today) + ", or tap Today / Yesterday.";
     else if (DaysBetween(today, *date) > kMaxFutureDays) date_error = "That date is in the future.";

@@ -41,7 +41,10 @@ void DrawDataSection(UiFrame& frame) {
   if (Button(frame, "Export backup", ImVec2(-1, 0))) frame.Dispatch({{"type", "export_backup"}});
   if (Button(frame, "Import backup", ImVec2(-1, 0))) frame.Dispatch({{"type", "pick_backup_file"}});
   if (Button(frame, "Export runs as CSV", ImVec2(-1, 0))) frame.Dispatch({{"type", "export_csv"}});
-  if (!save.notice.empty()) SmallText(save.notice.c_str());
+  if (!save.notice.empty()) {
+    SmallText(save.notice.c_str());
+    RecordLastItem(frame, save.notice.c_str(), "info", "notice");  // state().ui: tests, assistive bridges
+  }
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include "core/screen.hpp"
+#include "guidance_cards.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
@@ -25,8 +26,48 @@ void DrawSaveMark(UiFrame& frame, float y) {
   ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - width - frame.Px(16), y + frame.Px(4)));
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::TextUnformatted(text);
+  RecordLastItem(frame, text, "info", "save_status");
   ImGui::PopStyleColor();
   ImGui::PopFont();
+}
+
+// On every screen while nothing is being saved: why, in words, and the two ways out - try
+// again now, or take a backup of what this tab holds. The header says "Not saved" meanwhile.
+void DrawStorageNotice(UiFrame& frame) {
+  const SaveInfo& save = frame.save;
+  if (save.status != "error" || save.error.empty()) return;
+  std::string title, body;
+  if (save.problem == "unreadable") {
+    title = "Your saved data cannot be read right now";
+    body = "The browser says: " + save.reason + ". Nothing will be saved until your data can be read. What you "
+           "change now is kept in this tab, and Stridewise keeps trying.";
+  } else if (save.problem == "not_answering") {
+    title = "Storage is not answering";
+    body = "Your saved data cannot be shown yet. You can use Stridewise, but nothing will be saved until the "
+           "storage answers. Stridewise keeps trying.";
+  } else if (save.problem == "not_saved") {
+    title = "Not saved";
+    body = "The browser says: " + save.reason + ". Your changes are kept in this tab and Stridewise tries again. "
+           "Export a backup to keep a copy.";
+  } else {
+    title = "A change was not saved";
+    body = save.error;
+  }
+  const Palette& p = GetPalette();
+  CardBegin(frame);
+  ImGui::PushFont(GetFonts().heading);
+  ColoredText(p.bad, title.c_str());
+  ImGui::PopFont();
+  RecordLastItem(frame, title.c_str(), "info", save.problem);
+  ImGui::TextWrapped("%s", body.c_str());
+  RecordLastItem(frame, body.c_str(), "info", "storage_error");
+  bool can_retry = save.problem != "none";
+  float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 / frame.scale;
+  if (can_retry && Button(frame, "Try again", ImVec2(half, 0))) frame.Dispatch({{"type", "retry_storage"}});
+  if (can_retry) ImGui::SameLine();
+  if (Button(frame, "Export backup##notice", ImVec2(can_retry ? half : -1, 0))) frame.Dispatch({{"type", "export_backup"}});
+  CardEnd(frame, Mix(p.surface, p.bad, 0.07f), p.bad, 2);
+  ImGui::Dummy(ImVec2(0, frame.Px(4)));
 }
 
 void DrawHeader(UiFrame& frame) {
@@ -114,6 +155,7 @@ void Shell::Draw(UiFrame& frame) {
   std::string content_id = "##content_" + std::string(ScreenId(frame.state.screen));
   ImGui::BeginChild(content_id.c_str(), ImVec2(0, content_height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   ImGui::PopStyleVar();
+  DrawStorageNotice(frame);
   switch (frame.state.screen) {
     case Screen::Home: home.Draw(frame); break;
     case Screen::Log: log.Draw(frame); break;

@@ -25,6 +25,9 @@ struct WidgetInfo {
 struct SaveInfo {
   std::string status = "loading";  // "loading" | "saving" | "saved" | "error"
   std::string error;
+  // Why nothing is being saved: "none" | "unreadable" | "not_answering" | "not_saved".
+  std::string problem = "none";
+  std::string reason;  // the browser's words for it ("the device storage is full (quota exceeded)")
   std::optional<bool> persisted;    // navigator.storage.persist() answer, when known
   std::vector<std::string> damaged;  // plain-words notes about data kept aside
   std::string import_confirm;        // non-empty: a picked backup waits for "Replace?" confirmation

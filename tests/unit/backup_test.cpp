@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "core/actions.hpp"
 #include "core/backup.hpp"
 #include "core/model_json.hpp"
@@ -46,6 +48,42 @@ TEST_CASE("bad backups get a clear error", "[backup]") {
         "This backup has a problem, so nothing was imported: runs[1]: \"distance_m\" must be more than 0 and at "
         "most 300 km (300000 m).");
   CHECK_FALSE(ParseBackup(std::string(kMaxBackupBytes + 1, ' ')).ok);
+}
+
+TEST_CASE("a backup keeps short runs an earlier version saved, and refuses runs of 0 or less", "[backup]") {
+  // New runs need 10 m (add_run), but a backup is the runner's own data: one short run saved
+  // before that rule must not make the whole backup unreadable.
+  json doc = ModelToJson(SampleModel());
+  for (double short_run : {0.001, 5.0, 9.99}) {
+    doc["runs"][0]["distance_m"] = short_run;
+    ParsedBackup parsed = ParseBackup(doc.dump());
+    REQUIRE(parsed.ok);
+    CHECK(parsed.model.runs[0].distance_m == short_run);
+  }
+  for (double bad : {0.0, -5.0, 300001.0}) {
+    doc["runs"][0]["distance_m"] = bad;
+    CHECK(ParseBackup(doc.dump()).error ==
+          "This backup has a problem, so nothing was imported: runs[0]: \"distance_m\" must be more than 0 and at "
+          "most 300 km (300000 m).");
+  }
+}
+
+TEST_CASE("a backup that is not valid UTF-8 is refused, naming the byte offset and line", "[backup]") {
+  const std::string good = ExportBackup(SampleModel());
+  const std::size_t name_at = good.find("\"name\": \"") + 9;
+  const std::size_t line = 1 + std::count(good.begin(), good.begin() + std::ptrdiff_t(name_at), '\n');
+  for (const char* bad_bytes : {"\xFF", "\xC3", "\xC0\xAF", "\xED\xA0\x80"}) {  // stray, cut short, overlong, surrogate
+    std::string bad = good;
+    bad.insert(name_at, bad_bytes);
+    INFO("bytes " << bad_bytes);
+    CHECK(ParseBackup(bad).error == "This file is not valid UTF-8 text (the first bad byte is at byte offset " +
+                                        std::to_string(name_at) + ", line " + std::to_string(line) +
+                                        "), so nothing was imported.");
+  }
+  // The offset counts in the file as it is, byte-order mark included.
+  CHECK(ParseBackup("\xEF\xBB\xBF{\n\xFF}").error ==
+        "This file is not valid UTF-8 text (the first bad byte is at byte offset 5, line 2), so nothing was imported.");
+  CHECK(ParseBackup(ExportBackup(SampleModel())).ok);
 }
 
 TEST_CASE("summary and the confirmation message count what a backup holds", "[backup]") {

@@ -11,6 +11,7 @@ using sw::test::RunCli;
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <unistd.h>
 
 #include "cadence_synth.hpp"
 #include "core/cadence_estimator.hpp"
@@ -281,4 +282,117 @@ TEST_CASE("stridewise cadence FILE.csv prints JSON; bad input exits 1 naming the
   CHECK(out.find("line 3") != std::string::npos);
   RunCli("cadence /nonexistent/file.csv", status);
   CHECK(status == 1);
+}
+
+namespace {
+
+// The synthetic gait as a recording, its times scaled (another unit) and shifted (another origin).
+std::vector<sw::MotionSample> Recording(const PocketGait& gait, double scale = 1, double offset = 0) {
+  std::vector<sw::MotionSample> out;
+  for (const auto& s : MakePocketGait(gait)) out.push_back({offset + s.t * scale, s.ax, s.ay, s.az});
+  return out;
+}
+
+// A file of this process's own, so parallel runs of the suite do not share it.
+std::string WriteTempFile(const std::string& name, const std::string& text) {
+  std::string path = "/tmp/stridewise_" + std::to_string(getpid()) + "_" + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("The estimator keeps time on epoch-scale timestamps and does not hang at 1e15", "[cadence]") {
+  PocketGait gait;
+  CadenceEstimator from_zero, from_epoch;
+  for (const auto& s : Recording(gait)) from_zero.AddSample(s.t_s, s.ax, s.ay, s.az);
+  for (const auto& s : Recording(gait, 1, 1.7e9)) from_epoch.AddSample(s.t_s, s.ax, s.ay, s.az);
+  CHECK(from_zero.Current().spm == Approx(170).epsilon(0.02));
+  CHECK(from_epoch.Current().spm == Approx(from_zero.Current().spm).epsilon(0.005));
+  CHECK(from_epoch.Current().t_s == Approx(1.7e9 + from_zero.Current().t_s).margin(1e-3));
+  // 1e15 + 0.02 == 1e15 in doubles: a grid that adds 0.02 s at a time never got past this sample.
+  CadenceEstimator huge;
+  huge.AddSample(1e15, 0, 0, 9.8);
+  huge.AddSample(1e15 + 0.25, 0, 0, 9.8);
+  huge.AddSample(1e15 + 3, 0, 0, 9.8);
+  CHECK_FALSE(huge.Current().stepping);
+}
+
+TEST_CASE("AnalyzeRecording takes seconds and refuses other time units, naming the unit", "[cadence]") {
+  PocketGait gait;
+  const sw::CadenceFileResult seconds = sw::AnalyzeRecording(Recording(gait));
+  REQUIRE(seconds.error.empty());
+  CHECK(seconds.cadence_spm == Approx(170).epsilon(0.02));
+  const sw::CadenceFileResult epoch_seconds = sw::AnalyzeRecording(Recording(gait, 1, 1.7e9));
+  CHECK(epoch_seconds.error.empty());
+  CHECK(epoch_seconds.cadence_spm == Approx(seconds.cadence_spm).epsilon(0.005));
+  CHECK(epoch_seconds.series_spm.size() == seconds.series_spm.size());
+
+  const std::string spacing = "t must be in seconds, but the samples are a median ";
+  CHECK_THAT(sw::AnalyzeRecording(Recording(gait, 1e3)).error,
+             Catch::StartsWith(spacing) &&
+                 Catch::EndsWith("how phones space samples in milliseconds (divide t by 1000)"));
+  CHECK_THAT(sw::AnalyzeRecording(Recording(gait, 1e6, 1.7e15)).error,
+             Catch::StartsWith(spacing) && Catch::EndsWith("in microseconds (divide t by 1000000)"));
+  CHECK_THAT(sw::AnalyzeRecording(Recording(gait, 1e9, 3.6e12)).error,  // nanoseconds since the phone started
+             Catch::StartsWith(spacing) && Catch::EndsWith("in nanoseconds (divide t by 1000000000)"));
+  // One sample has no spacing: its size alone tells.
+  CHECK(sw::AnalyzeRecording({{1e15, 0, 0, 9.8}}).error ==
+        "t must be in seconds, but 1e+15 is too large for seconds (after the year 2286): it looks like microseconds "
+        "since 1970 (divide t by 1000000)");
+  CHECK(sw::AnalyzeRecording({{1.7e18, 0, 0, 9.8}}).error.find("nanoseconds since 1970") != std::string::npos);
+  CHECK(sw::AnalyzeRecording(Recording(gait, 20)).error ==
+        "the samples are a median 0.2 s apart: at least 10 samples a second are needed to follow steps");
+}
+
+TEST_CASE("AnalyzeRecording: gaps are bounded by a 12-hour span; nothing usable or too short is an error",
+          "[cadence]") {
+  // t=0 and t=1e9 once built a billion-second series.
+  CHECK(sw::AnalyzeRecording({{0, 0, 0, 9.8}, {1e9, 0, 0, 9.8}}).error ==
+        "the samples are a median 1e+09 s apart: at least 10 samples a second are needed to follow steps");
+  PocketGait gait;
+  std::vector<sw::MotionSample> stray = Recording(gait);
+  stray.push_back({13 * 3600.0, 0, 0, 9.8});
+  CHECK_THAT(sw::AnalyzeRecording(stray).error,
+             Catch::StartsWith("the recording spans 46800 s, more than 12 hours (the largest gap is 467"));
+  // A 10-minute stop in a run: kept, as seconds without a rhythm.
+  std::vector<sw::MotionSample> with_stop = Recording(gait);
+  for (const auto& s : Recording(gait, 1, 630)) with_stop.push_back(s);
+  const sw::CadenceFileResult stopped = sw::AnalyzeRecording(with_stop);
+  REQUIRE(stopped.error.empty());
+  CHECK(stopped.series_spm.size() == size_t(with_stop.back().t_s));
+  CHECK(stopped.series_spm[300] == 0);
+  CHECK(stopped.cadence_spm == Approx(170).epsilon(0.02));
+
+  const std::string none = "no usable samples: every row has a missing (nan) or infinite value";
+  CHECK(sw::AnalyzeRecording({}).error == none);
+  CHECK(sw::AnalyzeRecording({{0, NAN, 0, 9.8}, {NAN, 0, 0, 9.8}, {0.01, 0, INFINITY, 9.8}}).error == none);
+  gait.duration_s = 2;
+  CHECK(sw::AnalyzeRecording(Recording(gait)).error.find("the recording is too short") == 0);
+}
+
+TEST_CASE("stridewise cadence: wrong time units, nothing usable or a directory exit 1 with the reason",
+          "[cadence]") {
+  int status = -1;
+  std::vector<std::string> written;
+  auto write = [&written](const std::string& name, const std::string& text) {
+    return written.emplace_back(WriteTempFile(name, text));
+  };
+  std::string path = write("cadence_micro.csv", "t,ax,ay,az\n1e15,0,0,9.8\n");
+  CHECK(RunCli("cadence " + path, status) ==
+        "stridewise cadence: " + path +
+            ": t must be in seconds, but 1e+15 is too large for seconds (after the year 2286): it looks like "
+            "microseconds since 1970 (divide t by 1000000)\n");
+  CHECK(status == 1);
+  path = write("cadence_gap.csv", "t,ax,ay,az\n0,0,0,9.8\n1e9,0,0,9.8\n");
+  CHECK(RunCli("cadence " + path, status).find("at least 10 samples a second") != std::string::npos);
+  CHECK(status == 1);
+  path = write("cadence_nan.csv", "t,ax,ay,az\n0,nan,0,9.8\nnan,0,0,9.8\n");
+  CHECK(RunCli("cadence " + path, status) ==
+        "stridewise cadence: " + path + ": no usable samples: every row has a missing (nan) or infinite value\n");
+  CHECK(status == 1);
+  const std::string folder = std::string(STRIDEWISE_SOURCE_DIR) + "/tests/unit/fixtures";
+  CHECK(RunCli("cadence " + folder, status) == "stridewise cadence: " + folder + ": is a directory, not a file\n");
+  CHECK(status == 1);
+  for (const std::string& file : written) std::remove(file.c_str());
 }

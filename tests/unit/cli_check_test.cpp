@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <fstream>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "model_samples.hpp"
 #include "run_cli.hpp"
@@ -42,4 +44,22 @@ TEST_CASE("check prints the problem and exits 1", "[cli-check]") {
   status = -1;
   std::string help = RunCheck("--bogus extra", status);
   CHECK(status == 2);
+}
+
+TEST_CASE("check says a directory is not a file and names where a backup is not UTF-8", "[cli-check]") {
+  int status = -1;
+  const std::string folder = std::string(STRIDEWISE_SOURCE_DIR) + "/tests/unit/fixtures";
+  CHECK(RunCheck(folder, status) == folder + ": is a directory, not a file\n");
+  CHECK(status == 1);
+  // The good fixture with one stray byte on its second line: the app's import refuses it the same way.
+  std::string text = ReadFixture("schema_v3.json");
+  const std::size_t second_line = text.find('\n') + 1;
+  text.insert(second_line, "\xFF");
+  const std::string path = "/tmp/stridewise_" + std::to_string(getpid()) + "_not_utf8.json";
+  std::ofstream(path, std::ios::binary) << text;
+  CHECK(RunCheck(path, status) == path + ": NOT a usable Stridewise backup\n  This file is not valid UTF-8 text (the "
+                                         "first bad byte is at byte offset " + std::to_string(second_line) +
+                                         ", line 2), so nothing was imported.\n");
+  CHECK(status == 1);
+  std::remove(path.c_str());
 }

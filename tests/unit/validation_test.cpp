@@ -52,11 +52,11 @@ TEST_CASE("validation table: each bad input gets its message and changes nothing
       {{{"type", "add_run"}, {"date", "2026-03-12"}, {"distance_m", 5000}},
        "add_run: \"date\" must not be more than 1 day after today (2026-03-10)."},
       {{{"type", "add_run"}, {"date", "2026-03-01"}, {"distance_m", 0}},
-       "add_run: \"distance_m\" must be more than 0 and at most 300 km (300000 m)."},
+       "add_run: \"distance_m\" must be at least 10 m (0.01 km) and at most 300 km (300000 m)."},
       {{{"type", "add_run"}, {"date", "2026-03-01"}, {"distance_m", -1}},
-       "add_run: \"distance_m\" must be more than 0 and at most 300 km (300000 m)."},
+       "add_run: \"distance_m\" must be at least 10 m (0.01 km) and at most 300 km (300000 m)."},
       {{{"type", "add_run"}, {"date", "2026-03-01"}, {"distance_m", 300000.01}},
-       "add_run: \"distance_m\" must be more than 0 and at most 300 km (300000 m)."},
+       "add_run: \"distance_m\" must be at least 10 m (0.01 km) and at most 300 km (300000 m)."},
       {{{"type", "add_run"}, {"date", "2026-03-01"}, {"distance_m", "5k"}},
        "add_run: \"distance_m\" must be a number."},
       {{{"type", "add_run"}, {"date", "2026-03-01"}, {"distance_m", std::numeric_limits<double>::infinity()}},
@@ -76,7 +76,7 @@ TEST_CASE("validation table: each bad input gets its message and changes nothing
       // update_run / delete_run / restore_run
       {{{"type", "update_run"}, {"id", 42}, {"distance_m", 5000}}, "update_run: no run has id 42."},
       {{{"type", "update_run"}, {"id", 3}, {"distance_m", 400000}},
-       "update_run: \"distance_m\" must be more than 0 and at most 300 km (300000 m)."},
+       "update_run: \"distance_m\" must be at least 10 m (0.01 km) and at most 300 km (300000 m)."},
       {{{"type", "update_run"}, {"id", 3}, {"shoe_id", 2}},
        "update_run: shoe 2 (Old) is retired; reactivate it or pick another shoe."},
       {{{"type", "delete_run"}}, "delete_run needs \"id\"."},
@@ -192,6 +192,32 @@ TEST_CASE("validation table: each bad input gets its message and changes nothing
     INFO(good.dump() << " -> " << result.error);
     CHECK(result.ok);
   }
+}
+
+TEST_CASE("a run must be at least 10 m: add_run and update_run refuse 4.9e-324", "[validation]") {
+  ActionContext context;
+  context.today = D("2026-03-10");
+  AppState state = StateWithData(context);
+  const json before = ModelToJson(state.model);
+  const std::string message = "\"distance_m\" must be at least 10 m (0.01 km) and at most 300 km (300000 m).";
+  for (double too_short : {4.9e-324, 1e-9, 9.99}) {
+    INFO(too_short);
+    CHECK(Apply(state, {{"type", "add_run"}, {"date", "2026-03-01"}, {"distance_m", too_short}}, context).error ==
+          "add_run: " + message);
+    CHECK(Apply(state, {{"type", "update_run"}, {"id", 3}, {"distance_m", too_short}}, context).error ==
+          "update_run: " + message);
+    CHECK(ModelToJson(state.model) == before);
+  }
+  CHECK(Apply(state, {{"type", "add_run"}, {"date", "2026-03-01"}, {"distance_m", kMinRunDistanceM}}, context).ok);
+}
+
+TEST_CASE("FindInvalidUtf8 gives the offset of the first bad byte", "[validation]") {
+  CHECK_FALSE(FindInvalidUtf8("Caf\xC3\xA9"));
+  CHECK(FindInvalidUtf8("Caf\xC3\xA9 \xFF") == std::optional<std::size_t>(6));
+  CHECK(FindInvalidUtf8("ab\xE2\x82") == std::optional<std::size_t>(2));  // cut short at the end
+  std::size_t count = 0;
+  CHECK_FALSE(FindInvalidUtf8("Caf\xC3\xA9", &count));
+  CHECK(count == 4);
 }
 
 TEST_CASE("text rules count code points and reject broken UTF-8", "[validation]") {

@@ -1,6 +1,41 @@
 // Downloads and the file picker. A download is a Blob behind a temporary <a download>; the
-// picker is a temporary <input type=file>, read as text and handed to C++ (queued there).
+// picker is a temporary <input type=file>. A text file is read as text and handed to C++
+// (queued there); a backup to restore is checked from its size and first bytes, then read and
+// parsed by web/backup_worker.js off the page's thread.
 mergeInto(LibraryManager.library, {
+  $swFilesCString__deps: ['malloc'],
+  $swFilesCString: function (text) {
+    var size = lengthBytesUTF8(text) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+  },
+
+  // A heap copy of `bytes` (a Uint8Array), for C++ to take and free.
+  $swFilesHeapBytes__deps: ['malloc'],
+  $swFilesHeapBytes: function (bytes) {
+    var ptr = _malloc(bytes.length || 1);
+    HEAPU8.set(bytes, ptr);
+    return ptr;
+  },
+
+  // Opens the system picker; `onFile(file)` once one is picked (nothing when cancelled).
+  $swFilesPickOne: function (accept, onFile) {
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    var onChange = function () {
+      input.removeEventListener('change', onChange);
+      var file = input.files && input.files[0];
+      document.body.removeChild(input);
+      if (file) onFile(file);
+    };
+    input.addEventListener('change', onChange);
+    document.body.appendChild(input);
+    input.click();
+  },
+
   sw_files_download: function (name_ptr, mime_ptr, text_ptr) {
     var blob = new Blob([UTF8ToString(text_ptr)], { type: UTF8ToString(mime_ptr) });
     var url = URL.createObjectURL(blob);
@@ -14,31 +49,54 @@ mergeInto(LibraryManager.library, {
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
   },
 
-  sw_files_pick__deps: ['sw_files_picked', 'malloc'],
+  sw_files_pick__deps: ['sw_files_picked', '$swFilesPickOne', '$swFilesCString'],
   sw_files_pick: function (request_id, accept_ptr) {
-    var input = document.createElement('input');
-    input.type = 'file';
-    input.accept = UTF8ToString(accept_ptr);
-    input.style.display = 'none';
-    var cstr = function (text) {
-      var size = lengthBytesUTF8(text) + 1;
-      var ptr = _malloc(size);
-      stringToUTF8(text, ptr, size);
-      return ptr;
-    };
-    var onChange = function () {
-      input.removeEventListener('change', onChange);
-      var file = input.files && input.files[0];
-      document.body.removeChild(input);
-      if (!file) return;
+    swFilesPickOne(UTF8ToString(accept_ptr), function (file) {
       file.text().then(function (text) {
-        _sw_files_picked(request_id, 1, cstr(file.name), cstr(text));
+        _sw_files_picked(request_id, 1, swFilesCString(file.name), swFilesCString(text));
       }, function (error) {
-        _sw_files_picked(request_id, 0, cstr(file.name), cstr('the file could not be read: ' + error.message));
+        _sw_files_picked(request_id, 0, swFilesCString(file.name), swFilesCString('the file could not be read: ' + error.message));
       });
-    };
-    input.addEventListener('change', onChange);
-    document.body.appendChild(input);
-    input.click();
+    });
+  },
+
+  // A backup to restore. Only the first `head_bytes` are read on the page, and C++ decides from
+  // them and the size (sw_files_backup_head) whether to go on; the whole file then goes to a
+  // worker (the File object, not its bytes: the worker reads it), which parses it with core's
+  // ParseBackup and answers with the packed parts, transferred, not copied.
+  sw_files_pick_backup__deps: ['sw_files_backup_head', 'sw_files_backup_parsed', '$swFilesPickOne',
+                               '$swFilesCString', '$swFilesHeapBytes'],
+  sw_files_pick_backup: function (request_id, accept_ptr, head_bytes) {
+    swFilesPickOne(UTF8ToString(accept_ptr), function (file) {
+      var answer = function (ok, bytes) {
+        _sw_files_backup_parsed(request_id, ok ? 1 : 0, swFilesCString(file.name), swFilesHeapBytes(bytes), bytes.length);
+      };
+      var fail = function (message) { answer(false, new TextEncoder().encode(message)); };
+      file.slice(0, head_bytes).arrayBuffer().then(function (head) {
+        var bytes = new Uint8Array(head);
+        if (!_sw_files_backup_head(request_id, swFilesCString(file.name), file.size, swFilesHeapBytes(bytes), bytes.length)) return;
+        var worker;
+        try {
+          worker = new Worker('backup_worker.js');
+        } catch (error) {
+          fail('The backup reader could not start (' + error.message + '), so nothing was imported.');
+          return;
+        }
+        worker.onmessage = function (event) {
+          worker.terminate();
+          var reply = event.data;
+          if (reply && reply.ok) answer(true, new Uint8Array(reply.packed));
+          else fail(reply && reply.error ? reply.error : 'The backup reader gave no answer, so nothing was imported.');
+        };
+        worker.onerror = function (event) {
+          event.preventDefault();
+          worker.terminate();
+          fail('The backup reader failed (' + (event.message || 'it could not start') + '), so nothing was imported.');
+        };
+        worker.postMessage({ file: file });
+      }, function (error) {
+        fail('The file could not be read (' + error.message + '), so nothing was imported.');
+      });
+    });
   },
 });

@@ -18,10 +18,17 @@ mergeInto(LibraryManager.library, {
       db.onversionchange = function () { db.close(); SwStorage.dbPromise = null; };
       return db;
     },
-    open: function () {
+    // `fresh`: an open that has not answered yet is given up (it may never answer) and a new one
+    // is started; a settled connection is kept.
+    dbSettled: false,
+    open: function (fresh) {
+      if (fresh && SwStorage.dbPromise && !SwStorage.dbSettled) SwStorage.dbPromise = null;
       if (!SwStorage.dbPromise) {
-        SwStorage.dbPromise = SwStorage.preload().open().then(SwStorage.keep);
-        SwStorage.dbPromise.catch(function () { SwStorage.dbPromise = null; });
+        var opening = SwStorage.preload().open().then(SwStorage.keep);
+        SwStorage.dbPromise = opening;
+        SwStorage.dbSettled = false;
+        opening.then(function () { if (SwStorage.dbPromise === opening) SwStorage.dbSettled = true; },
+                     function () { if (SwStorage.dbPromise === opening) SwStorage.dbPromise = null; });
       }
       return SwStorage.dbPromise;
     },
@@ -50,18 +57,24 @@ mergeInto(LibraryManager.library, {
   },
 
   sw_storage_load_all__deps: ['$SwStorage', 'sw_storage_loaded_doc', 'sw_storage_load_done', 'malloc'],
-  sw_storage_load_all: function (request_id) {
+  sw_storage_load_all: function (request_id, fresh) {
     var preload = SwStorage.preload();
     var snapshot = preload.first;  // the first load takes the read started while the app downloaded
     preload.first = null;
     if (snapshot) {
       snapshot = snapshot.then(function (first) {
-        if (!SwStorage.dbPromise) SwStorage.dbPromise = Promise.resolve(SwStorage.keep(first.db));
+        if (!SwStorage.dbPromise) {
+          SwStorage.dbPromise = Promise.resolve(SwStorage.keep(first.db));
+          SwStorage.dbSettled = true;
+        }
         return first;
       });
     } else {
-      snapshot = SwStorage.open().then(preload.readAll);
+      snapshot = SwStorage.open(!!fresh).then(preload.readAll);
     }
+    // The tab's id slot is known before the app can hand out an id (it takes milliseconds).
+    var afterSlot = function (value) { return preload.slot.then(function () { return value; }, function () { return value; }); };
+    snapshot = snapshot.then(afterSlot, function (error) { return afterSlot(null).then(function () { throw error; }); });
     snapshot.then(function (result) {
       var hand_over = function (key, stored) {
         var value = SwStorage.bytes(stored);
@@ -91,37 +104,61 @@ mergeInto(LibraryManager.library, {
     delete SwStorage.staged[request_id];
     SwStorage.open().then(function (db) {
       var tx = db.transaction(['docs', 'revs'], 'readwrite', { durability: 'strict' });
-      var store = tx.objectStore('docs');
-      var conflict = false;
-      if (ops.rev !== ops.expect_rev) {
-        var revs = tx.objectStore('revs');
-        var marker = revs.add(Date.now(), ops.rev);
-        marker.onerror = function (event) {
-          // ConstraintError: that revision is taken - another tab wrote first. Nothing of ours lands.
-          if (marker.error && marker.error.name === 'ConstraintError') conflict = true;
-        };
-        // Old markers are only needed by tabs that are that far behind; they reload anyway.
-        if (ops.rev > 1000) revs.delete(IDBKeyRange.upperBound(ops.rev - 1000));
-        // A tab that loaded an empty store expects no revision at all: revision 1 must be free.
-      }
-      for (var key in ops.put) store.put(ops.put[key], key);
-      for (var binaryKey in bytes) store.put(bytes[binaryKey], binaryKey);
-      (ops.delete || []).forEach(function (key) { store.delete(key); });
-      if (tx.commit) tx.commit();  // everything is queued: ask for the commit now
+      var conflict = false, failure = null;
       tx.oncomplete = function () {
         _sw_storage_write_done(request_id, 1, 0, 0);
         if (SwStorage.channel) SwStorage.channel.postMessage({ rev: ops.rev });
       };
-      // A failed request (the marker's ConstraintError, quota) aborts the transaction: report it
-      // once, from onabort. Never preventDefault() here: that would commit the rest.
+      // A failed request (the revision check, quota) aborts the transaction: report it once,
+      // from onabort. Never preventDefault() here: that would commit the rest.
       tx.onabort = function () {
         if (conflict) _sw_storage_write_done(request_id, 0, 1, 0);
-        else _sw_storage_write_done(request_id, 0, 0, SwStorage.cstr(SwStorage.message(tx.error)));
+        else _sw_storage_write_done(request_id, 0, 0, SwStorage.cstr(SwStorage.message(failure || tx.error)));
       };
-    }, function (error) {
+      try {
+        var store = tx.objectStore('docs');
+        if (ops.rev !== ops.expect_rev) {
+          var revs = tx.objectStore('revs');
+          // The check against the stored revision itself, without a read (so the whole write is
+          // queued and committed in this task): exactly one marker, the newest, carries `head`,
+          // under a unique index. Our base stops being the head, then our revision becomes it -
+          // which fails (ConstraintError, and nothing of this transaction lands) if the head is
+          // any other revision: another tab wrote after our base, however long ago.
+          var now = Date.now();
+          if (ops.expect_rev !== null) revs.put({ at: now }, ops.expect_rev);
+          var marker = revs.add({ at: now, head: 1 }, ops.rev);
+          marker.onerror = function () {
+            if (marker.error && marker.error.name === 'ConstraintError') conflict = true;
+          };
+          // Old markers are kept only for reading; the head is never among them.
+          if (ops.rev > 1000) revs.delete(IDBKeyRange.upperBound(ops.rev - 1000));
+        }
+        for (var key in ops.put) store.put(ops.put[key], key);
+        for (var binaryKey in bytes) store.put(bytes[binaryKey], binaryKey);
+        (ops.delete || []).forEach(function (key) { store.delete(key); });
+      } catch (error) {
+        // A request that could not even be queued: the rest must not commit without it.
+        failure = error;
+        tx.abort();
+      }
+      // Every request is queued in this task, so a reload cannot catch the write half-built; the
+      // commit is asked for now, so closing the tab right after cannot abort it.
+      if (!failure && tx.commit) tx.commit();
+    }).catch(function (error) {
+      // No connection, or transaction() threw (the connection was closing): nothing was written.
       _sw_storage_write_done(request_id, 0, 0, SwStorage.cstr(SwStorage.message(error)));
     });
   },
+
+  sw_storage_latest_rev__deps: ['$SwStorage', 'sw_storage_rev_answer'],
+  sw_storage_latest_rev: function (request_id) {
+    SwStorage.open().then(SwStorage.preload().latestRev).then(function (rev) {
+      _sw_storage_rev_answer(request_id, 1, rev === null ? 0 : 1, rev === null ? 0 : rev);
+    }, function () { _sw_storage_rev_answer(request_id, 0, 0, 0); });
+  },
+
+  sw_storage_tab_slot__deps: ['$SwStorage'],
+  sw_storage_tab_slot: function () { return SwStorage.preload().slotValue; },
 
   sw_storage_watch__deps: ['$SwStorage', 'sw_storage_external_change'],
   sw_storage_watch: function () {
@@ -131,9 +168,17 @@ mergeInto(LibraryManager.library, {
     SwStorage.channel = preload.channel || new BroadcastChannel('stridewise-storage');
     preload.channel = null;
     SwStorage.channel.onmessage = null;
-    SwStorage.onMessage = function () { _sw_storage_external_change(); };
+    var notify = function (data) {
+      var rev = data && typeof data.rev === 'number' ? data.rev : null;
+      _sw_storage_external_change(rev === null ? 0 : 1, rev === null ? 0 : rev);
+    };
+    SwStorage.onMessage = function (event) { notify(event.data); };
     SwStorage.channel.addEventListener('message', SwStorage.onMessage);
-    if (preload.heard) { preload.heard = false; _sw_storage_external_change(); }
+    if (preload.heard) { var heard = preload.heard; preload.heard = null; notify(heard); }
+    // A notice can be missed (a page frozen in the background); coming back, check the revision.
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'visible') _sw_storage_external_change(0, 0);
+    });
   },
 
   sw_storage_unwatch__deps: ['$SwStorage'],

@@ -6,5 +6,11 @@ void DownloadText(const std::string&, const std::string&, const std::string&) {}
 void PickTextFile(const std::string&, std::function<void(bool, std::string, std::string)> picked) {
   picked(false, {}, "no file picker in the native build");
 }
+void PickBackupFile(const std::string&, std::size_t, BackupCheck, std::function<void(PickedBackup)> done) {
+  PickedBackup none;
+  none.error = "no file picker in the native build";
+  done(std::move(none));
+}
+void RunSoon(std::function<void()> work) { work(); }
 void FilesDrain() {}
 }  // namespace sw::platform

@@ -36,6 +36,7 @@ void RunFrameLoop(FrameCallback on_frame) {
 
 void RequestFrames(int count) { g_frames_pending = count > g_frames_pending ? count : g_frames_pending; }
 void RequestFrameAfter(double) {}
+void CallAfter(double, std::function<void()>) {}  // no clock runs natively
 std::vector<InputEvent> TakeInputEvents() { return {}; }
 Viewport CurrentViewport() { return {}; }
 void SetTextFieldRects(std::vector<TextFieldRect>) {}

@@ -11,7 +11,7 @@ std::map<std::string, std::string> g_docs;
 std::deque<std::function<void()>> g_ready;
 }  // namespace
 
-void StorageLoadAll(StorageLoadCallback done) {
+void StorageLoadAll(StorageLoadCallback done, bool) {
   g_ready.push_back([done = std::move(done)] { done(true, g_docs, {}); });
 }
 
@@ -28,7 +28,15 @@ void StorageWrite(const StorageWriteRequest& request, StorageWriteCallback done)
   });
 }
 
-void StorageWatch(std::function<void()>) {}
+void StorageLatestRev(std::function<void(bool, std::optional<long long>)> done) {
+  g_ready.push_back([done = std::move(done)] {
+    auto it = g_docs.find("rev");
+    done(true, it == g_docs.end() ? std::nullopt : std::optional<long long>(std::stoll(it->second)));
+  });
+}
+
+void StorageWatch(std::function<void(std::optional<long long>)>) {}
+int StorageTabSlot() { return 0; }
 void StorageRequestPersist(std::function<void(bool, bool)> answer) { answer(false, false); }
 
 void StorageDrain() {

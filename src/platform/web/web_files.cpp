@@ -1,9 +1,11 @@
 // The C++ half of web/lib/files.js.
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 
 #include <cstdlib>
 #include <deque>
 #include <map>
+#include <memory>
 
 #include "platform/files.hpp"
 #include "platform/platform.hpp"
@@ -11,6 +13,7 @@
 extern "C" {
 void sw_files_download(const char* name, const char* mime, const char* text);
 void sw_files_pick(int request_id, const char* accept);
+void sw_files_pick_backup(int request_id, const char* accept, int head_bytes);
 }
 
 namespace sw::platform {
@@ -18,6 +21,11 @@ namespace {
 using PickCallback = std::function<void(bool, std::string, std::string)>;
 int g_next_request = 1;
 std::map<int, PickCallback> g_pick_callbacks;
+struct BackupRequest {
+  BackupCheck check;
+  std::function<void(PickedBackup)> done;
+};
+std::map<int, BackupRequest> g_backup_requests;
 std::deque<std::function<void()>> g_ready;
 
 std::string TakeString(char* text) {
@@ -36,6 +44,20 @@ void PickTextFile(const std::string& accept, PickCallback picked) {
   int id = g_next_request++;
   g_pick_callbacks[id] = std::move(picked);
   sw_files_pick(id, accept.c_str());
+}
+
+void PickBackupFile(const std::string& accept, std::size_t head_bytes, BackupCheck check,
+                    std::function<void(PickedBackup)> done) {
+  int id = g_next_request++;
+  g_backup_requests[id] = {std::move(check), std::move(done)};
+  sw_files_pick_backup(id, accept.c_str(), int(head_bytes));
+}
+
+void RunSoon(std::function<void()> work) {
+  emscripten_set_timeout([](void* owned) {
+    std::unique_ptr<std::function<void()>> work(static_cast<std::function<void()>*>(owned));
+    (*work)();
+  }, 0, new std::function<void()>(std::move(work)));
 }
 
 void FilesDrain() {
@@ -57,4 +79,47 @@ extern "C" EMSCRIPTEN_KEEPALIVE void sw_files_picked(int request_id, int ok, cha
   g_pick_callbacks.erase(it);
   g_ready.push_back([done = std::move(done), ok, file_name, content] { done(ok != 0, file_name, content); });
   RequestFrames(2);
+}
+
+namespace {
+
+void FinishBackupRequest(int request_id, sw::platform::PickedBackup picked) {
+  using namespace sw::platform;
+  auto it = g_backup_requests.find(request_id);
+  if (it == g_backup_requests.end()) return;
+  auto done = std::move(it->second.done);
+  g_backup_requests.erase(it);
+  g_ready.push_back([done = std::move(done), picked = std::move(picked)]() mutable { done(std::move(picked)); });
+  RequestFrames(2);
+}
+
+}  // namespace
+
+// The picked file's size and first bytes (all taken: freed here). 1: read and parse it; 0: refused.
+extern "C" EMSCRIPTEN_KEEPALIVE int sw_files_backup_head(int request_id, char* name, double size, char* head,
+                                                         int head_size) {
+  using namespace sw::platform;
+  std::string file_name = TakeString(name);
+  std::string first(head, std::size_t(head_size));
+  std::free(head);
+  auto it = g_backup_requests.find(request_id);
+  if (it == g_backup_requests.end()) return 0;
+  std::string refused = it->second.check ? it->second.check(file_name, size, first) : std::string();
+  if (refused.empty()) return 1;
+  FinishBackupRequest(request_id, {false, file_name, true, std::move(refused), {}});
+  return 0;
+}
+
+// The worker's answer (`data` taken): ok with the packed parts, or the reason as text.
+extern "C" EMSCRIPTEN_KEEPALIVE void sw_files_backup_parsed(int request_id, int ok, char* name, char* data,
+                                                            int size) {
+  using namespace sw::platform;
+  PickedBackup picked;
+  picked.ok = ok != 0;
+  picked.name = TakeString(name);
+  std::string bytes(data, std::size_t(size));
+  std::free(data);
+  if (picked.ok) picked.packed = std::move(bytes);
+  else picked.error = std::move(bytes);
+  FinishBackupRequest(request_id, std::move(picked));
 }

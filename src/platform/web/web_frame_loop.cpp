@@ -14,7 +14,8 @@ namespace {
 FrameCallback g_on_frame;
 int g_frames_pending = 0;
 bool g_frame_scheduled = false;
-bool g_timer_scheduled = false;
+// The earliest pending RequestFrameAfter deadline (NowMs), or 0 when none is pending.
+double g_timer_deadline = 0;
 
 EM_BOOL OnAnimationFrame(double, void*) {
   g_frame_scheduled = false;
@@ -29,7 +30,16 @@ EM_BOOL OnAnimationFrame(double, void*) {
 }
 
 void OnTimer(void*) {
-  g_timer_scheduled = false;
+  // Several timers may be pending (a sooner one was added after a later one); the frame they
+  // ask for covers every deadline already passed.
+  if (g_timer_deadline != 0 && g_timer_deadline <= NowMs() + 1) g_timer_deadline = 0;
+  RequestFrames(1);
+}
+
+void OnCallAfter(void* work) {
+  auto* owned = static_cast<std::function<void()>*>(work);
+  (*owned)();
+  delete owned;
   RequestFrames(1);
 }
 
@@ -49,9 +59,16 @@ void RequestFrames(int count) {
 }
 
 void RequestFrameAfter(double delay_ms) {
-  if (g_timer_scheduled) return;  // one pending timer is enough: it renders, then asks again
-  g_timer_scheduled = true;
-  emscripten_set_timeout(OnTimer, delay_ms, nullptr);
+  double deadline = NowMs() + std::max(0.0, delay_ms);
+  // A pending timer that fires sooner covers this request: that frame asks again if needed. A
+  // later one must not hold this one back (a 5 s retry must not stall a 500 ms readout).
+  if (g_timer_deadline != 0 && g_timer_deadline <= deadline) return;
+  g_timer_deadline = deadline;
+  emscripten_set_timeout(OnTimer, std::max(0.0, delay_ms), nullptr);
+}
+
+void CallAfter(double delay_ms, std::function<void()> work) {
+  emscripten_set_timeout(OnCallAfter, std::max(0.0, delay_ms), new std::function<void()>(std::move(work)));
 }
 
 }  // namespace sw::platform

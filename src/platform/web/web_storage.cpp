@@ -13,7 +13,9 @@
 #include "platform/storage.hpp"
 
 extern "C" {
-void sw_storage_load_all(int request_id);
+void sw_storage_load_all(int request_id, int fresh);
+void sw_storage_latest_rev(int request_id);
+int sw_storage_tab_slot(void);
 void sw_storage_stage_bytes(int request_id, const char* key, const char* data, int size);
 void sw_storage_write(int request_id, const char* ops_json);
 void sw_storage_watch(void);
@@ -27,7 +29,8 @@ int g_next_request = 1;
 std::map<int, StorageLoadCallback> g_load_callbacks;
 std::map<int, std::map<std::string, std::string>> g_loaded_docs;
 std::map<int, StorageWriteCallback> g_write_callbacks;
-std::function<void()> g_on_external_change;
+std::map<int, std::function<void(bool, std::optional<long long>)>> g_rev_callbacks;
+std::function<void(std::optional<long long>)> g_on_external_change;
 std::function<void(bool, bool)> g_on_persist;
 std::deque<std::function<void()>> g_ready;  // results waiting for the next frame
 
@@ -46,11 +49,19 @@ void Queue(std::function<void()> work) {
 
 }  // namespace
 
-void StorageLoadAll(StorageLoadCallback done) {
+void StorageLoadAll(StorageLoadCallback done, bool fresh_connection) {
   int id = g_next_request++;
   g_load_callbacks[id] = std::move(done);
-  sw_storage_load_all(id);
+  sw_storage_load_all(id, fresh_connection ? 1 : 0);
 }
+
+void StorageLatestRev(std::function<void(bool ok, std::optional<long long> rev)> done) {
+  int id = g_next_request++;
+  g_rev_callbacks[id] = std::move(done);
+  sw_storage_latest_rev(id);
+}
+
+int StorageTabSlot() { return sw_storage_tab_slot(); }
 
 void StorageWrite(const StorageWriteRequest& request, StorageWriteCallback done) {
   int id = g_next_request++;
@@ -66,7 +77,7 @@ void StorageWrite(const StorageWriteRequest& request, StorageWriteCallback done)
   sw_storage_write(id, ops.dump().c_str());
 }
 
-void StorageWatch(std::function<void()> changed) {
+void StorageWatch(std::function<void(std::optional<long long>)> changed) {
   g_on_external_change = std::move(changed);
   sw_storage_watch();
 }
@@ -121,8 +132,22 @@ EMSCRIPTEN_KEEPALIVE void sw_storage_write_done(int request_id, int ok, int conf
   Queue([done = std::move(done), outcome, message] { done(outcome, message); });
 }
 
-EMSCRIPTEN_KEEPALIVE void sw_storage_external_change(void) {
-  if (g_on_external_change) Queue(g_on_external_change);
+// has_rev: another tab committed `rev`; otherwise the page became visible again (check).
+EMSCRIPTEN_KEEPALIVE void sw_storage_external_change(int has_rev, double rev) {
+  if (!g_on_external_change) return;
+  std::optional<long long> committed;
+  if (has_rev) committed = static_cast<long long>(rev);
+  Queue([committed] { g_on_external_change(committed); });
+}
+
+EMSCRIPTEN_KEEPALIVE void sw_storage_rev_answer(int request_id, int ok, int has_rev, double rev) {
+  auto it = g_rev_callbacks.find(request_id);
+  if (it == g_rev_callbacks.end()) return;
+  auto done = std::move(it->second);
+  g_rev_callbacks.erase(it);
+  std::optional<long long> latest;
+  if (has_rev) latest = static_cast<long long>(rev);
+  Queue([done = std::move(done), ok, latest] { done(ok != 0, latest); });
 }
 
 EMSCRIPTEN_KEEPALIVE void sw_storage_persist_result(int supported, int granted) {
