@@ -19,6 +19,9 @@ namespace {
 constexpr float kCursorBlinkSeconds = 4;
 // How long a frame may wait for the commit of the change it would show: one frame at 60 Hz.
 constexpr double kCommitWaitMs = 17;
+// How long frames may wait while another tab's commit is brought in (read, or rebased onto and
+// written again): a few frames, so both tabs agree quickly without the screen seeming stuck.
+constexpr double kSyncWaitMs = 100;
 
 }  // namespace
 
@@ -140,7 +143,7 @@ void App::Frame() {
   // runner sees the change and "Saved" together, one frame is drawn instead of two, and the
   // commit is not heard only after a frame's presentation (in headless Chromium a software
   // read-back of the whole canvas). Input stays queued for the frame that is drawn.
-  if (storage_.usable() && storage_.AwaitingCommit(platform::NowMs(), kCommitWaitMs)) {
+  if (storage_.usable() && storage_.FrameShouldWait(platform::NowMs(), kCommitWaitMs, kSyncWaitMs)) {
     platform::RequestFrames(1);
     return;
   }

@@ -15,26 +15,13 @@ constexpr double kSampleStaleMs = 2000;     // no sample for this long: no live 
 constexpr double kTapStaleMs = 3000;        // no tap for this long: tap-along reading drops
 constexpr double kTapGapMs = 2000;          // a longer pause starts a new run of taps
 constexpr int kTapIntervals = 8;
+// Tap-along counts one foot and doubles it: about 90 taps a minute are easy to keep while running,
+// 180 (every step) are not, and a runner who gives up tapping half the steps halves the reading.
+constexpr int kStepsPerTap = 2;
 constexpr double kZoneSettleS = 3;          // a band change is spoken once it has lasted this long
 constexpr double kMaxSeriesS = 12 * 3600;   // add_cadence_session's limit
 
 }  // namespace
-
-std::optional<PersonalTarget> ComputePersonalTarget(const Model& model) {
-  double sum = 0;
-  int count = 0;
-  for (auto it = model.cadence_sessions.rbegin(); it != model.cadence_sessions.rend() && count < 3; ++it) {
-    if (it->mean_spm <= 0) continue;
-    sum += it->mean_spm;
-    ++count;
-  }
-  if (count == 0) return std::nullopt;
-  PersonalTarget target;
-  target.baseline_spm = sum / count;
-  target.low_spm = int(std::lround(target.baseline_spm * 1.05));
-  target.high_spm = int(std::lround(target.baseline_spm * 1.10));
-  return target;
-}
 
 std::optional<nlohmann::json> CadenceMeter::HandleAction(const nlohmann::json& action, const Model& model) {
   const std::string type = action.value("type", "");
@@ -148,6 +135,10 @@ nlohmann::json CadenceMeter::Tap(const nlohmann::json& action) {
   return {{"ok", true}, {"spm", std::round(LiveSpm() * 10) / 10}};
 }
 
+long long CadenceMeter::Steps() const {
+  return TapAlong() ? tap_count_ * kStepsPerTap : (long long)estimator_.Current().steps_total;
+}
+
 bool CadenceMeter::TapAlong() const {
   platform::SensorState s = platform::MotionStatus().state;
   return measuring_ && (s == platform::SensorState::Denied || s == platform::SensorState::Unavailable || !taps_ms_.empty());
@@ -164,7 +155,7 @@ double CadenceMeter::LiveSpm() const {
       double lower = *std::max_element(intervals.begin(), intervals.begin() + intervals.size() / 2);
       median = (median + lower) / 2;
     }
-    return median > 0 ? 60000.0 / median : 0;
+    return median > 0 ? kStepsPerTap * 60000.0 / median : 0;
   }
   if (last_sample_ms_ < 0 || now_ms_ - last_sample_ms_ > kSampleStaleMs) return 0;
   CadenceReading reading = estimator_.Current();
@@ -255,7 +246,7 @@ nlohmann::json CadenceMeter::StateJson(const Model& model) const {
       {"confidence", measuring_ && !TapAlong() ? estimator_.Current().confidence : 0.0},
       {"samples", samples_},
       {"sensor", SensorName()},
-      {"steps", TapAlong() ? tap_count_ : (long long)estimator_.Current().steps_total},
+      {"steps", Steps()},
       {"elapsed_s", double(series_.size())},
       {"time_in_band_s", time_in_band_s_},
       {"low_spm", model.settings.cadence_low_spm},
@@ -271,11 +262,12 @@ nlohmann::json CadenceMeter::StateJson(const Model& model) const {
   if (std::optional<PersonalTarget> target = ComputePersonalTarget(model))
     out["personal_target"] = {{"baseline_spm", std::round(target->baseline_spm * 10) / 10},
                               {"low_spm", target->low_spm},
-                              {"high_spm", target->high_spm}};
+                              {"high_spm", target->high_spm},
+                              {"session_ids", target->session_ids}};
   return out;
 }
 
-ui::CadenceView CadenceMeter::View(const Model& model) const {
+ui::CadenceView CadenceMeter::View(const Model&) const {
   ui::CadenceView view;
   view.measuring = measuring_;
   view.spm = LiveSpm();
@@ -284,19 +276,13 @@ ui::CadenceView CadenceMeter::View(const Model& model) const {
   platform::SensorStatus status = platform::MotionStatus();
   view.message = measuring_ && !status.message.empty() ? status.message : message_;
   view.tap_along = TapAlong();
-  view.steps = TapAlong() ? tap_count_ : (long long)estimator_.Current().steps_total;
+  view.steps = Steps();
   view.elapsed_s = measuring_ ? (now_ms_ - start_ms_) / 1000.0 : double(series_.size());
   view.time_in_band_s = time_in_band_s_;
   view.series = series_;
   view.voice = voice_;
   view.metronome = metronome_;
   view.pocket = pocket_;
-  if (std::optional<PersonalTarget> target = ComputePersonalTarget(model)) {
-    view.has_personal_target = true;
-    view.baseline_spm = target->baseline_spm;
-    view.personal_low_spm = target->low_spm;
-    view.personal_high_spm = target->high_spm;
-  }
   return view;
 }
 

@@ -11,16 +11,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/cadence_estimator.hpp"
+#include "core/cadence_target.hpp"
 #include "core/model.hpp"
 #include "ui/ui_frame.hpp"
 
 namespace sw {
-
-struct PersonalTarget {
-  double baseline_spm = 0;  // mean of the last 3 saved sessions' mean cadence
-  int low_spm = 0, high_spm = 0;  // baseline + 5% .. + 10% (Heiderscheit 2011)
-};
-std::optional<PersonalTarget> ComputePersonalTarget(const Model& model);
 
 class CadenceMeter {
  public:
@@ -44,6 +39,7 @@ class CadenceMeter {
   nlohmann::json Tap(const nlohmann::json& action);
   double LiveSpm() const;  // estimator or tap-along, 0 when no rhythm
   bool TapAlong() const;
+  long long Steps() const;  // both feet: tap-along taps one foot
   std::string SensorName() const;
   void UpdateMetronome(const Model& model);
   static Zone ZoneOf(double spm, int low, int high);

@@ -114,6 +114,7 @@ IdSpace StorageSync::id_space() const {
 void StorageSync::Load(LoadKind kind) {
   if (kind == LoadKind::Rebase) rebasing_ = true;
   if (kind == LoadKind::OtherTab) syncing_ = true;
+  if ((kind == LoadKind::Rebase || kind == LoadKind::OtherTab) && !rebased_write_) sync_started_ms_ = platform::NowMs();
   // A retry gives up on an open that never answered and opens the database again.
   bool fresh = kind == LoadKind::Retry;
   platform::StorageLoadAll(
@@ -154,13 +155,11 @@ void StorageSync::OnLoaded(LoadKind kind, bool ok, std::map<std::string, std::st
   double decode_started = platform::NowMs();
   DecodedStore decoded = DecodeStore(docs);
   decode_ms_ = platform::NowMs() - decode_started;
-  if (kind == LoadKind::OtherTab) {
-    if (readable_ && decoded.rev == rev_) {  // nothing new
-      WriteNext();  // (catches up if another notice came while this read was under way)
-      return;
-    }
-    last_sync_epoch_ms_ = EpochMs();
+  if (kind == LoadKind::OtherTab && readable_ && decoded.rev == rev_) {  // nothing new
+    WriteNext();  // (catches up if another notice came while this read was under way)
+    return;
   }
+  if (kind == LoadKind::OtherTab || kind == LoadKind::Rebase) last_sync_epoch_ms_ = EpochMs();
   bool first_read = !readable_;
   Adopt(std::move(decoded));
   if (first_read || problem_ == Problem::Unreadable || problem_ == Problem::Silent) {
@@ -169,7 +168,9 @@ void StorageSync::OnLoaded(LoadKind kind, bool ok, std::map<std::string, std::st
   }
   platform::RequestFrames(2);
   MarkUsable();
+  rebase_loaded_ = kind == LoadKind::Rebase;
   WriteNext();  // this tab's re-applied changes and the upkeep, if any
+  rebase_loaded_ = false;
 }
 
 void StorageSync::Adopt(DecodedStore decoded) {
@@ -250,6 +251,7 @@ void StorageSync::WriteNext() {
     }
     return;
   }
+  bool was_rebased = rebase_loaded_;
   writing_ = true;
   platform::StorageWriteRequest request;
   request.expect_rev = rev_;
@@ -267,6 +269,7 @@ void StorageSync::WriteNext() {
   request.binary = std::move(changes.binary);
   request.remove = std::move(changes.remove);
   write_started_ms_ = write_started;
+  rebased_write_ = was_rebased;
   int actions_in_write = int(pending_.size());
   Model written = state_->model;
   long long new_rev = request.rev;
@@ -274,6 +277,7 @@ void StorageSync::WriteNext() {
   platform::StorageWrite(request, [this, actions_in_write, written = std::move(written), new_rev, write_started](
                                       platform::StorageWriteOutcome outcome, std::string error) mutable {
     writing_ = false;
+    rebased_write_ = false;
     last_save_ms_ = platform::NowMs() - write_started;
     if (outcome == platform::StorageWriteOutcome::Committed) {
       rev_ = new_rev;

@@ -39,10 +39,14 @@ class StorageSync {
   // The ids this tab hands out (its slot, held while the page lives).
   IdSpace id_space() const;
 
-  // A write of this tab's for a fresh change is waiting for its transaction, issued less than
-  // `within_ms` ago (the frame after a change waits that long so change and "Saved" appear together).
-  bool AwaitingCommit(double now_ms, double within_ms) const {
-    return writing_ && now_ms - write_started_ms_ < within_ms;
+  // Whether the next frame should wait: a write for a fresh change is waiting for its commit
+  // (at most `commit_wait_ms` after it was issued: change and "Saved" then appear together), or
+  // this tab is bringing in another tab's commit - reading it, or rebasing onto it and writing
+  // again (at most `sync_wait_ms` after that began). A frame drawn meanwhile would only hold the
+  // storage answers up (they run on the same thread) and show a state about to change.
+  bool FrameShouldWait(double now_ms, double commit_wait_ms, double sync_wait_ms) const {
+    if (syncing_ || rebasing_ || (writing_ && rebased_write_)) return now_ms - sync_started_ms_ < sync_wait_ms;
+    return writing_ && now_ms - write_started_ms_ < commit_wait_ms;
   }
 
   Status status() const;
@@ -89,6 +93,9 @@ class StorageSync {
   bool writing_ = false;
   bool rebasing_ = false;
   bool syncing_ = false;  // reading another tab's commit
+  bool rebased_write_ = false;  // the write in flight re-applies our changes after a conflict
+  bool rebase_loaded_ = false;  // set while WriteNext runs right after a rebase's read
+  double sync_started_ms_ = 0;  // NowMs() when the read of another tab's commit (or a rebase) began
   Problem problem_ = Problem::None;
   std::string reason_;         // the browser's words for problem_
   std::string error_;          // why nothing is saved (problem_), in plain words

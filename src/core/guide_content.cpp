@@ -31,12 +31,12 @@ constexpr GuideMistake kMistakes[] = {
      "Big jumps in weekly distance are a quick way to a stress injury.",
      "The usual guideline: add no more than about 10% a week, and plan rest days so your body can "
      "rebuild. Watch single runs that are much longer than anything in the past month, too.",
-     Screen::Home, "See this week's load", "load"},
+     Screen::Home, "See this week's load", "load", "shin splints overuse injury"},
     {"Running through pain",
      "Pain is information. Pushing on can turn a small niggle into a long lay-off.",
      "Ease off, log it, and get it looked at if it lasts more than a few days, gets worse as you "
      "run, or changes the way you run.",
-     Screen::Guide, "Log pain", "pain_log"},
+     Screen::Guide, "Log pain", "pain_log", "injury shin splints"},
 };
 
 constexpr GuideQuestion kFaq[] = {

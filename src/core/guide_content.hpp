@@ -17,6 +17,8 @@ struct GuideMistake {
   std::string_view tool_label;
   // Which part of that screen: "checklist" "shoes" "cadence" "strength" "load" "pain_log".
   std::string_view tool_section = {};
+  // Words a runner may search for that the text does not use (e.g. a complaint it causes).
+  std::string_view search_terms = {};
 };
 
 struct GuideQuestion {
@@ -45,9 +47,13 @@ struct GuideHit {
   std::string_view snippet;   // the item's field where the first query word matched
   Screen tool = Screen::Guide;
 };
-// Case-insensitive (ASCII); every word of the query must appear somewhere in the item. Hits come
-// in guide order (mistakes, FAQ, warm-up, cool-down, strength, evidence). A blank query finds
-// nothing: the screen shows the whole guide then.
+// Case-insensitive (ASCII) search for natural questions: filler words ("how", "often", "my") are
+// dropped, the rest match by stem ("shoes" finds "shoe") or a common synonym ("trainers",
+// "mileage" finds "distance"). Items matching every remaining word are hits; when none does, the
+// items matching the most words are. Best match first (a word in the title counts most, a word as
+// typed more than a synonym), ties in guide order (mistakes, FAQ, warm-up, cool-down, strength,
+// evidence). A blank query, or one of filler words only, finds nothing: the screen shows the
+// whole guide then.
 std::vector<GuideHit> SearchGuide(std::string_view query);
 
 // Said wherever the app gives pain advice.

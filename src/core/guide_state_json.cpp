@@ -2,44 +2,19 @@
 
 #include "dates.hpp"
 #include "guide_content.hpp"
+#include "model_json.hpp"
 #include "pain_rules.hpp"
 #include "routines.hpp"
 #include "strength_rules.hpp"
 
 namespace sw {
-namespace {
-
-// The log_pain names of API.md.
-std::string_view AreaName(PainArea area) {
-  switch (area) {
-    case PainArea::Foot: return "foot";
-    case PainArea::Ankle: return "ankle";
-    case PainArea::Knee: return "knee";
-    case PainArea::Hip: return "hip";
-    case PainArea::LowerBack: return "lower_back";
-    case PainArea::Other: return "other";
-  }
-  return "other";
-}
-
-std::string_view SideName(BodySide side) {
-  switch (side) {
-    case BodySide::Left: return "left";
-    case BodySide::Right: return "right";
-    case BodySide::Both: return "both";
-    case BodySide::None: return "none";
-  }
-  return "none";
-}
-
-}  // namespace
 
 nlohmann::json PainStateJson(const Model& model, Date today) {
   PainAdvice advice = EvaluatePain(model, today);
   nlohmann::json episodes = nlohmann::json::array();
   for (const PainEpisode& e : advice.episodes)
-    episodes.push_back({{"area", AreaName(e.area)},
-                        {"side", SideName(e.side)},
+    episodes.push_back({{"area", PainAreaId(e.area)},
+                        {"side", BodySideId(e.side)},
                         {"first_date", FormatDate(e.first_date)},
                         {"last_date", FormatDate(e.last_date)},
                         {"days", e.days},

@@ -19,7 +19,8 @@ inline constexpr double kDefaultReplaceAtM = 500 * kMetresPerMile;  // 804,672 m
 enum class Units { Miles, Kilometres };
 // How the app looks: follow the phone's light/dark setting, or always one of them.
 enum class Theme { System, Light, Dark };
-enum class PainArea { Foot, Ankle, Knee, Hip, LowerBack, Other };
+// New areas go at the end: kPainAreaNames is indexed by this enum, and stored entries keep their names.
+enum class PainArea { Foot, Ankle, Knee, Hip, LowerBack, Other, Shin, Calf, Achilles, Hamstring, Heel };
 enum class BodySide { Left, Right, Both, None };
 enum class StrengthExercise { Bridge, Plank, SingleLegSquat };
 

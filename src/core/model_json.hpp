@@ -72,8 +72,9 @@ inline constexpr std::string_view kUnitNames[] = {"mi", "km"};
 inline constexpr std::string_view kThemeNames[] = {"system", "light", "dark"};  // Theme order
 inline constexpr std::string_view kWeekdayNames[] = {
     "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};  // chrono order
-inline constexpr std::string_view kPainAreaNames[] = {"foot", "ankle", "knee",
-                                                                          "hip",  "lower_back", "other"};
+// PainArea order. Stored in backups and the store: names are only ever added, never changed.
+inline constexpr std::string_view kPainAreaNames[] = {"foot", "ankle",    "knee",      "hip",  "lower_back", "other",
+                                                      "shin", "calf",     "achilles",  "hamstring", "heel"};
 inline constexpr std::string_view kBodySideNames[] = {"left", "right", "both", "none"};
 inline constexpr std::string_view kExerciseNames[] = {"bridge", "plank", "single_leg_squat"};
 

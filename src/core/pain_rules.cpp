@@ -8,9 +8,6 @@
 namespace sw {
 namespace {
 
-constexpr PainArea kAreas[] = {PainArea::Foot, PainArea::Ankle,     PainArea::Knee,
-                               PainArea::Hip,  PainArea::LowerBack, PainArea::Other};
-
 bool InTrack(BodySide entry_side, BodySide track_side) {
   // "both" and "none" belong to every track; a split track takes only its own side.
   if (track_side == BodySide::None) return true;
@@ -23,6 +20,7 @@ std::string Capitalized(std::string text) {
 }
 
 std::string Lowered(std::string text) {
+  if (text.starts_with("Achilles")) return text;  // a name: "your Achilles pain"
   if (!text.empty()) text[0] = char(std::tolower((unsigned char)text[0]));
   return text;
 }
@@ -91,6 +89,11 @@ std::string_view PainAreaLabel(PainArea area) {
     case PainArea::Hip: return "Hip";
     case PainArea::LowerBack: return "Lower back";
     case PainArea::Other: return "Other";
+    case PainArea::Shin: return "Shin";
+    case PainArea::Calf: return "Calf";
+    case PainArea::Achilles: return "Achilles";
+    case PainArea::Hamstring: return "Hamstring";
+    case PainArea::Heel: return "Heel and arch";
   }
   return "Other";
 }
@@ -125,7 +128,7 @@ PainAdvice EvaluatePain(const Model& model, Date today) {
   });
 
   PainAdvice advice;
-  for (PainArea area : kAreas) {
+  for (PainArea area : kPainAreas) {
     bool has_left = false, has_right = false, any = false;
     for (const PainEntry* entry : recent) {
       if (entry->area != area) continue;

@@ -35,6 +35,12 @@ inline constexpr int kLastingDays = 4;
 
 enum class PainReason { Lasting, WorseWithActivity, ChangesGait };
 
+// Every area in "area order" (foot up to the lower back, then other): how advice and the pain
+// page's list are ordered.
+inline constexpr PainArea kPainAreas[] = {PainArea::Foot,  PainArea::Heel, PainArea::Ankle,     PainArea::Achilles,
+                                          PainArea::Shin,  PainArea::Calf, PainArea::Knee,      PainArea::Hamstring,
+                                          PainArea::Hip,   PainArea::LowerBack, PainArea::Other};
+
 // The latest episode of one track (an area plus a side) within the window.
 struct PainEpisode {
   PainArea area = PainArea::Other;

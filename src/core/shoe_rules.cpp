@@ -27,20 +27,25 @@ ShoeStatus StatusFor(const Shoe& shoe, double distance_m) {
 }
 
 // Average daily distance over the last 8 weeks (today included), or since the shoe's first run
-// when that is shorter, but never over fewer than 14 days. Runs dated tomorrow (validation allows
-// it) are part of recent use.
+// when that is shorter, but never over fewer than 4 weeks; none until the shoe has enough runs over
+// enough weeks (kProjectionMinRuns). Runs dated tomorrow (validation allows it) are part of recent use.
 static std::optional<Date> ProjectReplaceDate(const Model& model, const Shoe& shoe, double distance_m,
                                               ShoeStatus status, Date today) {
   if (status == ShoeStatus::Retired || status == ShoeStatus::Replace) return std::nullopt;
   const Date window_start = AddDays(today, -(kProjectionWindowDays - 1));
   double recent_m = 0;
-  std::optional<Date> first_run;
+  std::optional<Date> first_run, last_run;
+  int run_count = 0;
   for (const Run& run : model.runs) {
     if (run.shoe_id != shoe.id) continue;
+    ++run_count;
     if (!first_run || run.date < *first_run) first_run = run.date;
+    if (!last_run || run.date > *last_run) last_run = run.date;
     if (run.date >= window_start) recent_m += run.distance_m;
   }
-  if (!first_run || !(recent_m > 0)) return std::nullopt;
+  if (run_count < kProjectionMinRuns || DaysBetween(*first_run, *last_run) + 1 < kProjectionMinSpanDays ||
+      !(recent_m > 0))
+    return std::nullopt;
   const int span = std::clamp(DaysBetween(*first_run, today) + 1, kProjectionMinSpanDays, kProjectionWindowDays);
   const double per_day = recent_m / span;
   const double remaining = shoe.replace_at_m - distance_m;

@@ -14,10 +14,13 @@ enum class ShoeStatus { Ok, Warn, Replace, Retired };
 // API.md names: "ok" "warn" "replace" "retired".
 std::string_view ShoeStatusId(ShoeStatus status);
 
-// The window the projection averages over, and the shortest span it divides by so a shoe with
-// two runs in its first week does not project a wildly early date.
+// The window the projection averages over. A date projected from one run or one week swings by
+// years with the next run, so a shoe gets one only once its runs show a habit: at least
+// kProjectionMinRuns runs whose dates span at least kProjectionMinSpanDays (4 weeks). The rate is
+// also divided by at least that span, so a burst of early runs cannot project a wildly early date.
 inline constexpr int kProjectionWindowDays = 56;
-inline constexpr int kProjectionMinSpanDays = 14;
+inline constexpr int kProjectionMinSpanDays = 28;
+inline constexpr int kProjectionMinRuns = 5;
 
 struct ShoeSummary {
   Id id = 0;
@@ -25,7 +28,7 @@ struct ShoeSummary {
   int runs = 0;
   ShoeStatus status = ShoeStatus::Ok;
   double life_used = 0;  // distance / replace_at_m; not clamped (1.2 = 20% past), the bar clamps
-  std::optional<Date> projected_replace_date;
+  std::optional<Date> projected_replace_date;  // an estimate at the recent pace; see kProjectionMinRuns
   bool wear_flagged = false;  // any wear-checklist sign ticked
 };
 

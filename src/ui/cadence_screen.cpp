@@ -7,9 +7,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
 
+#include "core/cadence_target.hpp"
 #include "core/dates.hpp"
+#include "progress_bar.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
@@ -148,6 +151,22 @@ void DrawPocketOverlay(UiFrame& frame, const CadenceView& view, int low, int hig
   ImGui::End();
 }
 
+// "session on Sat 28 Nov" / "sessions on Sat 28 Nov, Sun 29 Nov and Mon 30 Nov", oldest first.
+std::string SessionListText(const std::vector<Date>& newest_first, Date today) {
+  std::string text = newest_first.size() == 1 ? "session on " : "sessions on ";
+  for (std::size_t i = newest_first.size(); i-- > 0;) {
+    text += ShortDate(newest_first[i], today);
+    if (i > 1) text += ", ";
+    else if (i == 1) text += " and ";
+  }
+  return text;
+}
+
+std::string PlausibleRangeText(const std::string& before, const std::string& after) {
+  return before + std::to_string(int(kPlausibleRunLowSpm)) + "-" + std::to_string(int(kPlausibleRunHighSpm)) +
+         " steps per minute" + after;
+}
+
 }  // namespace
 
 void CadenceScreen::Draw(UiFrame& frame) {
@@ -199,8 +218,9 @@ void CadenceScreen::Draw(UiFrame& frame) {
   ImGui::PopStyleColor(3);
 
   if (view.measuring && view.tap_along) {
-    SmallText("No motion sensor: tap the button below with every step (each foot) to measure by tapping along.");
-    if (Button(frame, "Tap each step", ImVec2(-1, 96))) frame.Dispatch({{"type", "cadence_tap"}});
+    SmallText("No motion sensor: tap the button below each time your right foot lands. Stridewise counts "
+              "two steps per tap, one for each foot.");
+    if (Button(frame, "Tap when your right foot lands", ImVec2(-1, 96))) frame.Dispatch({{"type", "cadence_tap"}});
   }
   if (view.measuring && Button(frame, "Pocket mode", ImVec2(-1, 0)))
     frame.Dispatch({{"type", "cadence_options"}, {"pocket", true}});
@@ -235,19 +255,22 @@ void CadenceScreen::Draw(UiFrame& frame) {
     frame.Dispatch({{"type", "set_cadence_target"}, {"low_spm", low}, {"high_spm", high + 1}});
   SmallText("Most runners do well at about 170-180 steps per minute.");
 
-  if (view.has_personal_target) {
-    char text[200];
-    snprintf(text, sizeof text,
-             "Your personal target: %d-%d steps per minute - your measured %.0f plus 5-10%% "
-             "(Heiderscheit et al., 2011: a 5-10%% quicker step eases the load on knees and hips).",
-             view.personal_low_spm, view.personal_high_spm, view.baseline_spm);
-    Paragraph(text);
-    if ((view.personal_low_spm != low || view.personal_high_spm != high) && view.personal_low_spm >= 100 &&
-        view.personal_high_spm <= 250 && Button(frame, "Use my personal target", ImVec2(-1, 0)))
-      frame.Dispatch({{"type", "set_cadence_target"}, {"low_spm", view.personal_low_spm},
-                      {"high_spm", view.personal_high_spm}});
+  if (std::optional<PersonalTarget> target = ComputePersonalTarget(frame.state.model)) {
+    std::string text = "Your personal target: " + std::to_string(target->low_spm) + "-" +
+                       std::to_string(target->high_spm) + " steps per minute - your measured " +
+                       std::to_string(int(std::lround(target->baseline_spm))) +
+                       " plus 5-10% (Heiderscheit et al., 2011: a 5-10% quicker step eases the load on knees "
+                       "and hips). From your " + SessionListText(target->session_dates, frame.context.today) + ".";
+    Paragraph(text.c_str());
+    if ((target->low_spm != low || target->high_spm != high) &&
+        Button(frame, "Use my personal target", ImVec2(-1, 0)))
+      frame.Dispatch({{"type", "set_cadence_target"}, {"low_spm", target->low_spm}, {"high_spm", target->high_spm}});
+  } else if (!sessions.empty()) {
+    SmallText(PlausibleRangeText("No personal target yet: it uses only runs averaging ", ", and none of your "
+                                 "sessions did. Measure a run to get one.").c_str());
   } else {
-    SmallText("Measure one run and Stridewise suggests a personal target: your own cadence plus 5-10%.");
+    SmallText(PlausibleRangeText("Measure a run and Stridewise suggests a personal target: your own cadence plus "
+                                 "5-10%, from runs averaging ", ".").c_str());
   }
 
   // Hands-free options.

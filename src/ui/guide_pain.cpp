@@ -10,6 +10,7 @@
 
 #include "core/dates.hpp"
 #include "core/guide_content.hpp"
+#include "core/model_json.hpp"
 #include "core/pain_rules.hpp"
 #include "guidance_cards.hpp"
 #include "guide_screen.hpp"
@@ -46,14 +47,22 @@ constexpr Region kRegions[] = {
     {"Lower back##body", PainArea::LowerBack, BodySide::None, 58, 128, 142, 190, {Shape::Rect, 60, 134, 140, 188, 10}},
     {"Left hip##body", PainArea::Hip, BodySide::Left, 56, 190, 100, 230, {Shape::Rect, 58, 190, 99, 228, 10}},
     {"Right hip##body", PainArea::Hip, BodySide::Right, 100, 190, 144, 230, {Shape::Rect, 101, 190, 142, 228, 10}},
-    {"Left thigh##body", PainArea::Other, BodySide::Left, 56, 230, 100, 274, {Shape::Rect, 62, 226, 97, 282, 14}},
-    {"Right thigh##body", PainArea::Other, BodySide::Right, 100, 230, 144, 274, {Shape::Rect, 103, 226, 138, 282, 14}},
-    {"Left knee##body", PainArea::Knee, BodySide::Left, 50, 274, 100, 320, {Shape::Circle, 79, 295, 17, 0}},
-    {"Right knee##body", PainArea::Knee, BodySide::Right, 100, 274, 150, 320, {Shape::Circle, 121, 295, 17, 0}},
-    {"Left ankle##body", PainArea::Ankle, BodySide::Left, 50, 320, 100, 354, {Shape::Circle, 79, 346, 10, 0}},
-    {"Right ankle##body", PainArea::Ankle, BodySide::Right, 100, 320, 150, 354, {Shape::Circle, 121, 346, 10, 0}},
-    {"Left foot##body", PainArea::Foot, BodySide::Left, 44, 354, 100, 390, {Shape::Ellipse, 76, 368, 20, 10}},
-    {"Right foot##body", PainArea::Foot, BodySide::Right, 100, 354, 156, 390, {Shape::Ellipse, 124, 368, 20, 10}},
+    // From behind, the back of the thigh is the hamstring and the back of the lower leg the calf,
+    // then the Achilles tendon down to the heel. The shin faces away: it is in the list only.
+    {"Left hamstring##body", PainArea::Hamstring, BodySide::Left, 56, 230, 100, 274, {Shape::Rect, 62, 226, 97, 282, 14}},
+    {"Right hamstring##body", PainArea::Hamstring, BodySide::Right, 100, 230, 144, 274, {Shape::Rect, 103, 226, 138, 282, 14}},
+    {"Left knee##body", PainArea::Knee, BodySide::Left, 50, 274, 100, 306, {Shape::Circle, 79, 295, 17, 0}},
+    {"Right knee##body", PainArea::Knee, BodySide::Right, 100, 274, 150, 306, {Shape::Circle, 121, 295, 17, 0}},
+    {"Left calf##body", PainArea::Calf, BodySide::Left, 50, 306, 100, 326, {Shape::Rect, 68, 306, 90, 328, 10}},
+    {"Right calf##body", PainArea::Calf, BodySide::Right, 100, 306, 150, 326, {Shape::Rect, 110, 306, 132, 328, 10}},
+    {"Left Achilles##body", PainArea::Achilles, BodySide::Left, 50, 326, 100, 338, {Shape::Rect, 74, 326, 84, 342, 4}},
+    {"Right Achilles##body", PainArea::Achilles, BodySide::Right, 100, 326, 150, 338, {Shape::Rect, 116, 326, 126, 342, 4}},
+    {"Left ankle##body", PainArea::Ankle, BodySide::Left, 50, 338, 100, 354, {Shape::Circle, 79, 346, 10, 0}},
+    {"Right ankle##body", PainArea::Ankle, BodySide::Right, 100, 338, 150, 354, {Shape::Circle, 121, 346, 10, 0}},
+    {"Left heel##body", PainArea::Heel, BodySide::Left, 44, 354, 100, 370, {Shape::Ellipse, 79, 362, 10, 7}},
+    {"Right heel##body", PainArea::Heel, BodySide::Right, 100, 354, 156, 370, {Shape::Ellipse, 121, 362, 10, 7}},
+    {"Left foot##body", PainArea::Foot, BodySide::Left, 44, 370, 100, 390, {Shape::Ellipse, 76, 368, 20, 10}},
+    {"Right foot##body", PainArea::Foot, BodySide::Right, 100, 370, 156, 390, {Shape::Ellipse, 124, 368, 20, 10}},
 };
 
 // The outline's parts that are not regions of their own.
@@ -148,17 +157,13 @@ void DrawBodyOutline(UiFrame& frame, PainDraft& draft, const PainAdvice& advice,
   ImGui::Dummy(ImVec2(width, 0));
   ImGui::PushFont(GetFonts().small);
   ImGui::PushStyleColor(ImGuiCol_Text, p.muted_text);
-  float caption_w = ImGui::CalcTextSize("Seen from behind").x;
-  ImGui::SetCursorScreenPos(ImVec2(origin.x + (width - caption_w) * 0.5f, ImGui::GetCursorScreenPos().y));
-  ImGui::TextUnformatted("Seen from behind");
+  ImGui::PushTextWrapPos(origin.x - ImGui::GetWindowPos().x + width);
+  ImGui::TextWrapped("Seen from behind. For the shin, pick it from the list.");
+  ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::PopFont();
 }
 
-constexpr PainArea kAreas[] = {PainArea::Foot, PainArea::Ankle, PainArea::Knee,
-                               PainArea::Hip, PainArea::LowerBack, PainArea::Other};
-const char* const kAreaIds[] = {"foot", "ankle", "knee", "hip", "lower_back", "other"};
-const char* const kSideIds[] = {"left", "right", "both", "none"};
 
 std::string EntryDetails(const PainEntry& e) {
   std::string out = std::to_string(e.severity) + "/10";
@@ -270,12 +275,13 @@ void GuideScreen::DrawPainForm(UiFrame& frame) {
   float figure_bottom = ImGui::GetCursorPosY();
   float column_x = start.x + figure_w + frame.Px(14);
   float column_w = ImGui::GetContentRegionMax().x - column_x;
-  for (int i = 0; i < 6; ++i) {
-    ImGui::SetCursorPos(ImVec2(column_x, start.y + float(i) * (frame.Px(kTouchTargetCss) + frame.Px(8))));
-    std::string label = std::string(PainAreaLabel(kAreas[i])) + "##area";
-    if (ToggleButton(frame, label.c_str(), d.area == kAreas[i], column_w)) {
-      d.area = kAreas[i];
-      if (kAreas[i] == PainArea::LowerBack) d.side = BodySide::None;
+  float row = 0;
+  for (PainArea area : kPainAreas) {
+    ImGui::SetCursorPos(ImVec2(column_x, start.y + row++ * (frame.Px(kTouchTargetCss) + frame.Px(6))));
+    std::string label = std::string(PainAreaLabel(area)) + "##area";
+    if (ToggleButton(frame, label.c_str(), d.area == area, column_w)) {
+      d.area = area;
+      if (area == PainArea::LowerBack) d.side = BodySide::None;
       d.message.clear();
       d.error.clear();
     }
@@ -323,8 +329,8 @@ void GuideScreen::DrawPainForm(UiFrame& frame) {
       int severity = std::clamp(int(d.severity + 0.5f), 0, 10);
       nlohmann::json action = {{"type", "log_pain"},
                                {"date", FormatDate(*date)},
-                               {"area", kAreaIds[int(*d.area)]},
-                               {"side", kSideIds[int(d.side)]},
+                               {"area", PainAreaId(*d.area)},
+                               {"side", BodySideId(d.side)},
                                {"severity", severity},
                                {"worse_with_activity", d.worse_with_activity},
                                {"changes_gait", d.changes_gait}};

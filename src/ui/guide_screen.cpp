@@ -132,10 +132,13 @@ void GuideScreen::DrawGuide(UiFrame& frame) {
   bool searching = search.find_first_not_of(" \t") != std::string::npos;
 
   if (searching) {
-    std::string count = hits.empty() ? "Nothing found for \"" + search + "\". Try another word."
-                                     : std::to_string(hits.size()) + (hits.size() == 1 ? " match" : " matches");
+    std::string count = hits.empty() ? "Nothing found for \"" + search +
+                                           "\". Try one word, such as shoes, knee, pain, cadence or distance."
+                                     : std::to_string(hits.size()) + (hits.size() == 1 ? " match" : " matches") +
+                                           ", best first";
     SmallText(count.c_str());
-    if (!hits.empty() && Button(frame, "Clear search", ImVec2(-1, 0))) search.clear();
+    // Always there while searching: with nothing found it is the way back to the whole guide.
+    if (Button(frame, "Clear search", ImVec2(-1, 0))) search.clear();
     ImGui::Spacing();
     int n = 0;
     for (const GuideHit& hit : hits) {

@@ -283,8 +283,11 @@ void DrawCard(UiFrame& frame, ShoesScreen& screen, const Shoe& shoe, const ShoeS
   if (shoe.retired) when = "Retired.";
   else if (summary.wear_flagged) when = "Replace now: a wear sign is ticked.";
   else if (summary.status == ShoeStatus::Replace) when = "Replace now: past its replace distance.";
-  else if (summary.projected_replace_date) when = "Replace " + ProjectionText(*summary.projected_replace_date, today) + " at your recent pace.";
-  else when = "Log runs in them to project a replacement date.";
+  else if (summary.projected_replace_date)
+    when = "Estimate: replace " + ProjectionText(*summary.projected_replace_date, today) + " at your recent pace.";
+  else
+    when = "A replacement date is estimated once these have " + std::to_string(kProjectionMinRuns) + " runs over " +
+           std::to_string(kProjectionMinSpanDays / 7) + " weeks.";
   if (shoe.purchase_date) when += " Bought " + ShortDate(*shoe.purchase_date, today) + ".";
   SmallText(when.c_str());
   ImVec2 header_end = ImGui::GetCursorScreenPos();

@@ -41,15 +41,12 @@ struct CadenceView {
   double confidence = 0;        // 0..1
   std::string sensor = "idle";  // "ok" | "denied" | "unavailable" | "idle"
   std::string message;          // why the sensor is not delivering, or the last outcome
-  bool tap_along = false;       // no sensor: each tap of "Tap each step" counts one step
+  bool tap_along = false;       // no sensor: each tap counts one right-foot landing, two steps
   long long steps = 0;
   double elapsed_s = 0;
   double time_in_band_s = 0;
   std::vector<float> series;    // this session's per-second cadence so far
   bool voice = true, metronome = false, pocket = false;
-  bool has_personal_target = false;
-  double baseline_spm = 0;
-  int personal_low_spm = 0, personal_high_spm = 0;
 };
 
 struct UiFrame {

@@ -5,38 +5,9 @@
 // load), and one saved change (dispatch -> transaction committed), a setting and a logged run.
 // Prints medians of 7 runs; not a pass/fail test. Targets: load <= 100 ms, save <= 20 ms.
 import { launch, openApp, PHONE, settleFrames } from '../e2e/helpers.mjs';
+import { yearsOfData } from '../e2e/years_of_data.mjs';
 
-function tenYears() {
-  const day = (i) => new Date(Date.UTC(2016, 10, 27) + i * 86400000).toISOString().slice(0, 10);
-  let id = 1;
-  const shoes = [];
-  for (let i = 0; i < 30; i++) {
-    shoes.push({ id: id++, name: `Shoe ${i + 1}`, start_distance_m: 0, warn_at_m: 482803.2, replace_at_m: 804672,
-      retired: i < 27, wear: { uneven_wear: false, discomfort: false, stride_change: false } });
-  }
-  const runs = [];
-  for (let i = 0; i < 3650; i++) {
-    runs.push({ id: id++, date: day(i), distance_m: 3000 + ((i * 7919) % 12000), duration_s: 1200 + (i % 3000),
-      shoe_id: shoes[Math.floor(i / 122) % 30].id, warmup: i % 3 === 0, cooldown: i % 4 === 0 });
-  }
-  const pain = [];
-  for (let i = 0; i < 500; i++) {
-    pain.push({ id: id++, date: day(i * 7), area: ['foot', 'ankle', 'knee', 'hip', 'lower_back', 'other'][i % 6],
-      side: ['left', 'right', 'both', 'none'][i % 4], severity: i % 8, worse_with_activity: i % 5 === 0,
-      changes_gait: false, note: '' });
-  }
-  const cadence = [];
-  for (let i = 0; i < 200; i++) {
-    const series = Array.from({ length: 1800 }, (_, s) => 160 + ((s * 13 + i) % 200) / 10);
-    cadence.push({ id: id++, date: day(i * 18), duration_s: 1800, mean_spm: 170, time_in_band_s: 900,
-      low_spm: 170, high_spm: 180, series_spm: series });
-  }
-  const strength = [];
-  return { schema: 3, app: 'stridewise', settings: { units: 'km', week_start: 'monday', cadence_low_spm: 170,
-    cadence_high_spm: 180, weekly_increase_limit_pct: 10, default_warn_at_m: 482803.2, default_replace_at_m: 804672,
-    strength_target_per_week: 2 }, shoes, runs, strength, pain, cadence_sessions: cadence,
-    default_shoe_id: shoes[29].id, next_id: id };
-}
+const tenYears = () => yearsOfData();
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 

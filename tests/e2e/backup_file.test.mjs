@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openApp, PHONE, dispatch, state, settleFrames, screenshot, widget } from './helpers.mjs';
+import { yearsOfData } from './years_of_data.mjs';
 
 const MB = 1 << 20;
 // Long tasks are measured on a phone-sized page at device pixel ratio 1: in headless Chromium every
@@ -111,39 +112,11 @@ function bigGpx(bytes) {
 }
 
 // A valid backup of about `bytes`: ten years of runs, 30 shoes, 500 pain entries and as many
-// hour-long cadence sessions as it takes (a series is most of a big backup).
+// hour-long cadence sessions as it takes.
 function bigBackup(bytes) {
-  const day = (i) => new Date(Date.UTC(2016, 0, 1) + i * 86400000).toISOString().slice(0, 10);
-  let id = 1;
-  const shoes = [];
-  for (let i = 0; i < 30; i++) {
-    shoes.push({ id: id++, name: `Shoe ${i + 1}`, start_distance_m: 0, warn_at_m: 482803.2, replace_at_m: 804672,
-      retired: i < 27, wear: { uneven_wear: false, discomfort: false, stride_change: false } });
-  }
-  const runs = [];
-  for (let i = 0; i < 3650; i++) {
-    runs.push({ id: id++, date: day(i), distance_m: 3000 + ((i * 7919) % 12000), duration_s: 1200 + (i % 3000),
-      shoe_id: shoes[Math.floor(i / 122) % 30].id, warmup: i % 3 === 0, cooldown: i % 4 === 0 });
-  }
-  const pain = [];
-  for (let i = 0; i < 500; i++) {
-    pain.push({ id: id++, date: day(i * 7), area: ['foot', 'ankle', 'knee', 'hip', 'lower_back', 'other'][i % 6],
-      side: ['left', 'right', 'both', 'none'][i % 4], severity: i % 8, worse_with_activity: i % 5 === 0,
-      changes_gait: false, note: '' });
-  }
-  const series = (i) => Array.from({ length: 3600 }, (_, s) => 160 + ((s * 13 + i) % 200) / 10);
-  const sessionBytes = JSON.stringify(series(0)).length + 150;
-  const cadence = [];
-  const count = Math.round((bytes - 700000) / sessionBytes);
-  for (let i = 0; i < count; i++) {
-    cadence.push({ id: id++, date: day(Math.floor(i * 3650 / count)), duration_s: 3600, mean_spm: 170,
-      time_in_band_s: 1800, low_spm: 170, high_spm: 180, series_spm: series(i) });
-  }
-  const doc = { schema: 3, app: 'stridewise', settings: { units: 'km', week_start: 'monday', cadence_low_spm: 170,
-    cadence_high_spm: 180, weekly_increase_limit_pct: 10, default_warn_at_m: 482803.2, default_replace_at_m: 804672,
-    strength_target_per_week: 2 }, shoes, runs, strength: [], pain, cadence_sessions: cadence,
-    default_shoe_id: shoes[29].id, next_id: id };
-  return { text: JSON.stringify(doc), runs: runs.length, shoes: shoes.length, sessions: cadence.length };
+  const sessionBytes = JSON.stringify(yearsOfData({ sessions: 1, seriesSeconds: 3600 }).cadence_sessions[0]).length;
+  const doc = yearsOfData({ from: Date.UTC(2016, 0, 1), sessions: Math.round((bytes - 700000) / sessionBytes), seriesSeconds: 3600 });
+  return { text: JSON.stringify(doc), runs: doc.runs.length, shoes: doc.shoes.length, sessions: doc.cadence_sessions.length };
 }
 
 test('a 20 MB file that is not a backup is refused from its first bytes at once; the page never stalls; nothing changes', async () => {
@@ -182,6 +155,12 @@ test('a 20 MB file that is not a backup is refused from its first bytes at once;
       assert.equal(await noticeSaying(page, name),
         `${name} is not a Stridewise backup (it does not start like one). Nothing was changed.`);
     }
+    // A backup whose bytes are not UTF-8 (a name saved by another program in Latin-1): refused
+    // with where, as `stridewise check` does, never imported with replacement characters.
+    const latin1 = Buffer.concat([Buffer.from('{"schema": 3, "app": "stridewise", "shoes": [{"name": "Caf'),
+      Buffer.from([0xe9]), Buffer.from('"}]}')]);
+    await pickFile(page, file('latin1-backup.json', latin1));
+    assert.match(await noticeSaying(page, 'not valid UTF-8'), /byte offset 58\b/);
     assert.deepEqual(brief(await state(page)), before, 'still nothing changed');
     assert.deepEqual(errors, []);
   } finally {

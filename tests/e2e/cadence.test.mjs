@@ -180,26 +180,27 @@ describe('cadence meter', () => {
         { what: 'sensor unavailable, tap-along offered', timeout: 15000 });
       assert.equal(s.cadence.measuring, true);
       assert.match(s.cadence.message, /motion/i);
-      // One finger tap on "Tap each step" counts a step...
-      await tap(page, 'Tap each step', 'button');
-      await waitForState(page, (x) => x.cadence.steps === 1, { what: 'the tapped step', timeout: 10000 });
-      // ...and a steady rhythm of taps, 500 ms apart, reads 120 steps/min. These go through the
+      // One finger tap counts a right-foot landing: two steps...
+      await tap(page, 'Tap when your right foot lands', 'button');
+      await waitForState(page, (x) => x.cadence.steps === 2, { what: 'the tapped step', timeout: 10000 });
+      // ...and a steady rhythm of taps, 2/3 s apart, reads 180 steps/min. These go through the
       // page API (the same Dispatch as the button) with their intended times (t_ms): on this
       // loaded machine a frame takes up to ~0.5 s in SwiftShader at DPR 3, so a finger tap or a
       // page timer lands late and the rhythm itself would be irregular.
       await page.evaluate(() => new Promise((done) => {
+        const TAP_MS = 2000 / 3;
         const t0 = performance.now();
         let i = 0;
         const next = () => {
-          window.stridewise.dispatch({ type: 'cadence_tap', t_ms: t0 + (i + 1) * 500 });
+          window.stridewise.dispatch({ type: 'cadence_tap', t_ms: t0 + (i + 1) * TAP_MS });
           if (++i === 10) return done();
-          setTimeout(next, Math.max(0, t0 + (i + 1) * 500 - performance.now()));
+          setTimeout(next, Math.max(0, t0 + (i + 1) * TAP_MS - performance.now()));
         };
-        setTimeout(next, 500);
+        setTimeout(next, TAP_MS);
       }));
       let s2 = await state(page);
-      assert.equal(s2.cadence.steps, 11);  // every tap is a step; the rhythm restarts after a pause over 2 s
-      assert.ok(Math.abs(s2.cadence.spm - 120) <= 1, `tap-along: ${JSON.stringify(s2.cadence)}`);
+      assert.equal(s2.cadence.steps, 22);  // two steps a tap; the rhythm restarts after a pause over 2 s
+      assert.ok(Math.abs(s2.cadence.spm - 180) <= 1, `tap-along: ${JSON.stringify(s2.cadence)}`);
       s = s2;
 
       await tap(page, 'Pocket mode', 'button');

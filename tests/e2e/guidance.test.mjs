@@ -5,80 +5,15 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openApp, PHONE, state, dispatch, widget, screenshot, waitForState, settleFrames, pinToday, drag,
+  launch, openApp, PHONE, state, dispatch, widget, screenshot, waitForState, settleFrames, pinToday,
+  find, go, reveal, settleQuiet, swipe, tapVisible, scrollToTop, typeInto,
 } from './helpers.mjs';
 
 const TODAY = '2026-03-12';
-const H = 844;
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
-
-const find = (s, label, kind) => s.ui.widgets.find((w) => w.label === label && (!kind || w.kind === kind));
-
-async function go(page, name) {
-  const nav = await widget(page, name, 'nav');
-  await page.touchscreen.tap(nav.x + nav.w / 2, nav.y + nav.h / 2);
-  await waitForState(page, (s) => s.screen === name.toLowerCase(), { what: `screen ${name}` });
-  await settleQuiet(page);
-}
-
-// One finger swipe over the content, from y `from` to y `to`.
-async function swipe(page, from, to) {
-  await drag(page, 370, from, 0, to - from, 10);
-  await settleQuiet(page);
-}
-
-// Scrolls until the widget is fully on screen between the header and the nav bar.
-async function reveal(page, label, kind) {
-  for (let i = 0; i < 14; i++) {
-    const s = await state(page);
-    const w = find(s, label, kind);
-    if (w && w.visible && w.y >= 56 && w.y + w.h <= H - 64) return w;
-    const down = !w || w.y + w.h > H - 64;
-    await (down ? swipe(page, 620, 300) : swipe(page, 300, 620));
-  }
-  return widget(page, label, kind);
-}
-
-// Waits for the frames a change asked for. Under load (two cores shared with builds, SwiftShader
-// at DPR 3) a save can keep frames coming for a while; the suite's last test checks that the app
-// does go idle, so here a busy spell is only noted.
-async function settleQuiet(page) {
-  try {
-    await settleFrames(page, { quietMs: 150 });
-  } catch (e) {
-    console.log(`# note: ${e.message}`);
-  }
-}
-
-async function tapVisible(page, label, kind) {
-  const w = await reveal(page, label, kind);
-  await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
-  await settleQuiet(page);
-  return w;
-}
-
-// Swipes down until the page bar (the first thing on the Guide screen) is fully in view.
-async function scrollToTop(page) {
-  for (let i = 0; i < 10; i++) {
-    const tab = find(await state(page), 'Guide', 'button');
-    if (tab && tab.visible && tab.y >= 56) return;
-    await swipe(page, 150, 820);
-  }
-}
-
-async function typeInto(page, label, text) {
-  const field = await reveal(page, label, 'text');
-  await page.touchscreen.tap(field.x + Math.min(40, field.w / 3), field.y + field.h / 2);
-  await waitForState(page, (s) => s.ui.text_input_active, { what: `field "${label}" to become active` });
-  await page.keyboard.press('End');
-  for (let i = 0; i < field.value.length + 2; i++) await page.keyboard.press('Backspace');
-  await page.keyboard.type(text);
-  await waitForState(page, (s) => s.ui.widgets.some((w) => w.label === label && w.kind === 'text' && w.value === text),
-    { what: `field "${label}" = "${text}"` });
-}
 
 // Taps the severity slider where `value` (0-10) sits: ImGui keeps 2 device px of padding and a
 // 28 CSS px grab, and rounds to the "%.0f" format.

@@ -66,6 +66,15 @@ export async function openApp(env, options = PHONE, { path = '', initScript, rea
   return { context, page, errors, failures };
 }
 
+// Another tab of the app in `context` (a profile already open), once `ready`.
+export async function openTab(env, context) {
+  const page = await context.newPage();
+  await page.goto(env.url);
+  await page.waitForFunction(() => window.stridewise && window.stridewise.state, null, { timeout: 20000 });
+  await page.evaluate(() => window.stridewise.ready);
+  return page;
+}
+
 // Polls state() until `predicate(state)` holds; returns that state or throws with the last one.
 export async function waitForState(page, predicate, { timeout = 3000, what = 'condition' } = {}) {
   const start = Date.now();
@@ -143,4 +152,72 @@ export async function screenshot(page, name) {
   const path = join(OUTPUT_DIR, name);
   await page.screenshot({ path });
   return path;
+}
+
+// [SECTION] Phone-screen helpers shared by the screen tests: scroll a widget into view, tap it,
+// type into a field.
+
+export const find = (s, label, kind) => s.ui.widgets.find((w) => w.label === label && (!kind || w.kind === kind));
+
+export async function go(page, name) {
+  const nav = await widget(page, name, 'nav');
+  await page.touchscreen.tap(nav.x + nav.w / 2, nav.y + nav.h / 2);
+  await waitForState(page, (s) => s.screen === name.toLowerCase(), { what: `screen ${name}` });
+  await settleQuiet(page);
+}
+
+// One finger swipe over the content, from y `from` to y `to`.
+export async function swipe(page, from, to) {
+  await drag(page, 370, from, 0, to - from, 10);
+  await settleQuiet(page);
+}
+
+// Scrolls until the widget is fully on screen between the header and the nav bar.
+export async function reveal(page, label, kind) {
+  for (let i = 0; i < 14; i++) {
+    const s = await state(page);
+    const w = find(s, label, kind);
+    if (w && w.visible && w.y >= 56 && w.y + w.h <= PHONE.viewport.height - 64) return w;
+    const down = !w || w.y + w.h > PHONE.viewport.height - 64;
+    await (down ? swipe(page, 620, 300) : swipe(page, 300, 620));
+  }
+  return widget(page, label, kind);
+}
+
+// Waits for the frames a change asked for. Under load (two cores shared with builds, SwiftShader
+// at DPR 3) a save can keep frames coming for a while; the suite's last test checks that the app
+// does go idle, so here a busy spell is only noted.
+export async function settleQuiet(page) {
+  try {
+    await settleFrames(page, { quietMs: 150 });
+  } catch (e) {
+    console.log(`# note: ${e.message}`);
+  }
+}
+
+export async function tapVisible(page, label, kind) {
+  const w = await reveal(page, label, kind);
+  await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
+  await settleQuiet(page);
+  return w;
+}
+
+// Swipes down until the page bar (the first thing on the Guide screen) is fully in view.
+export async function scrollToTop(page) {
+  for (let i = 0; i < 10; i++) {
+    const tab = find(await state(page), 'Guide', 'button');
+    if (tab && tab.visible && tab.y >= 56) return;
+    await swipe(page, 150, 820);
+  }
+}
+
+export async function typeInto(page, label, text) {
+  const field = await reveal(page, label, 'text');
+  await page.touchscreen.tap(field.x + Math.min(40, field.w / 3), field.y + field.h / 2);
+  await waitForState(page, (s) => s.ui.text_input_active, { what: `field "${label}" to become active` });
+  await page.keyboard.press('End');
+  for (let i = 0; i < field.value.length + 2; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+  await waitForState(page, (s) => s.ui.widgets.some((w) => w.label === label && w.kind === 'text' && w.value === text),
+    { what: `field "${label}" = "${text}"` });
 }

@@ -3,7 +3,7 @@
 // Each test reproduces one fault of the reliability issue with an init script or DevTools.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, state, dispatch, PHONE, screenshot, tap, widget, waitForState } from './helpers.mjs';
+import { launch, openApp, openTab, state, dispatch, PHONE, screenshot, tap, waitForState } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -11,14 +11,6 @@ after(async () => { await env.close(); });
 
 const waitSaved = (page, timeout = 8000) =>
   page.waitForFunction(() => window.stridewise.state().save.status === 'saved', null, { timeout, polling: 20 });
-
-async function openTab(context) {
-  const page = await context.newPage();
-  await page.goto(env.url);
-  await page.waitForFunction(() => window.stridewise && window.stridewise.state, null, { timeout: 20000 });
-  await page.evaluate(() => window.stridewise.ready);
-  return page;
-}
 
 // Init script: while window.__storageBroken is true (from the start until the test clears it),
 // every indexedDB.open of the app's database fails (UnknownError, as Chrome and Safari report a
@@ -67,7 +59,7 @@ async function seedRunsAndShoe(page) {
 describe('storage faults', () => {
   test('one failed open on a store past 1,000 commits: nothing is written until the store is read, then nothing is lost', async () => {
     const context = await env.browser.newContext(PHONE);
-    const first = await openTab(context);
+    const first = await openTab(env, context);
     await seedRunsAndShoe(first);
     await ageRevisions(first, 1500);
     await first.close();
@@ -111,7 +103,7 @@ describe('storage faults', () => {
     assert.deepEqual(s.runs.map((r) => r.distance_m).sort((a, b) => a - b), [5000, 6000, 8000, 12000]);
     assert.ok(s.runs.find((r) => r.distance_m === 6000).id === run.id, 'the run keeps the id it was given');
     // A fresh tab sees everything: the earlier runs, the shoe and the settings.
-    const fresh = await openTab(context);
+    const fresh = await openTab(env, context);
     const f = await state(fresh);
     assert.deepEqual(f.runs.map((r) => r.distance_m).sort((a, b) => a - b), [5000, 6000, 8000, 12000]);
     assert.deepEqual(f.shoes.map((x) => x.name), ['Kept pair']);
@@ -121,7 +113,7 @@ describe('storage faults', () => {
 
   test('a write from a tab whose base revision was pruned is refused by the stored revision itself', async () => {
     const context = await env.browser.newContext(PHONE);
-    const page = await openTab(context);
+    const page = await openTab(env, context);
     await seedRunsAndShoe(page);
     await ageRevisions(page, 1500);
     // This tab still believes the store is at its own (much older) revision: its next write
@@ -132,7 +124,7 @@ describe('storage faults', () => {
     const s = await state(page);
     assert.ok(s.save.conflicts_resolved >= 1, 'the stale write was refused and rebased');
     assert.equal(s.save.rev, 1501);
-    const fresh = await openTab(context);
+    const fresh = await openTab(env, context);
     const f = await state(fresh);
     assert.deepEqual(f.runs.map((x) => x.distance_m).sort((a, b) => a - b), [5000, 7000, 8000, 12000]);
     assert.deepEqual(f.shoes.map((x) => x.name), ['Kept pair']);
@@ -157,7 +149,7 @@ describe('storage faults', () => {
 
   test('a full quota: the app stays usable, says "Not saved" and why, keeps the change, saves it once there is room', async () => {
     const context = await env.browser.newContext(PHONE);
-    const page = await openTab(context);
+    const page = await openTab(env, context);
     const cdp = await context.newCDPSession(page);
     const origin = new URL(env.url).origin;
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
@@ -184,14 +176,14 @@ describe('storage faults', () => {
     await cdp.send('Storage.overrideQuotaForOrigin', { origin });
     assert.equal((await dispatch(page, { type: 'retry_storage' })).ok, true);
     await waitSaved(page);
-    const fresh = await openTab(context);
+    const fresh = await openTab(env, context);
     assert.deepEqual((await state(fresh)).shoes.map((x) => x.name), ['Waiting for room']);
     await context.close();
   });
 
   test('storage that never answers: after a few seconds the app opens marked as not saving, then catches up', async () => {
     const context = await env.browser.newContext(PHONE);
-    const first = await openTab(context);
+    const first = await openTab(env, context);
     await seedRunsAndShoe(first);
     await first.close();
     const page = await context.newPage();
@@ -215,7 +207,7 @@ describe('storage faults', () => {
     await tap(page, 'Try again', 'button');
     await waitForState(page, (x) => x.save.readable && x.runs.length === 4, { timeout: 8000, what: 'the stored runs' });
     await waitSaved(page);
-    const fresh = await openTab(context);
+    const fresh = await openTab(env, context);
     assert.equal((await state(fresh)).runs.length, 4);
     await context.close();
   });
@@ -237,7 +229,7 @@ describe('storage faults', () => {
     await late.goto(env.url);
     await late.waitForFunction(() => window.stridewise && window.stridewise.state);
     await late.evaluate(() => window.stridewise.ready);
-    const other = await openTab(context);
+    const other = await openTab(env, context);
     const w1 = await dispatch(late, { type: 'add_run', date: '2026-11-20', distance_m: 1111 });
     await waitSaved(late);
     const l1 = await dispatch(other, { type: 'add_run', date: '2026-11-20', distance_m: 2222 });

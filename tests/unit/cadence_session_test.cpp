@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/actions.hpp"
+#include "core/cadence_target.hpp"
 #include "model_samples.hpp"
 
 using nlohmann::json;
@@ -95,4 +96,40 @@ TEST_CASE("add_cadence_session accepts a full 12-hour series", "[cadence-session
   action["time_in_band_s"] = 0;
   action["series_spm"] = json(std::vector<int>(43200, 0));
   CHECK(Apply(state, action, On()).ok);
+}
+
+TEST_CASE("a personal target comes only from sessions averaging a running cadence", "[cadence][target]") {
+  Model model;
+  auto add = [&](Id id, const char* date, double mean_spm) {
+    CadenceSession session;
+    session.id = id;
+    session.date = D(date);
+    session.mean_spm = mean_spm;
+    model.cadence_sessions.push_back(session);
+  };
+  // The issue's case: one tap-along session averaging 49 gave "Your personal target: 51-53".
+  add(1, "2026-03-01", 49);
+  CHECK_FALSE(ComputePersonalTarget(model));
+  add(2, "2026-03-02", 129.9);  // a brisk walk: not a run
+  add(3, "2026-03-03", 220.1);  // faster than any runner: a mis-measure
+  CHECK_FALSE(ComputePersonalTarget(model));
+
+  add(4, "2026-03-04", 160);
+  add(5, "2026-03-05", 90);
+  add(6, "2026-03-06", 170);
+  add(7, "2026-03-07", 180);
+  add(8, "2026-03-08", 0);
+  std::optional<PersonalTarget> target = ComputePersonalTarget(model);
+  REQUIRE(target);
+  // The newest three plausible sessions: 180, 170 and 160 (90 and 0 skipped).
+  CHECK(target->baseline_spm == Approx(170));
+  CHECK(target->low_spm == 179);   // 170 x 1.05 = 178.5
+  CHECK(target->high_spm == 187);  // 170 x 1.10
+  CHECK(target->session_ids == std::vector<Id>{7, 6, 4});
+  REQUIRE(target->session_dates.size() == 3);
+  CHECK(target->session_dates.back() == D("2026-03-04"));
+
+  // The bounds themselves are plausible.
+  CHECK(IsPlausibleRunCadence(kPlausibleRunLowSpm));
+  CHECK(IsPlausibleRunCadence(kPlausibleRunHighSpm));
 }

@@ -197,3 +197,26 @@ TEST_CASE("state() lists settings, shoes and runs as API.md shows", "[model]") {
   CHECK_FALSE(out["runs"][1].contains("duration_s"));
   CHECK_FALSE(out["runs"][1].contains("shoe_id"));
 }
+
+TEST_CASE("the common running pain areas can be logged; old area names keep their meaning", "[model][pain]") {
+  AppState state;
+  // The stored names of the first areas never change, so backups and stores written before read the same.
+  const char* kOldNames[] = {"foot", "ankle", "knee", "hip", "lower_back", "other"};
+  for (int i = 0; i < 6; ++i) CHECK(PainAreaId(PainArea(i)) == kOldNames[i]);
+
+  for (const char* area : {"shin", "calf", "achilles", "hamstring", "heel", "knee"}) {
+    INFO(area);
+    Id id = Ok(state, {{"type", "log_pain"}, {"date", "2026-03-09"}, {"area", area}, {"side", "left"}, {"severity", 3}});
+    CHECK(id > 0);
+  }
+  // Through a backup and back: every area keeps its name.
+  json backup = ModelToJson(state.model);
+  CHECK(backup["pain"][0]["area"] == "shin");
+  CHECK(backup["pain"][4]["area"] == "heel");
+  Model read;
+  std::string error;
+  REQUIRE(ModelFromJson(backup, read, error));
+  CHECK(read.pain == state.model.pain);
+  CHECK(read.pain[2].area == PainArea::Achilles);
+  CHECK(read.pain[5].area == PainArea::Knee);
+}

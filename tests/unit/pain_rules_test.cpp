@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/dates.hpp"
+#include "core/model_json.hpp"
 #include "core/pain_rules.hpp"
 
 using namespace sw;
@@ -283,4 +284,21 @@ TEST_CASE("pain context: the shoe of the latest run and the load around the date
   CHECK_FALSE(empty.run_id);
   CHECK(empty.shoe_name.empty());
   CHECK_FALSE(empty.load_ratio);
+}
+
+TEST_CASE("the new running pain areas have plain names and their own tracks", "[pain]") {
+  CHECK(PainName(PainArea::Shin, BodySide::Left) == "Left shin pain");
+  CHECK(PainName(PainArea::Achilles, BodySide::Right) == "Right Achilles pain");
+  CHECK(PainName(PainArea::Heel, BodySide::Both) == "Heel and arch pain (both sides)");
+  CHECK(PainName(PainArea::Hamstring, BodySide::None) == "Hamstring pain");
+  // Every area is evaluated, in list order: a calf episode is its own, not "other".
+  Model model;
+  AddPain(model, "2026-11-20", PainArea::Calf, 4, BodySide::Left);
+  AddPain(model, "2026-11-23", PainArea::Calf, 4, BodySide::Left);
+  PainAdvice advice = EvaluatePain(model, kToday);
+  REQUIRE(advice.episodes.size() == 1);
+  CHECK(advice.episodes[0].area == PainArea::Calf);
+  CHECK(advice.see_doctor);  // 4 days
+  CHECK(advice.reasons[0].find("Left calf pain") != std::string::npos);
+  CHECK(std::size(kPainAreas) == std::size(kPainAreaNames));
 }

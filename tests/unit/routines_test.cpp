@@ -123,3 +123,26 @@ TEST_CASE("every fact of CONTENT.md's mistakes, FAQ and evidence has a place in 
   CHECK(GuideEvidenceItems().size() == 4);
   for (const GuideMistake& mistake : GuideMistakes()) CHECK_FALSE(mistake.tool_section.empty());
 }
+
+TEST_CASE("search answers natural questions by stem and synonym, best match first", "[guide][search]") {
+  auto first_title = [](std::string_view query) {
+    std::vector<GuideHit> hits = SearchGuide(query);
+    return hits.empty() ? std::string_view() : hits.front().title;
+  };
+  // The issue's three questions, each of which found nothing.
+  CHECK(first_title("how often should I replace my shoes") == GuideMistakes()[1].title);  // old shoes
+  CHECK(first_title("How often should I replace my shoes?") == GuideMistakes()[1].title);
+  CHECK(first_title("mileage") == GuideMistakes()[4].title);       // adding distance too fast
+  CHECK(first_title("shin splints") == GuideMistakes()[4].title);
+  CHECK_FALSE(SearchGuide("shin pain").empty());
+  // Stems and synonyms.
+  CHECK(first_title("trainers") == GuideMistakes()[1].title);
+  CHECK(first_title("sneakers") == GuideMistakes()[1].title);
+  CHECK_FALSE(SearchGuide("kilometres").empty());
+  CHECK_FALSE(SearchGuide("injuries").empty());
+  // Filler words alone find nothing, and do not have to appear in the item.
+  CHECK(SearchGuide("how should I").empty());
+  CHECK(first_title("what is the 10% rule") == GuideEvidenceItems()[3].title);
+  // A word the guide never uses does not hide the rest.
+  CHECK(first_title("how do I stop shin splints") == GuideMistakes()[4].title);
+}

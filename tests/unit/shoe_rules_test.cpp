@@ -30,6 +30,13 @@ void AddRun(Model& model, const char* date, double m, std::optional<Id> shoe_id)
   model.runs.push_back(run);
 }
 
+// `count` runs sharing `total_m`, spread from `first` to `last` (both included).
+void AddRunsBetween(Model& model, Id shoe_id, const char* first, const char* last, int count, double total_m) {
+  const int days = DaysBetween(D(first), D(last));
+  for (int i = 0; i < count; ++i)
+    AddRun(model, FormatDate(AddDays(D(first), i * days / (count - 1))).c_str(), total_m / count, shoe_id);
+}
+
 }  // namespace
 
 TEST_CASE("a shoe's distance is its start distance plus every run on it", "[shoes]") {
@@ -172,6 +179,7 @@ TEST_CASE("projection averages the last 8 weeks of use", "[shoes]") {
   // 56 days ending today: 2026-05-06 .. 2026-06-30. 56 km in the window -> 1 km/day.
   AddRun(model, "2026-05-05", 50000, 1);  // the day before the window: not recent
   AddRun(model, "2026-05-06", 28000, 1);
+  AddRun(model, "2026-06-01", 0, 1);  // a fifth run, so the shoe has enough runs to project
   AddRun(model, "2026-06-30", 28000, 1);
   ShoeSummary s = SummarizeShoe(model, model.shoes[0], today);
   REQUIRE(s.distance_m == 206000);
@@ -180,32 +188,52 @@ TEST_CASE("projection averages the last 8 weeks of use", "[shoes]") {
   CHECK(FormatDate(*s.projected_replace_date) == FormatDate(AddDays(today, 794)));
 }
 
-TEST_CASE("projection divides by the span since the first run, at least 14 days", "[shoes]") {
+TEST_CASE("projection needs at least 5 runs over at least 4 weeks", "[shoes]") {
+  Model model;
+  model.shoes = {MakeShoe(1)};
+  Date today = D("2026-03-20");
+  // The issue's case: one run projected "Replace about May 2031".
+  AddRun(model, "2026-03-20", 5000, 1);
+  CHECK_FALSE(SummarizeShoe(model, model.shoes[0], today).projected_replace_date);
+  // Five runs, but all within 27 days: still too little to go on.
+  model.runs.clear();
+  AddRunsBetween(model, 1, "2026-02-22", "2026-03-20", 5, 40000);
+  CHECK_FALSE(SummarizeShoe(model, model.shoes[0], today).projected_replace_date);
+  // Four runs over 4 weeks: one run short.
+  model.runs.clear();
+  AddRunsBetween(model, 1, "2026-02-21", "2026-03-20", 4, 40000);
+  CHECK_FALSE(SummarizeShoe(model, model.shoes[0], today).projected_replace_date);
+  // Five runs over 4 weeks: a projection.
+  model.runs.clear();
+  AddRunsBetween(model, 1, "2026-02-21", "2026-03-20", 5, 40000);
+  CHECK(SummarizeShoe(model, model.shoes[0], today).projected_replace_date);
+}
+
+TEST_CASE("projection divides by the span since the first run, at least 4 weeks", "[shoes]") {
   Model model;
   Shoe shoe = MakeShoe(1);
   shoe.replace_at_m = 100000;
   shoe.warn_at_m = 90000;
   model.shoes = {shoe};
   Date today = D("2026-03-20");
-  // First run 19 days ago: span 20 days; 40 km -> 2 km/day; 60 km left -> 30 days.
-  AddRun(model, "2026-03-01", 20000, 1);
-  AddRun(model, "2026-03-20", 20000, 1);
+  // First run 27 days ago: span 28 days; 56 km -> 2 km/day; 44 km left -> 22 days.
+  AddRunsBetween(model, 1, "2026-02-21", "2026-03-20", 5, 56000);
   ShoeSummary s = SummarizeShoe(model, model.shoes[0], today);
   REQUIRE(s.projected_replace_date);
-  CHECK(FormatDate(*s.projected_replace_date) == "2026-04-19");
+  CHECK(FormatDate(*s.projected_replace_date) == "2026-04-11");
 
-  // A shoe first run 2 days ago divides by 14, not 3: 14 km -> 1 km/day, 86 km left.
+  // Runs dated up to tomorrow still divide by 4 weeks, not 27 days: 14 km -> 0.5 km/day.
   model.runs.clear();
-  AddRun(model, "2026-03-18", 14000, 1);
+  AddRunsBetween(model, 1, "2026-02-22", "2026-03-21", 5, 14000);
   s = SummarizeShoe(model, model.shoes[0], today);
   REQUIRE(s.projected_replace_date);
-  CHECK(*s.projected_replace_date == AddDays(today, 86));
+  CHECK(*s.projected_replace_date == AddDays(today, 172));
 
   // Partial days round up: the shoe is due on the day it crosses the line, not the day before.
   model.runs.clear();
-  AddRun(model, "2026-03-18", 15000, 1);  // 15/14 km/day, 85 km left -> 79.33 -> 80 days
+  AddRunsBetween(model, 1, "2026-02-21", "2026-03-20", 5, 58000);  // 42 km at 58/28 km/day -> 20.3 -> 21
   s = SummarizeShoe(model, model.shoes[0], today);
-  CHECK(*s.projected_replace_date == AddDays(today, 80));
+  CHECK(*s.projected_replace_date == AddDays(today, 21));
 }
 
 TEST_CASE("no projection without recent use", "[shoes]") {
@@ -218,7 +246,7 @@ TEST_CASE("no projection without recent use", "[shoes]") {
   CHECK_FALSE(s.projected_replace_date);
   // Runs on another shoe do not count towards this one's rate.
   model.shoes.push_back(MakeShoe(2));
-  AddRun(model, "2026-03-19", 10000, 2);
+  AddRunsBetween(model, 2, "2026-02-20", "2026-03-19", 5, 10000);
   CHECK_FALSE(SummarizeShoe(model, model.shoes[0], today).projected_replace_date);
   CHECK(SummarizeShoe(model, model.shoes[1], today).projected_replace_date);
 }
@@ -227,21 +255,21 @@ TEST_CASE("a run dated tomorrow counts for the shoe and its projection", "[shoes
   Model model;
   model.shoes = {MakeShoe(1)};
   Date today = D("2026-03-20");
-  AddRun(model, "2026-03-21", 14000, 1);
+  AddRunsBetween(model, 1, "2026-02-22", "2026-03-21", 5, 14000);
   ShoeSummary s = SummarizeShoe(model, model.shoes[0], today);
   CHECK(s.distance_m == 14000);
-  CHECK(s.runs == 1);
-  REQUIRE(s.projected_replace_date);  // min span 14 days: 1 km/day
-  CHECK(*s.projected_replace_date == AddDays(today, int(std::ceil((kDefaultReplaceAtM - 14000) / 1000.0))));
+  CHECK(s.runs == 5);
+  REQUIRE(s.projected_replace_date);  // min span 28 days: 0.5 km/day
+  CHECK(*s.projected_replace_date == AddDays(today, int(std::ceil((kDefaultReplaceAtM - 14000) / 500.0))));
 }
 
 TEST_CASE("projection crosses a leap day by calendar days", "[shoes]") {
   Model model;
   Shoe shoe = MakeShoe(1);
-  shoe.replace_at_m = 30000;
-  shoe.warn_at_m = 20000;
+  shoe.replace_at_m = 44000;
+  shoe.warn_at_m = 40000;
   model.shoes = {shoe};
-  AddRun(model, "2024-02-14", 14000, 1);  // span 14 days to 2024-02-27 -> 1 km/day
+  AddRunsBetween(model, 1, "2024-01-31", "2024-02-27", 5, 28000);  // span 28 days -> 1 km/day
   ShoeSummary s = SummarizeShoe(model, model.shoes[0], D("2024-02-27"));
   REQUIRE(s.projected_replace_date);
   CHECK(FormatDate(*s.projected_replace_date) == "2024-03-14");  // 16 days on, via 02-29
@@ -253,7 +281,7 @@ TEST_CASE("a tiny rate against a huge threshold still gives a valid date", "[sho
   shoe.replace_at_m = 1e12;
   shoe.warn_at_m = 1e12;
   model.shoes = {shoe};
-  AddRun(model, "2026-03-20", 1, 1);
+  AddRunsBetween(model, 1, "2026-02-21", "2026-03-20", 5, 5);
   ShoeSummary s = SummarizeShoe(model, model.shoes[0], D("2026-03-20"));
   REQUIRE(s.projected_replace_date);
   CHECK(s.projected_replace_date->ok());
@@ -267,7 +295,7 @@ TEST_CASE("state() shoes carry the derived fields, merged by id", "[shoes]") {
   Shoe flagged = MakeShoe(3);
   flagged.wear.stride_change = true;
   model.shoes = {worn, fresh, flagged};
-  AddRun(model, "2026-03-19", 14000, 2);
+  AddRunsBetween(model, 2, "2026-02-20", "2026-03-19", 5, 28000);
   ActionContext context;
   context.today = D("2026-03-20");
   nlohmann::json shoes = StateToJson(state, context)["shoes"];
@@ -279,9 +307,10 @@ TEST_CASE("state() shoes carry the derived fields, merged by id", "[shoes]") {
   CHECK(shoes[0]["life_used"] == 1.0);
   CHECK_FALSE(shoes[0].contains("projected_replace_date"));
   CHECK(shoes[1]["status"] == "ok");
-  CHECK(shoes[1]["runs"] == 1);
-  CHECK(shoes[1]["distance_m"] == 14000);
-  CHECK(shoes[1]["projected_replace_date"] == FormatDate(AddDays(context.today, 791)));  // 790.672 km at 1 km/day
+  CHECK(shoes[1]["runs"] == 5);
+  CHECK(shoes[1]["distance_m"] == 28000);
+  // 28 km over 29 days; 776.672 km left -> 804.4 -> 805 days.
+  CHECK(shoes[1]["projected_replace_date"] == FormatDate(AddDays(context.today, 805)));
   CHECK(shoes[1]["wear_flagged"] == false);
   CHECK(shoes[2]["status"] == "replace");
   CHECK(shoes[2]["wear_flagged"] == true);
@@ -291,7 +320,7 @@ TEST_CASE("state() shoes carry the derived fields, merged by id", "[shoes]") {
   AddDerivedShoesFields(stored, model, context.today);
   REQUIRE(stored.size() == 3);
   CHECK(stored[0]["name"] == "B");
-  CHECK(stored[0]["distance_m"] == 14000);
+  CHECK(stored[0]["distance_m"] == 28000);
   CHECK(stored[1]["name"] == "A");
   CHECK(stored[1]["status"] == "replace");
   CHECK(stored[2]["id"] == 3);

@@ -122,7 +122,8 @@ TEST_CASE("validation table: each bad input gets its message and changes nothing
       {{{"type", "log_pain"}, {"date", "2026-03-01"}, {"area", "knee"}, {"side", "left"}, {"severity", 1e300}},
        "log_pain: \"severity\" must be a whole number from 0 to 10."},
       {{{"type", "log_pain"}, {"date", "2026-03-01"}, {"area", "elbow"}, {"side", "left"}, {"severity", 2}},
-       "log_pain: \"area\" must be one of foot, ankle, knee, hip, lower_back, other."},
+       "log_pain: \"area\" must be one of foot, ankle, knee, hip, lower_back, other, shin, calf, achilles, "
+       "hamstring, heel."},
       {{{"type", "log_pain"}, {"date", "2026-03-01"}, {"area", "knee"}, {"side", "middle"}, {"severity", 2}},
        "log_pain: \"side\" must be one of left, right, both, none."},
       {{{"type", "log_pain"}, {"date", "2026-03-01"}, {"area", "knee"}, {"side", "left"}},

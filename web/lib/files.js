@@ -11,11 +11,11 @@ mergeInto(LibraryManager.library, {
     return ptr;
   },
 
-  // A heap copy of `bytes` (a Uint8Array), for C++ to take and free.
+  // A heap copy of `bytes` (a Uint8Array), for C++ to take and free; 0 when the heap is full.
   $swFilesHeapBytes__deps: ['malloc'],
   $swFilesHeapBytes: function (bytes) {
     var ptr = _malloc(bytes.length || 1);
-    HEAPU8.set(bytes, ptr);
+    if (ptr) HEAPU8.set(bytes, ptr);
     return ptr;
   },
 
@@ -68,13 +68,16 @@ mergeInto(LibraryManager.library, {
                                '$swFilesCString', '$swFilesHeapBytes'],
   sw_files_pick_backup: function (request_id, accept_ptr, head_bytes) {
     swFilesPickOne(UTF8ToString(accept_ptr), function (file) {
-      var answer = function (ok, bytes) {
-        _sw_files_backup_parsed(request_id, ok ? 1 : 0, swFilesCString(file.name), swFilesHeapBytes(bytes), bytes.length);
-      };
       var fail = function (message) { answer(false, new TextEncoder().encode(message)); };
+      var answer = function (ok, bytes) {
+        var ptr = swFilesHeapBytes(bytes);
+        if (!ptr && ok) return fail('There is not enough memory to restore this backup, so nothing was imported.');
+        _sw_files_backup_parsed(request_id, ok ? 1 : 0, swFilesCString(file.name), ptr, ptr ? bytes.length : 0);
+      };
       file.slice(0, head_bytes).arrayBuffer().then(function (head) {
         var bytes = new Uint8Array(head);
-        if (!_sw_files_backup_head(request_id, swFilesCString(file.name), file.size, swFilesHeapBytes(bytes), bytes.length)) return;
+        var ptr = swFilesHeapBytes(bytes);
+        if (!_sw_files_backup_head(request_id, swFilesCString(file.name), file.size, ptr, ptr ? bytes.length : 0)) return;
         var worker;
         try {
           worker = new Worker('backup_worker.js');

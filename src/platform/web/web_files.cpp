@@ -100,7 +100,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int sw_files_backup_head(int request_id, char* n
                                                          int head_size) {
   using namespace sw::platform;
   std::string file_name = TakeString(name);
-  std::string first(head, std::size_t(head_size));
+  std::string first(head ? head : "", head ? std::size_t(head_size) : 0);
   std::free(head);
   auto it = g_backup_requests.find(request_id);
   if (it == g_backup_requests.end()) return 0;
@@ -117,7 +117,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void sw_files_backup_parsed(int request_id, int 
   PickedBackup picked;
   picked.ok = ok != 0;
   picked.name = TakeString(name);
-  std::string bytes(data, std::size_t(size));
+  std::string bytes(data ? data : "", data ? std::size_t(size) : 0);
   std::free(data);
   if (picked.ok) picked.packed = std::move(bytes);
   else picked.error = std::move(bytes);
