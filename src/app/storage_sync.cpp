@@ -21,6 +21,8 @@ constexpr double kLongestRetryMs = 30000;
 // Records created before the store has been read get ids from here, so they cannot clash with
 // the stored records they are added to once it is read.
 constexpr long long kUnreadIdBase = 1LL << 40;
+// A big write is encoded in slices of about this long, one task each.
+constexpr double kWriteSliceMs = 8;
 
 // Wall-clock ms (Date.now()): comparable between tabs, unlike performance.now().
 double EpochMs() {
@@ -251,54 +253,77 @@ void StorageSync::WriteNext() {
     }
     return;
   }
-  bool was_rebased = rebase_loaded_;
   writing_ = true;
-  platform::StorageWriteRequest request;
-  request.expect_rev = rev_;
-  request.rev = rev_.value_or(0) + 1;
-  double write_started = platform::NowMs();
-  StoreChanges changes = EncodeStoreChanges(stored_model_ ? &*stored_model_ : nullptr, state_->model);
-  if (upkeep_) {
-    for (const auto& [key, value] : upkeep_->put) changes.put[key] = value;
-    changes.binary.insert(upkeep_->binary.begin(), upkeep_->binary.end());
-    // A key rewritten in this transaction is replaced, not removed.
-    for (const std::string& key : upkeep_->remove)
-      if (!changes.put.count(key)) changes.remove.push_back(key);
-  }
-  request.put = std::move(changes.put);
-  request.binary = std::move(changes.binary);
-  request.remove = std::move(changes.remove);
-  write_started_ms_ = write_started;
-  rebased_write_ = was_rebased;
-  int actions_in_write = int(pending_.size());
-  Model written = state_->model;
-  long long new_rev = request.rev;
-  encode_ms_ = platform::NowMs() - write_started;
-  platform::StorageWrite(request, [this, actions_in_write, written = std::move(written), new_rev, write_started](
-                                      platform::StorageWriteOutcome outcome, std::string error) mutable {
-    writing_ = false;
-    rebased_write_ = false;
-    last_save_ms_ = platform::NowMs() - write_started;
-    if (outcome == platform::StorageWriteOutcome::Committed) {
-      rev_ = new_rev;
-      last_commit_epoch_ms_ = EpochMs();
-      stored_model_ = std::move(written);
-      upkeep_.reset();
-      pending_.erase(pending_.begin(), pending_.begin() + std::min<int>(actions_in_write, int(pending_.size())));
-      if (problem_ == Problem::WriteFailed) SetProblem(Problem::None, {});
-      if (actions_in_write > 0) dropped_note_.clear();
-      failed_attempts_ = 0;
-      WriteNext();  // what came in meanwhile, or the catch-up with a missed notice
-    } else if (outcome == platform::StorageWriteOutcome::Conflict) {
-      // Another tab committed first: read its data, re-apply ours on top, write again.
-      ++conflicts_;
-      Load(LoadKind::Rebase);
-    } else {
-      SetProblem(Problem::WriteFailed, error);
-      ScheduleRetry();
+  rebased_write_ = rebase_loaded_;
+  write_started_ms_ = platform::NowMs();
+  auto job = std::make_shared<WriteJob>();
+  job->id = platform::StorageNewWrite();
+  job->request.expect_rev = rev_;
+  job->request.rev = rev_.value_or(0) + 1;
+  job->actions = int(pending_.size());
+  job->model = state_->model;
+  job->encoder.emplace(stored_model_ ? &*stored_model_ : nullptr, job->model);
+  job->upkeep = upkeep_;
+  encode_ms_ = 0;
+  ContinueWrite(job);  // a usual change is encoded and issued right here, in this event
+}
+
+void StorageSync::ContinueWrite(const std::shared_ptr<WriteJob>& job) {
+  double slice_started = platform::NowMs();
+  // Each part goes to the bridge as soon as it is encoded. A big change (a restored backup)
+  // continues in the next task once a slice has taken kWriteSliceMs, so the page keeps drawing;
+  // the transaction itself is still one, issued whole at the end.
+  while (!job->encoder->Done()) {
+    StoreChanges part;
+    std::string key = job->encoder->Step(part);
+    platform::StorageStage(job->id, key, part.put[key], part.binary.count(key) > 0);
+    job->written.insert(key);
+    if (!job->encoder->Done() && platform::NowMs() - slice_started > kWriteSliceMs) {
+      encode_ms_ += platform::NowMs() - slice_started;
+      platform::CallAfter(0, [this, job] { ContinueWrite(job); });
+      return;
     }
-    platform::RequestFrames(2);
-  });
+  }
+  platform::StorageWriteRequest& request = job->request;
+  request.remove = job->encoder->removals();
+  if (job->upkeep) {
+    for (const auto& [key, value] : job->upkeep->put) {
+      platform::StorageStage(job->id, key, value, job->upkeep->binary.count(key) > 0);
+      job->written.insert(key);
+    }
+    // A key rewritten in this transaction is replaced, not removed.
+    for (const std::string& key : job->upkeep->remove)
+      if (!job->written.count(key)) request.remove.push_back(key);
+  }
+  encode_ms_ += platform::NowMs() - slice_started;
+  platform::StorageWrite(request, [this, job](platform::StorageWriteOutcome outcome, std::string error) {
+    OnWriteDone(*job, outcome, error);
+  }, job->id);
+}
+
+void StorageSync::OnWriteDone(WriteJob& job, platform::StorageWriteOutcome outcome, const std::string& error) {
+  writing_ = false;
+  rebased_write_ = false;
+  last_save_ms_ = platform::NowMs() - write_started_ms_;
+  if (outcome == platform::StorageWriteOutcome::Committed) {
+    rev_ = job.request.rev;
+    last_commit_epoch_ms_ = EpochMs();
+    stored_model_ = std::move(job.model);
+    upkeep_.reset();
+    pending_.erase(pending_.begin(), pending_.begin() + std::min<int>(job.actions, int(pending_.size())));
+    if (problem_ == Problem::WriteFailed) SetProblem(Problem::None, {});
+    if (job.actions > 0) dropped_note_.clear();
+    failed_attempts_ = 0;
+    WriteNext();  // what came in meanwhile, or the catch-up with a missed notice
+  } else if (outcome == platform::StorageWriteOutcome::Conflict) {
+    // Another tab committed first: read its data, re-apply ours on top, write again.
+    ++conflicts_;
+    Load(LoadKind::Rebase);
+  } else {
+    SetProblem(Problem::WriteFailed, error);
+    ScheduleRetry();
+  }
+  platform::RequestFrames(2);
 }
 
 // Called after each failed read or write: counts it, and plans the next attempt on a back-off

@@ -10,7 +10,9 @@
 // plainly that nothing is being saved, keeps every change in memory and tries again on a back-off.
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,7 @@
 
 #include "core/state.hpp"
 #include "core/storage_codec.hpp"
+#include "platform/storage.hpp"
 
 namespace sw {
 
@@ -67,6 +70,16 @@ class StorageSync {
     ActionContext context;
     std::optional<long long> created_id;
   };
+  // A write under way: what it will store, encoded part by part (ContinueWrite).
+  struct WriteJob {
+    int id = 0;  // the bridge's write: parts are staged under it
+    platform::StorageWriteRequest request;
+    int actions = 0;  // pending actions it saves
+    Model model;      // the model it writes (becomes stored_model_ on commit)
+    std::optional<StoreChangeEncoder> encoder;  // reads `model`: declared after it
+    std::optional<StoreChanges> upkeep;
+    std::set<std::string> written;  // keys staged so far
+  };
   // Why a load was started: the answer is handled accordingly.
   enum class LoadKind { Initial, Retry, OtherTab, Rebase };
   void Load(LoadKind kind);
@@ -83,6 +96,8 @@ class StorageSync {
   // Changes of this tab not yet committed, a write in flight, or a rebase under way.
   bool Busy() const { return writing_ || rebasing_ || !pending_.empty() || upkeep_; }
   void WriteNext();
+  void ContinueWrite(const std::shared_ptr<WriteJob>& job);
+  void OnWriteDone(WriteJob& job, platform::StorageWriteOutcome outcome, const std::string& error);
   void ScheduleRetry();
   void Retry();
 

@@ -44,7 +44,7 @@ struct GuideHit {
   GuideSection section;
   int index = 0;              // into GuideMistakes(), GuideFaq(), WarmupSteps(), ... by section
   std::string_view title;     // the item's title, question or name
-  std::string_view snippet;   // the item's field where the first query word matched
+  std::string_view snippet;   // the first field after the title holding a query word, else the body
   Screen tool = Screen::Guide;
 };
 // Case-insensitive (ASCII) search for natural questions: filler words ("how", "often", "my") are

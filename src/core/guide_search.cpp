@@ -85,10 +85,10 @@ std::vector<QueryWord> QueryWords(std::string_view query) {
     // Question marks and commas around a word are not part of it; "10%" and "warm-up" keep theirs.
     while (!word.empty() && std::string_view("?!.,;:\"()").find(word.back()) != std::string_view::npos) word.pop_back();
     while (!word.empty() && std::string_view("\"(").find(word.front()) != std::string_view::npos) word.erase(0, 1);
-    if (word.empty() || std::ranges::find(kFillerWords, word) != std::end(kFillerWords)) continue;
+    if (word.empty() || std::find(std::begin(kFillerWords), std::end(kFillerWords), word) != std::end(kFillerWords)) continue;
     QueryWord query_word{Stem(word), {}};
     for (const std::vector<std::string_view>& group : SynonymGroups())
-      if (std::ranges::any_of(group, [&](std::string_view entry) { return InGroup(query_word.stem, entry); }))
+      if (std::any_of(group.begin(), group.end(), [&](std::string_view entry) { return InGroup(query_word.stem, entry); }))
         for (std::string_view synonym : group)
           if (synonym != query_word.stem) query_word.synonyms.push_back(synonym);
     words.push_back(std::move(query_word));

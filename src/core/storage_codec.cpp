@@ -286,16 +286,23 @@ Model StoreDecoder::Finish() {
   return model;
 }
 
-StoreChanges EncodeStoreChanges(const Model* before, const Model& after) {
-  StoreChanges changes;
-  auto put = [&changes](const std::string& key, const json& document) { changes.put[key] = document.dump(); };
+StoreChangeEncoder::StoreChangeEncoder(const Model* before, const Model& after) {
+  // Planning compares only; each step encodes one part (JSON text, or a series' bytes).
+  auto put = [this](std::string key, std::function<json()> document) {
+    steps_.push_back([key = std::move(key), document = std::move(document)](StoreChanges& out) {
+      out.put[key] = document().dump();
+      return key;
+    });
+  };
   if (!before || before->settings != after.settings || before->default_shoe_id != after.default_shoe_id ||
       before->next_id != after.next_id)
-    put(kSettingsKey, SettingsPart(after));
-  if (!before || before->shoes != after.shoes) put("shoes", Part(Collection::Shoes, CollectionToJson(after, Collection::Shoes)));
+    put(kSettingsKey, [&after] { return SettingsPart(after); });
+  if (!before || before->shoes != after.shoes)
+    put("shoes", [&after] { return Part(Collection::Shoes, CollectionToJson(after, Collection::Shoes)); });
   if (!before || before->strength != after.strength)
-    put("strength", Part(Collection::Strength, CollectionToJson(after, Collection::Strength)));
-  if (!before || before->pain != after.pain) put("pain", Part(Collection::Pain, CollectionToJson(after, Collection::Pain)));
+    put("strength", [&after] { return Part(Collection::Strength, CollectionToJson(after, Collection::Strength)); });
+  if (!before || before->pain != after.pain)
+    put("pain", [&after] { return Part(Collection::Pain, CollectionToJson(after, Collection::Pain)); });
 
   // Runs by year: logging a run writes this year's runs only.
   using Years = std::map<std::string, std::vector<const Run*>>;
@@ -307,17 +314,19 @@ StoreChanges EncodeStoreChanges(const Model* before, const Model& after) {
   Years old_years = before ? by_year(*before) : Years{};
   Years new_years = by_year(after);
   auto same_runs = [](const Run* a, const Run* b) { return *a == *b; };
-  for (const auto& [key, runs] : new_years) {
+  for (auto& [key, runs] : new_years) {
     auto old = old_years.find(key);
     if (before && old != old_years.end() &&
         std::equal(runs.begin(), runs.end(), old->second.begin(), old->second.end(), same_runs))
       continue;
-    json list = json::array();
-    for (const Run* run : runs) list.push_back(RunToJson(*run));
-    put(key, Part(Collection::Runs, std::move(list)));
+    put(key, [runs = std::move(runs)] {
+      json list = json::array();
+      for (const Run* run : runs) list.push_back(RunToJson(*run));
+      return Part(Collection::Runs, std::move(list));
+    });
   }
   for (const auto& [key, runs] : old_years)
-    if (!new_years.count(key)) changes.remove.push_back(key);
+    if (!new_years.count(key)) remove_.push_back(key);
 
   // Cadence sessions: the fields as JSON, the series as bytes, each rewritten only when changed.
   std::map<Id, const CadenceSession*> old_sessions;
@@ -327,20 +336,35 @@ StoreChanges EncodeStoreChanges(const Model* before, const Model& after) {
     auto old = old_sessions.find(session.id);
     const CadenceSession* was = old == old_sessions.end() ? nullptr : old->second;
     if (was && *was == session) continue;
-    put(CadenceKey(session.id),
-        Part(Collection::CadenceSessions, json::array({CadenceSessionToJson(session, /*with_series=*/false)})));
+    const CadenceSession* now = &session;
+    put(CadenceKey(session.id), [now] {
+      return Part(Collection::CadenceSessions, json::array({CadenceSessionToJson(*now, /*with_series=*/false)}));
+    });
     if (!was || was->series_spm != session.series_spm) {
-      changes.put[SeriesKey(session.id)] = SeriesBytes(session.series_spm);
-      changes.binary.insert(SeriesKey(session.id));
+      steps_.push_back([now](StoreChanges& out) {
+        std::string key = SeriesKey(now->id);
+        out.put[key] = SeriesBytes(now->series_spm);
+        out.binary.insert(key);
+        return key;
+      });
     }
   }
   std::set<Id> kept;
   for (const CadenceSession& session : after.cadence_sessions) kept.insert(session.id);
   for (const auto& [id, session] : old_sessions) {
     if (kept.count(id)) continue;
-    changes.remove.push_back(CadenceKey(id));
-    changes.remove.push_back(SeriesKey(id));
+    remove_.push_back(CadenceKey(id));
+    remove_.push_back(SeriesKey(id));
   }
+}
+
+std::string StoreChangeEncoder::Step(StoreChanges& out) { return steps_[next_++](out); }
+
+StoreChanges EncodeStoreChanges(const Model* before, const Model& after) {
+  StoreChanges changes;
+  StoreChangeEncoder encoder(before, after);
+  while (!encoder.Done()) encoder.Step(changes);
+  changes.remove = encoder.removals();
   return changes;
 }
 

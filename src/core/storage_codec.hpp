@@ -13,6 +13,7 @@
 // "cadence/<id>" one session with its series as JSON. Reading it asks for a full rewrite.
 // Decoding never fails as a whole: a part it cannot read is reported as damaged (to be moved
 // aside), and the rest still loads.
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -74,6 +75,22 @@ struct StoreChanges {
 };
 // The documents to write to go from `before` to `after` (before == nullptr: write everything).
 StoreChanges EncodeStoreChanges(const Model* before, const Model& after);
+
+// The same, one part at a time: a big change (a restored backup, years of imported runs) is
+// encoded in slices so that no single task holds the page up. Planning only compares; each
+// Step() encodes one part into `out` and returns its key. `before` and `after` must outlive it.
+class StoreChangeEncoder {
+ public:
+  StoreChangeEncoder(const Model* before, const Model& after);
+  bool Done() const { return next_ >= steps_.size(); }
+  std::string Step(StoreChanges& out);
+  const std::vector<std::string>& removals() const { return remove_; }  // keys to delete
+
+ private:
+  std::vector<std::function<std::string(StoreChanges&)>> steps_;
+  std::size_t next_ = 0;
+  std::vector<std::string> remove_;
+};
 
 // The key a damaged document is kept under: "damaged/<key>/<stamp>".
 std::string DamagedKey(const std::string& key, const std::string& stamp);

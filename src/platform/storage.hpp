@@ -30,7 +30,12 @@ using StorageWriteCallback = std::function<void(StorageWriteOutcome outcome, std
 void StorageLoadAll(StorageLoadCallback done, bool fresh_connection = false);
 // The write is checked against the stored revision itself, inside its transaction: it commits
 // only if the latest stored revision is still `expect_rev`, otherwise the outcome is Conflict.
-void StorageWrite(const StorageWriteRequest& request, StorageWriteCallback done);
+// With `staged_write`, the documents staged under it (StorageStage) are written too.
+void StorageWrite(const StorageWriteRequest& request, StorageWriteCallback done, int staged_write = 0);
+// A big write is handed over a document at a time, across several tasks: a new write's id, then
+// each document (copied at once), then StorageWrite(..., id) puts them all in one transaction.
+int StorageNewWrite();
+void StorageStage(int write, const std::string& key, const std::string& value, bool binary);
 // The latest stored revision alone (cheap): `done(ok, rev)`, rev nullopt for an empty store.
 void StorageLatestRev(std::function<void(bool ok, std::optional<long long> rev)> done);
 // `changed(rev)` runs when another tab committed revision `rev`, and with nullopt when the page

@@ -151,13 +151,15 @@ void DrawPocketOverlay(UiFrame& frame, const CadenceView& view, int low, int hig
   ImGui::End();
 }
 
-// "session on Sat 28 Nov" / "sessions on Sat 28 Nov, Sun 29 Nov and Mon 30 Nov", oldest first.
-std::string SessionListText(const std::vector<Date>& newest_first, Date today) {
-  std::string text = newest_first.size() == 1 ? "session on " : "sessions on ";
-  for (std::size_t i = newest_first.size(); i-- > 0;) {
-    text += ShortDate(newest_first[i], today);
-    if (i > 1) text += ", ";
-    else if (i == 1) text += " and ";
+// "session on Sat 28 Nov" / "sessions on Sat 28 Nov, Sun 29 Nov and Mon 30 Nov", in date order
+// (sessions are kept in the order they were saved, and an older one may be added later).
+std::string SessionListText(std::vector<Date> dates, Date today) {
+  std::sort(dates.begin(), dates.end());
+  std::string text = dates.size() == 1 ? "session on " : "sessions on ";
+  for (std::size_t i = 0; i < dates.size(); ++i) {
+    text += ShortDate(dates[i], today);
+    if (i + 2 < dates.size()) text += ", ";
+    else if (i + 2 == dates.size()) text += " and ";
   }
   return text;
 }
@@ -260,7 +262,8 @@ void CadenceScreen::Draw(UiFrame& frame) {
                        std::to_string(target->high_spm) + " steps per minute - your measured " +
                        std::to_string(int(std::lround(target->baseline_spm))) +
                        " plus 5-10% (Heiderscheit et al., 2011: a 5-10% quicker step eases the load on knees "
-                       "and hips). From your " + SessionListText(target->session_dates, frame.context.today) + ".";
+                       "and hips). From your " + SessionListText(target->session_dates, frame.context.today) +
+                       PlausibleRangeText(" (only runs averaging ", " count).");
     Paragraph(text.c_str());
     if ((target->low_spm != low || target->high_spm != high) &&
         Button(frame, "Use my personal target", ImVec2(-1, 0)))
@@ -282,7 +285,9 @@ void CadenceScreen::Draw(UiFrame& frame) {
 
   // The overstriding tip when cadence is low.
   bool low_now = view.measuring && view.spm > 0 && std::lround(view.spm) < low;
-  bool low_last = !view.measuring && last && last->mean_spm > 0 && std::lround(last->mean_spm) < last->low_spm;
+  // A session that was not a run measured well (49 steps/min) says nothing about overstriding.
+  bool low_last = !view.measuring && last && IsPlausibleRunCadence(last->mean_spm) &&
+                  std::lround(last->mean_spm) < last->low_spm;
   if (low_now || low_last) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, p.warn);

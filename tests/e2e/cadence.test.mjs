@@ -127,9 +127,8 @@ describe('cadence meter', () => {
         { what: 'a saved session', timeout: 10000 })
         .catch(async (e) => { throw new Error(`${e.message}; cadence: ${JSON.stringify((await state(page)).cadence)}`); });
       assert.equal(s.cadence.message, 'Session saved.');
-      assert.ok(s.cadence.personal_target, 'a personal target from the saved session');
-      const base = s.cadence.personal_target.baseline_spm;
-      assert.equal(s.cadence.personal_target.low_spm, Math.round(base * 1.05));
+      // The recording is a walk (~111 steps/min): no basis for a running target (130-220 only).
+      assert.equal(s.cadence.personal_target, undefined, 'no personal target from a walk');
       assert.equal(s.save.status === 'saved' || s.save.status === 'saving', true);
       // The session is in the model (and so in IndexedDB and the backup).
       const [download] = await Promise.all([
@@ -142,11 +141,10 @@ describe('cadence meter', () => {
       const saved = find(backup).at(-1);
       t.diagnostic(`saved session: ${JSON.stringify({ ...saved, series_spm: `${saved.series_spm.length} values` })}`);
       assert.ok(saved.duration_s >= 15 && saved.series_spm.length === saved.duration_s, `duration ${saved.duration_s}`);
-      // mean_spm is the mean of the seconds with a rhythm; the personal target is built on it.
+      // mean_spm is the mean of the seconds with a rhythm (what a personal target is built on).
       const stepping = saved.series_spm.filter((v) => v > 0);
       const mean = stepping.reduce((a, b) => a + b, 0) / stepping.length;
       assert.ok(Math.abs(saved.mean_spm - mean) <= 0.2, `mean ${saved.mean_spm} vs series ${mean}`);
-      assert.ok(Math.abs(base - saved.mean_spm) <= 0.1, `baseline ${base} vs ${saved.mean_spm}`);
       // Most seconds are near the recording's cadence. (Not every one: on this loaded machine a
       // frame drawn in SwiftShader at DPR 3 blocks the page for 0.2-0.5 s and Chromium drops the
       // devicemotion events of that time, so the estimator sees bursts with gaps and can slip.)

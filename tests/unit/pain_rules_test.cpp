@@ -294,11 +294,13 @@ TEST_CASE("the new running pain areas have plain names and their own tracks", "[
   // Every area is evaluated, in list order: a calf episode is its own, not "other".
   Model model;
   AddPain(model, "2026-11-20", PainArea::Calf, 4, BodySide::Left);
+  AddPain(model, "2026-11-22", PainArea::Calf, 4, BodySide::Left);
   AddPain(model, "2026-11-23", PainArea::Calf, 4, BodySide::Left);
   PainAdvice advice = EvaluatePain(model, kToday);
   REQUIRE(advice.episodes.size() == 1);
   CHECK(advice.episodes[0].area == PainArea::Calf);
   CHECK(advice.see_doctor);  // 4 days
+  REQUIRE(advice.reasons.size() == 1);
   CHECK(advice.reasons[0].find("Left calf pain") != std::string::npos);
   CHECK(std::size(kPainAreas) == std::size(kPainAreaNames));
 }

@@ -132,6 +132,29 @@ TEST_CASE("a change writes only the documents it touched", "[storage]") {
   }
 }
 
+TEST_CASE("the encoder gives the same documents one part per step, each step naming its key", "[storage]") {
+  Model before = SampleModel();
+  Model after = before;
+  after.runs[1].date = *ParseDate("2026-01-02");  // a year written, a year removed
+  after.cadence_sessions[0].series_spm.push_back(175);
+  for (const Model* base : {static_cast<const Model*>(nullptr), static_cast<const Model*>(&before)}) {
+    StoreChanges whole = EncodeStoreChanges(base, after);
+    StoreChanges stepped;
+    StoreChangeEncoder encoder(base, after);
+    std::vector<std::string> keys;
+    while (!encoder.Done()) {
+      std::size_t had = stepped.put.size();
+      keys.push_back(encoder.Step(stepped));
+      CHECK(stepped.put.size() == had + 1);  // one part per step
+      CHECK(stepped.put.count(keys.back()));
+    }
+    CHECK(stepped.put == whole.put);
+    CHECK(stepped.binary == whole.binary);
+    CHECK(encoder.removals() == whole.remove);
+    CHECK(keys.size() == whole.put.size());
+  }
+}
+
 TEST_CASE("a store in the earlier layout (one model document, sessions with JSON series) reads and asks for a rewrite",
           "[storage]") {
   Model m = SampleModel();

@@ -42,13 +42,14 @@ mergeInto(LibraryManager.library, {
     // TextEncoder is native code; Emscripten's stringToUTF8 is a JavaScript loop (half a MB of
     // runs at start-up).
     encoder: null,
+    decoder: null,
     bytes: function (value) {
       if (typeof value === 'string') value = (SwStorage.encoder || (SwStorage.encoder = new TextEncoder())).encode(value);
       var ptr = _malloc(value.length || 1);
       HEAPU8.set(value, ptr);
       return [ptr, value.length];
     },
-    staged: {},  // request id -> {key: Uint8Array}, bytes handed over before their write
+    staged: {},  // request id -> {key: text or Uint8Array}, documents handed over before their write
     message: function (error) {
       if (!error) return 'unknown storage error';
       if (error.name === 'QuotaExceededError') return 'the device storage is full (quota exceeded)';
@@ -89,18 +90,26 @@ mergeInto(LibraryManager.library, {
   },
 
   // Bytes to store under `key` with the write `request_id` that follows (copied now).
+  // Text to store under `key` with the write `request_id` that follows (decoded now).
+  sw_storage_stage_text__deps: ['$SwStorage'],
+  sw_storage_stage_text: function (request_id, key_ptr, data_ptr, size) {
+    var staged = SwStorage.staged[request_id] || (SwStorage.staged[request_id] = {});
+    SwStorage.decoder = SwStorage.decoder || new TextDecoder();
+    staged[UTF8ToString(key_ptr)] = SwStorage.decoder.decode(HEAPU8.subarray(data_ptr, data_ptr + size));
+  },
+
   sw_storage_stage_bytes__deps: ['$SwStorage'],
   sw_storage_stage_bytes: function (request_id, key_ptr, data_ptr, size) {
     var staged = SwStorage.staged[request_id] || (SwStorage.staged[request_id] = {});
     staged[UTF8ToString(key_ptr)] = HEAPU8.slice(data_ptr, data_ptr + size);
   },
 
-  // ops_json: {"expect_rev": n|null, "rev": n, "put": {key: text}, "delete": [key]}, plus the
-  // bytes staged for this request; rev equal to expect_rev means "no new revision".
+  // ops_json: {"expect_rev": n|null, "rev": n, "delete": [key]}, plus the documents (text or
+  // bytes) staged for this request; rev equal to expect_rev means "no new revision".
   sw_storage_write__deps: ['$SwStorage', 'sw_storage_write_done', 'malloc'],
   sw_storage_write: function (request_id, ops_ptr) {
     var ops = JSON.parse(UTF8ToString(ops_ptr));
-    var bytes = SwStorage.staged[request_id] || {};
+    var staged = SwStorage.staged[request_id] || {};
     delete SwStorage.staged[request_id];
     SwStorage.open().then(function (db) {
       var tx = db.transaction(['docs', 'revs'], 'readwrite', { durability: 'strict' });
@@ -133,8 +142,7 @@ mergeInto(LibraryManager.library, {
           // Old markers are kept only for reading; the head is never among them.
           if (ops.rev > 1000) revs.delete(IDBKeyRange.upperBound(ops.rev - 1000));
         }
-        for (var key in ops.put) store.put(ops.put[key], key);
-        for (var binaryKey in bytes) store.put(bytes[binaryKey], binaryKey);
+        for (var key in staged) store.put(staged[key], key);
         (ops.delete || []).forEach(function (key) { store.delete(key); });
       } catch (error) {
         // A request that could not even be queued: the rest must not commit without it.

@@ -15,7 +15,16 @@ void StorageLoadAll(StorageLoadCallback done, bool) {
   g_ready.push_back([done = std::move(done)] { done(true, g_docs, {}); });
 }
 
-void StorageWrite(const StorageWriteRequest& request, StorageWriteCallback done) {
+int g_next_write = 1;
+std::map<int, std::map<std::string, std::string>> g_staged;
+
+int StorageNewWrite() { return g_next_write++; }
+void StorageStage(int write, const std::string& key, const std::string& value, bool) { g_staged[write][key] = value; }
+
+void StorageWrite(const StorageWriteRequest& given, StorageWriteCallback done, int staged_write) {
+  StorageWriteRequest request = given;
+  for (auto& [key, value] : g_staged[staged_write]) request.put[key] = std::move(value);
+  g_staged.erase(staged_write);
   g_ready.push_back([request, done = std::move(done)] {
     auto it = g_docs.find("rev");
     std::optional<long long> stored;

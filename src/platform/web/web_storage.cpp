@@ -17,6 +17,7 @@ void sw_storage_load_all(int request_id, int fresh);
 void sw_storage_latest_rev(int request_id);
 int sw_storage_tab_slot(void);
 void sw_storage_stage_bytes(int request_id, const char* key, const char* data, int size);
+void sw_storage_stage_text(int request_id, const char* key, const char* data, int size);
 void sw_storage_write(int request_id, const char* ops_json);
 void sw_storage_watch(void);
 void sw_storage_request_persist(void);
@@ -63,16 +64,19 @@ void StorageLatestRev(std::function<void(bool ok, std::optional<long long> rev)>
 
 int StorageTabSlot() { return sw_storage_tab_slot(); }
 
-void StorageWrite(const StorageWriteRequest& request, StorageWriteCallback done) {
-  int id = g_next_request++;
+int StorageNewWrite() { return g_next_request++; }
+
+void StorageStage(int write, const std::string& key, const std::string& value, bool binary) {
+  if (binary) sw_storage_stage_bytes(write, key.c_str(), value.data(), int(value.size()));
+  else sw_storage_stage_text(write, key.c_str(), value.data(), int(value.size()));
+}
+
+void StorageWrite(const StorageWriteRequest& request, StorageWriteCallback done, int staged_write) {
+  int id = staged_write ? staged_write : g_next_request++;
   g_write_callbacks[id] = std::move(done);
-  // Bytes cannot travel inside the JSON: they are handed over first, straight from memory.
-  nlohmann::json put = nlohmann::json::object();
-  for (const auto& [key, value] : request.put) {
-    if (request.binary.count(key)) sw_storage_stage_bytes(id, key.c_str(), value.data(), int(value.size()));
-    else put[key] = value;
-  }
-  nlohmann::json ops = {{"rev", request.rev}, {"put", std::move(put)}, {"delete", request.remove}};
+  // Documents cannot travel inside the JSON cheaply: they are handed over first, straight from memory.
+  for (const auto& [key, value] : request.put) StorageStage(id, key, value, request.binary.count(key) > 0);
+  nlohmann::json ops = {{"rev", request.rev}, {"delete", request.remove}};
   ops["expect_rev"] = request.expect_rev ? nlohmann::json(*request.expect_rev) : nlohmann::json(nullptr);
   sw_storage_write(id, ops.dump().c_str());
 }
