@@ -8,7 +8,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openApp, PHONE, state, tap, widget, screenshot, waitForState, drag, OUTPUT_DIR } from './helpers.mjs';
+import { launch, openApp, PHONE, state, tap, tapRhythm, widget, screenshot, waitForState, drag, OUTPUT_DIR } from './helpers.mjs';
 
 const RECORDING = '/work/shared/data/cadence/ox_opt_pixel_jamie_frontpocket_1.csv';
 const EXPECTED_SPM = 111;  // the recording's median cadence (CLI: ~112.7; foot-switch truth ~111)
@@ -185,17 +185,7 @@ describe('cadence meter', () => {
       // page API (the same Dispatch as the button) with their intended times (t_ms): on this
       // loaded machine a frame takes up to ~0.5 s in SwiftShader at DPR 3, so a finger tap or a
       // page timer lands late and the rhythm itself would be irregular.
-      await page.evaluate(() => new Promise((done) => {
-        const TAP_MS = 2000 / 3;
-        const t0 = performance.now();
-        let i = 0;
-        const next = () => {
-          window.stridewise.dispatch({ type: 'cadence_tap', t_ms: t0 + (i + 1) * TAP_MS });
-          if (++i === 10) return done();
-          setTimeout(next, Math.max(0, t0 + (i + 1) * TAP_MS - performance.now()));
-        };
-        setTimeout(next, TAP_MS);
-      }));
+      await tapRhythm(page, 10, 2000 / 3);
       let s2 = await state(page);
       assert.equal(s2.cadence.steps, 22);  // two steps a tap; the rhythm restarts after a pause over 2 s
       assert.ok(Math.abs(s2.cadence.spm - 180) <= 1, `tap-along: ${JSON.stringify(s2.cadence)}`);

@@ -7,7 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, openApp, PHONE, state, dispatch, screenshot, waitForState, pinToday,
-  find, go, reveal, tapVisible, scrollToTop, typeInto,
+  find, go, reveal, tapVisible, scrollToTop, typeInto, tapRhythm,
 } from './helpers.mjs';
 
 let env;
@@ -38,17 +38,7 @@ describe("a runner's first week on a phone", () => {
     await tapVisible(page, 'Tap when your right foot lands', 'button');
     await waitForState(page, (x) => x.cadence.steps === 2, { what: 'one tap = two steps', timeout: 10000 });
     // 90 right-foot landings a minute (2/3 s apart, with their intended times) read 180 steps/min.
-    await page.evaluate(() => new Promise((done) => {
-      const TAP_MS = 2000 / 3;
-      const t0 = performance.now();
-      let i = 0;
-      const next = () => {
-        window.stridewise.dispatch({ type: 'cadence_tap', t_ms: t0 + (i + 1) * TAP_MS });
-        if (++i === 6) return done();
-        setTimeout(next, Math.max(0, t0 + (i + 1) * TAP_MS - performance.now()));
-      };
-      setTimeout(next, TAP_MS);
-    }));
+    await tapRhythm(page, 6, 2000 / 3);
     s = await state(page);
     assert.ok(Math.abs(s.cadence.spm - 180) <= 1, `tap-along: ${JSON.stringify(s.cadence)}`);
     await screenshot(page, 'first-week-cadence-tap-along.png');

@@ -75,6 +75,22 @@ export async function openTab(env, context) {
   return page;
 }
 
+// `count` tap-along taps `everyMs` apart through the page API (the same Dispatch as the button),
+// each with its intended time (t_ms): on a loaded machine a frame takes up to ~0.5 s in
+// SwiftShader at DPR 3, so a finger tap or a page timer lands late and the rhythm would be irregular.
+export async function tapRhythm(page, count, everyMs) {
+  await page.evaluate(([taps, interval]) => new Promise((done) => {
+    const t0 = performance.now();
+    let i = 0;
+    const next = () => {
+      window.stridewise.dispatch({ type: 'cadence_tap', t_ms: t0 + (i + 1) * interval });
+      if (++i === taps) return done();
+      setTimeout(next, Math.max(0, t0 + (i + 1) * interval - performance.now()));
+    };
+    setTimeout(next, interval);
+  }), [count, everyMs]);
+}
+
 // Polls state() until `predicate(state)` holds; returns that state or throws with the last one.
 export async function waitForState(page, predicate, { timeout = 3000, what = 'condition' } = {}) {
   const start = Date.now();
