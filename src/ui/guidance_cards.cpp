@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include "core/dates.hpp"
 #include "core/guide_content.hpp"
@@ -21,6 +22,7 @@ namespace {
 
 ImVec2 g_card_top;
 std::optional<GuidePage> g_requested_page;
+bool g_evidence_requested = false;
 
 // An invisible button over the card drawn so far: the whole card is the tap target.
 bool CardTapTarget(UiFrame& frame, const char* label) {
@@ -130,6 +132,13 @@ std::optional<GuidePage> TakeRequestedGuidePage() {
   g_requested_page.reset();
   return page;
 }
+
+void OpenGuideEvidence(UiFrame& frame) {
+  g_evidence_requested = true;
+  OpenGuidePage(frame, GuidePage::Guide);
+}
+
+bool TakeGuideEvidenceRequest() { return std::exchange(g_evidence_requested, false); }
 
 // [SECTION] Cards
 

@@ -31,6 +31,11 @@ bool DrawRestDayCard(UiFrame& frame);
 void OpenGuidePage(UiFrame& frame, GuidePage page);
 // The page asked for by OpenGuidePage, once (GuideScreen::Draw takes it).
 std::optional<GuidePage> TakeRequestedGuidePage();
+// Navigates to the Guide scrolled to the research behind the warnings (Home's "Why these
+// signals?": the citations live there, not on Home).
+void OpenGuideEvidence(UiFrame& frame);
+// Whether OpenGuideEvidence asked for it, once.
+bool TakeGuideEvidenceRequest();
 
 // [SECTION] Shared drawing helpers of the guidance screens
 

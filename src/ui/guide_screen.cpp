@@ -87,6 +87,7 @@ void GuideScreen::Open(GuidePage to) {
 
 void GuideScreen::Draw(UiFrame& frame) {
   if (std::optional<GuidePage> requested = TakeRequestedGuidePage()) Open(*requested);
+  if (TakeGuideEvidenceRequest()) scroll_to_evidence = true;
   if (scroll_to_top) {
     ImGui::SetScrollY(0);
     scroll_to_top = false;
@@ -188,7 +189,12 @@ void GuideScreen::DrawGuide(UiFrame& frame) {
   for (const GuideQuestion& q : GuideFaq()) DrawQuestion(q);
   if (Button(frame, "Open the pain log##faq", ImVec2(-1, 0))) Open(GuidePage::Pain);
 
+  if (scroll_to_evidence) {  // opened from Home's "Why these signals?"
+    ImGui::SetScrollHereY(0);
+    scroll_to_evidence = false;
+  }
   SectionHeading("What the research adds");
+  RecordLastItem(frame, "What the research adds", "info", "heading");
   SmallText("Beyond the clinic's advice, these studies shape the warnings Stridewise gives.");
   ImGui::Spacing();
   for (const GuideEvidence& e : GuideEvidenceItems()) DrawEvidence(e);

@@ -49,6 +49,7 @@ struct GuideScreen {
 
   void Draw(UiFrame& frame);
   void Open(GuidePage to);
+  bool scroll_to_evidence = false;  // the next Guide page frame scrolls to the research section
 
  private:
   void DrawTabs(UiFrame& frame);

@@ -12,6 +12,7 @@
 
 #include "core/dates.hpp"
 #include "core/units.hpp"
+#include "guidance_cards.hpp"
 #include "progress_bar.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
@@ -189,8 +190,7 @@ void DrawWeeklyLoad(UiFrame& frame, const LoadSummary& load, Units units) {
   } else {
     Paragraph("Single-run spike: no runs in the last 30 days to compare with.");
   }
-  SmallText("A large study of 5,205 runners (Garmin-RUNSAFE, 2025) linked one run more than 10% longer "
-            "than the longest of the previous 30 days with more overuse injuries.");
+  SmallText("One run much longer than your recent longest is a known injury risk.");
   ImGui::Spacing();
 
   // ACWR (Gabbett 2016), a second opinion.
@@ -209,8 +209,7 @@ void DrawWeeklyLoad(UiFrame& frame, const LoadSummary& load, Units units) {
   } else {
     Paragraph("Load ratio (ACWR): needs four weeks of runs.");
   }
-  SmallText("Your last 7 days against your 4-week weekly average. A second opinion from team-sport "
-            "research (Gabbett, 2016); the evidence for runners is weaker.");
+  SmallText("Your last 7 days against your 4-week weekly average: a second opinion.");
   ImGui::Spacing();
 
   // Running streak.
@@ -221,11 +220,9 @@ void DrawWeeklyLoad(UiFrame& frame, const LoadSummary& load, Units units) {
   SmallText("Most runners do better with rest or cross-training days: the body rebuilds between runs.");
   ImGui::Spacing();
 
-  Heading("About the 10% rule");
-  SmallText("Not adding more than 10% a week is the clinic article's guideline, and the evidence is mixed: "
-            "a trial in new runners (Buist, 2008) found no more injuries with 24% weekly rises than with 10%, "
-            "while a cohort (Nielsen, 2014) saw more injuries after rises above 30% over two weeks. "
-            "Read it together with the spike and the load ratio.");
+  // The studies behind these signals (and how far each holds for runners) are in the Guide:
+  // Home stays short enough to read at a glance.
+  if (Button(frame, "Why these signals?", ImVec2(-1, 0))) OpenGuideEvidence(frame);
 }
 
 }  // namespace sw::ui

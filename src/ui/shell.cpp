@@ -39,12 +39,13 @@ void DrawStorageNotice(UiFrame& frame) {
   std::string title, body;
   if (save.problem == "unreadable") {
     title = "Your saved data cannot be read right now";
-    body = "The browser says: " + save.reason + ". Nothing will be saved until your data can be read. What you "
-           "change now is kept in this tab, and Stridewise keeps trying.";
+    body = "The browser says: " + save.reason + ". Your shoes and runs will show here once they can be read, "
+           "and nothing will be saved until then. What you change now is kept in this tab, and Stridewise "
+           "keeps trying.";
   } else if (save.problem == "not_answering") {
     title = "Storage is not answering";
-    body = "Your saved data cannot be shown yet. You can use Stridewise, but nothing will be saved until the "
-           "storage answers. Stridewise keeps trying.";
+    body = "Your shoes and runs will show here once it answers. You can use Stridewise meanwhile, but nothing "
+           "will be saved until then. Stridewise keeps trying.";
   } else if (save.problem == "not_saved") {
     title = "Not saved";
     body = "The browser says: " + save.reason + ". Your changes are kept in this tab and Stridewise tries again. "

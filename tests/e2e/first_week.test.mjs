@@ -140,4 +140,15 @@ describe("a runner's first week on a phone", () => {
     await screenshot(page, 'first-week-pain-list.png');
     assert.deepEqual(opened.errors, []);
   });
+  test('Home stays short: the studies behind the load signals are one tap away in the Guide', async () => {
+    await go(page, 'Home');
+    const why = await reveal(page, 'Why these signals?', 'button');
+    assert.ok(why, 'Home offers "Why these signals?" instead of the citations');
+    await screenshot(page, 'first-week-home-why.png');
+    await tapVisible(page, 'Why these signals?', 'button');
+    const s = await waitForState(page, (x) => x.screen === 'guide' && x.ui.widgets.some((w) =>
+      w.label === 'What the research adds' && w.visible && w.y >= 0 && w.y < 844), { what: 'the research section on screen' });
+    assert.equal(s.screen, 'guide');
+    await screenshot(page, 'first-week-guide-research.png');
+  });
 });
