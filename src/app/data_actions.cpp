@@ -34,6 +34,7 @@ std::optional<nlohmann::json> App::HandleDataAction(const nlohmann::json& action
     std::string name = BackupFileName(platform::Today());
     platform::DownloadText(name, "application/json", ExportBackup(state_.model));
     save_info_.notice = "Backup saved as " + name + ".";
+    Dispatch({{"type", "record_backup"}});  // Settings' "Last backup", Home's reminder
     return nlohmann::json{{"ok", true}, {"filename", name}};
   }
   if (type == "export_csv") {

@@ -41,6 +41,7 @@ ActionResult ApplyDeleteStrength(AppState& draft, const nlohmann::json& action, 
 // actions_cadence.cpp
 ActionResult ApplyAddCadenceSession(AppState& draft, const nlohmann::json& action, const ActionContext& context);
 // actions_backup.cpp
+ActionResult ApplyRecordBackup(AppState& draft, const nlohmann::json& action, const ActionContext& context);
 ActionResult ApplyImportBackup(AppState& draft, const nlohmann::json& action, const ActionContext& context);
 
 }  // namespace sw

@@ -27,6 +27,7 @@ const ActionEntry kActions[] = {
     {"delete_strength", ApplyDeleteStrength, true},
     {"add_cadence_session", ApplyAddCadenceSession, true},
     {"import_backup", ApplyImportBackup, true},
+    {"record_backup", ApplyRecordBackup, true},
 };
 
 const ActionEntry* FindAction(std::string_view type) {

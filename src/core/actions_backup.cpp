@@ -40,4 +40,11 @@ ActionResult ApplyImportBackup(AppState& draft, const nlohmann::json& action, co
   return ActionResult::Ok();
 }
 
+// record_backup: the app offered a backup file (download or share sheet) today. Remembers the day
+// and next_id, so Settings can say when and Home can tell runs logged since.
+ActionResult ApplyRecordBackup(AppState& draft, const nlohmann::json&, const ActionContext& context) {
+  draft.model.last_backup = BackupMark{context.today, draft.model.next_id};
+  return ActionResult::Ok();
+}
+
 }  // namespace sw

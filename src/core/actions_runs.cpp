@@ -1,7 +1,9 @@
 // add_run, update_run, delete_run, restore_run (API.md; restore_run is the UI's undo).
 #include <algorithm>
+#include <cmath>
 
 #include "action_input.hpp"
+#include "load_rules.hpp"
 #include "model_json.hpp"
 
 namespace sw {
@@ -36,6 +38,18 @@ bool ReadRunFields(FieldReader& in, const Model& model, Run& run, const ActionCo
   return true;
 }
 
+// A likely typo ("150" for 15.0 km) is refused unless the action says confirm: true, so neither a
+// finger slip nor a script's unit mix-up lands in the totals unasked. `except`: the run being edited.
+bool CheckUnusualDistance(FieldReader& in, const Model& model, const Run& run, std::optional<Id> except) {
+  bool confirm = false;
+  if (!in.OptBool("confirm", confirm)) return false;
+  if (confirm || !IsUnusualRunDistance(model, run.distance_m, run.date, except)) return true;
+  return in.Fail("\"distance_m\" " + std::to_string(std::lround(run.distance_m)) +
+                 " m is far beyond this runner's recent runs (the limit is " +
+                 std::to_string(std::lround(UnusualRunLimitM(model, run.date, except))) +
+                 " m); check it for a typo, or send \"confirm\": true to save it as it is.");
+}
+
 }  // namespace
 
 ActionResult ApplyAddRun(AppState& draft, const nlohmann::json& action, const ActionContext& context) {
@@ -47,6 +61,7 @@ ActionResult ApplyAddRun(AppState& draft, const nlohmann::json& action, const Ac
   // Omitted shoe_id: the default shoe; "shoe_id": null: no shoe.
   if (!in.Has("shoe_id") && !in.IsNull("shoe_id")) run.shoe_id = model.default_shoe_id;
   if (!ReadRunFields(in, model, run, context)) return FailWith(in);
+  if (!CheckUnusualDistance(in, model, run, std::nullopt)) return FailWith(in);
   if (!TakeNextId(model, context, run.id)) return NoMoreIds("add_run");
   model.runs.push_back(run);
   return Created(run.id);
@@ -58,7 +73,12 @@ ActionResult ApplyUpdateRun(AppState& draft, const nlohmann::json& action, const
   if (!in.IdField("id", id)) return FailWith(in);
   Run* run = FindRun(draft.model, id);
   if (!run) return ActionResult::Fail("update_run: no run has id " + std::to_string(id) + ".");
+  // Only a new distance or date is asked about: retagging the shoe of a long run confirmed once
+  // needs no second yes.
+  const Run before = *run;
   if (!ReadRunFields(in, draft.model, *run, context)) return FailWith(in);
+  bool moved = run->distance_m != before.distance_m || run->date != before.date;
+  if (moved && !CheckUnusualDistance(in, draft.model, *run, id)) return FailWith(in);
   return ActionResult::Ok();
 }
 

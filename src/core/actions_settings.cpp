@@ -1,6 +1,7 @@
 #include "action_handlers.hpp"
 #include "action_input.hpp"
 #include "model_json.hpp"
+#include "shoe_rules.hpp"
 
 namespace sw {
 
@@ -9,6 +10,7 @@ ActionResult ApplySetUnits(AppState& draft, const nlohmann::json& action, const 
   if (it == action.end() || !it->is_string() || (*it != "mi" && *it != "km"))
     return ActionResult::Fail("set_units needs \"units\": \"mi\" or \"km\".");
   draft.model.settings.units = *it == "mi" ? Units::Miles : Units::Kilometres;
+  RoundShoeDefaultsForUnits(draft.model.settings);
   return ActionResult::Ok();
 }
 
@@ -16,7 +18,9 @@ ActionResult ApplySetUnits(AppState& draft, const nlohmann::json& action, const 
 // (low 180 -> 185 with high 190 -> 195). Default thresholds apply to shoes added afterwards.
 ActionResult ApplyUpdateSettings(AppState& draft, const nlohmann::json& action, const ActionContext&) {
   FieldReader in(action, "update_settings");
+  const Units units_before = draft.model.settings.units;
   if (!ReadSettingsFields(in, draft.model.settings)) return FailWith(in);
+  if (draft.model.settings.units != units_before) RoundShoeDefaultsForUnits(draft.model.settings);
   return ActionResult::Ok();
 }
 

@@ -103,4 +103,19 @@ std::string DescribeSummary(const BackupSummary& s) {
   return out;
 }
 
+std::optional<int> BackupReminderDays(const Model& model, Date today) {
+  const Id first_new_id = model.last_backup ? model.last_backup->next_id : 0;
+  std::optional<Date> since = model.last_backup ? std::optional<Date>(model.last_backup->date) : std::nullopt;
+  bool runs_since = false;
+  for (const Run& run : model.runs) {
+    if (run.id < first_new_id) continue;
+    runs_since = true;
+    if (!model.last_backup && (!since || run.date < *since)) since = run.date;  // never backed up
+  }
+  if (!runs_since || !since) return std::nullopt;
+  int days = int((std::chrono::sys_days(today) - std::chrono::sys_days(*since)).count());
+  if (days < kBackupReminderDays) return std::nullopt;
+  return days;
+}
+
 }  // namespace sw

@@ -45,6 +45,11 @@ ParsedBackup ParseBackupJson(nlohmann::json document);
 BackupSummary SummarizeBackup(const Model& model);
 // "Replace 120 runs and 4 shoes with 98 runs and 3 shoes?"
 std::string ConfirmReplaceMessage(const Model& current, const Model& incoming);
+// Home's gentle reminder: the days since the last backup (or, with none yet, since the first run)
+// when that is at least kBackupReminderDays and runs have been logged since; nullopt otherwise.
+inline constexpr int kBackupReminderDays = 30;
+std::optional<int> BackupReminderDays(const Model& model, Date today);
+
 // Several lines for people: counts, date range (the CLI's `check`).
 std::string DescribeSummary(const BackupSummary& summary);
 

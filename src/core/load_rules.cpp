@@ -179,3 +179,24 @@ LoadSummary SummarizeLoad(const Model& model, Date today) {
 }
 
 }  // namespace sw
+
+namespace sw {
+
+double UnusualRunLimitM(const Model& model, Date date, std::optional<Id> except) {
+  int runs = 0;
+  double longest = 0;
+  for (const Run& run : model.runs) {
+    if (run.id == except) continue;
+    int days_before = DaysBetween(run.date, date);
+    if (days_before < 0 || days_before >= kTypoHistoryDays) continue;
+    ++runs;
+    longest = std::max(longest, run.distance_m);
+  }
+  return runs >= kTypoMinHistoryRuns ? longest * kTypoHistoryFactor : kTypoNoHistoryLimitM;
+}
+
+bool IsUnusualRunDistance(const Model& model, double distance_m, Date date, std::optional<Id> except) {
+  return distance_m > UnusualRunLimitM(model, date, except) + kDistanceEpsilonM;
+}
+
+}  // namespace sw

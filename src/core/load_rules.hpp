@@ -63,3 +63,20 @@ std::optional<Spike> SpikeOf(const Model& model, const Run& run);
 LoadSummary SummarizeLoad(const Model& model, Date today);
 
 }  // namespace sw
+
+namespace sw {
+
+// A likely typo ("150" for 15.0 km): a run far beyond the runner's own history is asked about
+// before it is saved. With at least kTypoMinHistoryRuns runs in the 90 days up to the run's date,
+// "far" is over 2.5x the longest of them; with less history, over a marathon and a half.
+inline constexpr int kTypoHistoryDays = 90;
+inline constexpr int kTypoMinHistoryRuns = 3;
+inline constexpr double kTypoHistoryFactor = 2.5;
+inline constexpr double kTypoNoHistoryLimitM = 63300;
+
+// The distance above which a run on `date` needs a confirmation. `except` is the run being
+// edited: its old distance is not history.
+double UnusualRunLimitM(const Model& model, Date date, std::optional<Id> except = std::nullopt);
+bool IsUnusualRunDistance(const Model& model, double distance_m, Date date, std::optional<Id> except = std::nullopt);
+
+}  // namespace sw

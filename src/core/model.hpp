@@ -99,6 +99,14 @@ struct CadenceSession {
   bool operator==(const CadenceSession&) const = default;
 };
 
+// When the runner last exported a backup, and next_id then: every record with an id from there
+// on was added after it (ids only grow). Settings shows the date; Home reminds after 30 days.
+struct BackupMark {
+  Date date;
+  Id next_id = 1;
+  bool operator==(const BackupMark&) const = default;
+};
+
 struct Model {
   Settings settings;
   std::vector<Shoe> shoes;
@@ -108,6 +116,7 @@ struct Model {
   std::vector<CadenceSession> cadence_sessions;
   std::optional<Id> default_shoe_id;
   Id next_id = 1;
+  std::optional<BackupMark> last_backup;
   bool operator==(const Model&) const = default;
 };
 

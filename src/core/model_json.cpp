@@ -318,10 +318,15 @@ json CollectionToJson(const Model& model, Collection collection) {
     for (const auto& item : items) out.push_back(write(item));
   };
   switch (collection) {
-    case Collection::Settings:
-      return {{"settings", SettingsToJson(model.settings)},
-              {"default_shoe_id", model.default_shoe_id ? json(*model.default_shoe_id) : json(nullptr)},
-              {"next_id", model.next_id}};
+    case Collection::Settings: {
+      json out = {{"settings", SettingsToJson(model.settings)},
+                  {"default_shoe_id", model.default_shoe_id ? json(*model.default_shoe_id) : json(nullptr)},
+                  {"next_id", model.next_id}};
+      // Optional and additive: documents without it (and readers that ignore it) stay valid.
+      if (model.last_backup)
+        out["last_backup"] = {{"date", FormatDate(model.last_backup->date)}, {"next_id", model.last_backup->next_id}};
+      return out;
+    }
     case Collection::Shoes: write_all(model.shoes, ShoeToJson); break;
     case Collection::Runs: write_all(model.runs, RunToJson); break;
     case Collection::Strength: write_all(model.strength, StrengthToJson); break;
@@ -382,7 +387,24 @@ bool ReadSettingsCollection(Model& model, const json& value, std::string& error)
     return false;
   }
   next_id = *next;
+  std::optional<BackupMark> last_backup;
+  if (in.Has("last_backup")) {
+    const json* mark = nullptr;
+    BackupMark read;
+    if (!in.Object("last_backup", mark)) return Finish(in, error);
+    FieldReader fields(*mark, "last_backup");
+    if (!fields.DateField("date", read.date)) return Finish(fields, error);
+    auto found = mark->find("next_id");
+    std::optional<long long> mark_next = found == mark->end() ? std::nullopt : JsonWholeNumber(*found);
+    if (!mark_next || *mark_next < 1 || *mark_next > kMaxId + 1) {
+      error = "\"last_backup.next_id\" must be a whole number from 1.";
+      return false;
+    }
+    read.next_id = *mark_next;
+    last_backup = read;
+  }
   model.settings = settings;
+  model.last_backup = last_backup;
   model.default_shoe_id = in.Has("default_shoe_id") ? std::optional<Id>(default_shoe) : std::nullopt;
   model.next_id = next_id;
   return true;

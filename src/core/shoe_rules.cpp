@@ -19,6 +19,19 @@ std::string_view ShoeStatusId(ShoeStatus status) {
 
 bool AnyWearSign(const ShoeWear& wear) { return wear.uneven_wear || wear.discomfort || wear.stride_change; }
 
+bool DiscomfortMayBeFit(const Shoe& shoe, double distance_m) {
+  return shoe.wear.discomfort && distance_m < kNewPairDistanceM;
+}
+
+void RoundShoeDefaultsForUnits(Settings& settings) {
+  const bool km = settings.units == Units::Kilometres;
+  const double other_warn = km ? kDefaultWarnAtM : kDefaultWarnAtKmM;
+  const double other_replace = km ? kDefaultReplaceAtM : kDefaultReplaceAtKmM;
+  if (settings.default_warn_at_m != other_warn || settings.default_replace_at_m != other_replace) return;
+  settings.default_warn_at_m = km ? kDefaultWarnAtKmM : kDefaultWarnAtM;
+  settings.default_replace_at_m = km ? kDefaultReplaceAtKmM : kDefaultReplaceAtM;
+}
+
 ShoeStatus StatusFor(const Shoe& shoe, double distance_m) {
   if (shoe.retired) return ShoeStatus::Retired;
   if (distance_m >= shoe.replace_at_m || AnyWearSign(shoe.wear)) return ShoeStatus::Replace;

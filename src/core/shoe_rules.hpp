@@ -34,6 +34,18 @@ struct ShoeSummary {
 
 bool AnyWearSign(const ShoeWear& wear);
 
+// About 50 miles. Discomfort still counts as a wear sign on any pair (the article's checklist), but
+// on a pair this new it more often means the fit or the lacing than worn cushioning.
+inline constexpr double kNewPairDistanceM = 80'000;
+bool DiscomfortMayBeFit(const Shoe& shoe, double distance_m);
+
+// Warn/replace distances for new pairs in round numbers of the runner's unit: 300/500 mi, and
+// 500/800 km (the article's 480-800 km) instead of 483/805. Only the other unit's untouched
+// defaults are swapped, so a runner's own thresholds survive a change of units.
+inline constexpr double kDefaultWarnAtKmM = 500'000;
+inline constexpr double kDefaultReplaceAtKmM = 800'000;
+void RoundShoeDefaultsForUnits(Settings& settings);
+
 // API.md order: retired wins; then replace (at/past replace_at_m or any wear sign); then warn
 // (at/past warn_at_m); else ok.
 ShoeStatus StatusFor(const Shoe& shoe, double distance_m);

@@ -1,5 +1,8 @@
 #include "state_json.hpp"
 
+#include "backup.hpp"
+#include "dates.hpp"
+
 #include "guide_state_json.hpp"
 #include "model_json.hpp"
 #include "rules_state_json.hpp"
@@ -44,6 +47,11 @@ nlohmann::json StateToJson(const AppState& state, const ActionContext& context) 
   out["pain"] = PainStateJson(state.model, context.today);
   out["strength"] = StrengthStateJson(state.model, context.today);
   out["warmup"] = WarmupStateJson(state.model, context.today);
+  nlohmann::json backup = nlohmann::json::object();
+  if (state.model.last_backup) backup["last_date"] = FormatDate(state.model.last_backup->date);
+  std::optional<int> reminder = BackupReminderDays(state.model, context.today);
+  backup["reminder_days"] = reminder ? nlohmann::json(*reminder) : nlohmann::json(nullptr);
+  out["backup"] = std::move(backup);
   // Derived shoe fields merge into out["shoes"] by id (stored fields may be written above).
   AddDerivedShoesFields(out["shoes"], state.model, context.today);
   out["load"] = LoadToJson(SummarizeLoad(state.model, context.today));

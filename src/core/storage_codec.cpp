@@ -146,6 +146,7 @@ class Assembler {
       model.settings = part.settings;
       model.default_shoe_id = part.default_shoe_id;
       model.next_id = std::max(model.next_id, part.next_id);
+      model.last_backup = part.last_backup;
     }
     return {};
   }
@@ -295,7 +296,7 @@ StoreChangeEncoder::StoreChangeEncoder(const Model* before, const Model& after) 
     });
   };
   if (!before || before->settings != after.settings || before->default_shoe_id != after.default_shoe_id ||
-      before->next_id != after.next_id)
+      before->next_id != after.next_id || before->last_backup != after.last_backup)
     put(kSettingsKey, [&after] { return SettingsPart(after); });
   if (!before || before->shoes != after.shoes)
     put("shoes", [&after] { return Part(Collection::Shoes, CollectionToJson(after, Collection::Shoes)); });

@@ -1,3 +1,4 @@
+#include <string>
 #include <imgui.h>
 
 #include "screens.hpp"
@@ -6,15 +7,13 @@
 
 namespace sw::ui {
 
-// A full-width card over a dimmed screen asking to confirm replacing the data with a backup.
-void DrawImportConfirmation(UiFrame& frame) {
-  if (frame.save.import_confirm.empty()) return;
+int ConfirmCard(UiFrame& frame, const ConfirmCardText& text) {
   ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
   ImGui::SetNextWindowFocus();
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0.45f));
-  ImGui::Begin("##import_confirm", nullptr,
+  ImGui::Begin(("##" + std::string(text.id)).c_str(), nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   ImGui::PopStyleColor();
   float margin = frame.Px(16);
@@ -23,21 +22,34 @@ void DrawImportConfirmation(UiFrame& frame) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, GetPalette().surface);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.Px(16), frame.Px(16)));
   ImGui::BeginChild("##card", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY);
-  Heading("Restore this backup?");
-  Paragraph(frame.save.import_confirm.c_str());
-  RecordLastItem(frame, frame.save.import_confirm.c_str(), "info", "import_confirm");  // state().ui
-  SmallText("Your current data will be replaced. Export a backup first if you may want it back.");
+  Heading(text.title.c_str());
+  Paragraph(text.body.c_str());
+  RecordLastItem(frame, text.body.c_str(), "info", text.id);  // state().ui names the question
+  if (!text.note.empty()) SmallText(text.note.c_str());
   float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f / frame.scale;
-  if (Button(frame, "Cancel", ImVec2(half, 0))) frame.Dispatch({{"type", "import_cancel"}});
+  int pressed = 0;
+  if (Button(frame, text.cancel.c_str(), ImVec2(half, 0))) pressed = 1;
   ImGui::SameLine();
-  ImGui::PushStyleColor(ImGuiCol_Button, GetPalette().bad);
+  ImGui::PushStyleColor(ImGuiCol_Button, text.confirm_color);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, text.confirm_color);
   ImGui::PushStyleColor(ImGuiCol_Text, GetPalette().accent_text);
-  if (Button(frame, "Replace", ImVec2(half, 0))) frame.Dispatch({{"type", "import_confirm"}});
-  ImGui::PopStyleColor(2);
+  if (Button(frame, text.confirm.c_str(), ImVec2(half, 0))) pressed = 2;
+  ImGui::PopStyleColor(3);
   ImGui::EndChild();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
   ImGui::End();
+  return pressed;
+}
+
+// Confirms replacing the data with a picked backup.
+void DrawImportConfirmation(UiFrame& frame) {
+  if (frame.save.import_confirm.empty()) return;
+  int pressed = ConfirmCard(frame, {"import_confirm", "Restore this backup?", frame.save.import_confirm,
+                                    "Your current data will be replaced. Export a backup first if you may want it back.",
+                                    "Cancel", "Replace", GetPalette().bad});
+  if (pressed == 1) frame.Dispatch({{"type", "import_cancel"}});
+  if (pressed == 2) frame.Dispatch({{"type", "import_confirm"}});
 }
 
 }  // namespace sw::ui

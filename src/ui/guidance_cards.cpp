@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "core/backup.hpp"
 #include "core/dates.hpp"
 #include "core/guide_content.hpp"
 #include "core/load_rules.hpp"
@@ -249,6 +250,25 @@ bool DrawRestDayCard(UiFrame& frame) {
   RecordLastItem(frame, title.c_str(), "info", "rest_day");
   Paragraph(std::string(*advice).c_str());
   CardEnd(frame, Mix(p.surface, p.warn, 0.08f), p.warn, 1.5f);
+  return true;
+}
+
+bool DrawBackupReminderCard(UiFrame& frame) {
+  std::optional<int> days = BackupReminderDays(frame.state.model, frame.context.today);
+  if (!days) return false;
+  const Palette& p = GetPalette();
+  CardBegin(frame);
+  ImGui::PushFont(GetFonts().heading);
+  const char* title = "Time for a backup";
+  ImGui::TextUnformatted(title);
+  ImGui::PopFont();
+  RecordLastItem(frame, title, "info", "backup_reminder");
+  std::string text = frame.state.model.last_backup
+                         ? std::to_string(*days) + " days since your last backup, and you have logged runs since."
+                         : "You have logged runs for " + std::to_string(*days) + " days and not backed them up yet.";
+  Paragraph((text + " Your runs live only on this device: a backup file keeps them safe.").c_str());
+  if (Button(frame, "Export backup##home", ImVec2(-1, 0))) frame.Dispatch({{"type", "export_backup"}});
+  CardEnd(frame, p.surface, p.accent, 1.5f);
   return true;
 }
 

@@ -31,6 +31,9 @@ bool DrawRestDayCard(UiFrame& frame);
 void OpenGuidePage(UiFrame& frame, GuidePage page);
 // The page asked for by OpenGuidePage, once (GuideScreen::Draw takes it).
 std::optional<GuidePage> TakeRequestedGuidePage();
+// Home: a gentle reminder to export a backup, 30 days after the last one (or the first run) once
+// runs have been logged since; false when none is due.
+bool DrawBackupReminderCard(UiFrame& frame);
 // Navigates to the Guide scrolled to the research behind the warnings (Home's "Why these
 // signals?": the citations live there, not on Home).
 void OpenGuideEvidence(UiFrame& frame);

@@ -139,7 +139,10 @@ void HomeScreen::Draw(UiFrame& frame) {
   if (active == 0) {
     Paragraph(model.shoes.empty() ? "No shoes yet. Add a pair to see when its support is fading."
                                   : "No shoes in use. Add a pair or bring one back from Shoes.");
-    if (Button(frame, "Add shoes", ImVec2(-1, 0))) frame.Dispatch({{"type", "navigate"}, {"screen", "shoes"}});
+    if (Button(frame, "Add shoes", ImVec2(-1, 0))) {
+      frame.Dispatch({{"type", "navigate"}, {"screen", "shoes"}});
+      open_add_shoes = true;
+    }
   }
 
   ImGui::Spacing();
@@ -160,6 +163,7 @@ void HomeScreen::Draw(UiFrame& frame) {
     for (const Warning& w : warnings) DrawWarning(frame, w);
   }
   if (DrawRestDayCard(frame)) ImGui::Spacing();
+  if (DrawBackupReminderCard(frame)) ImGui::Spacing();
 
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Button, p.accent);

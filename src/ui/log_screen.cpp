@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/dates.hpp"
+#include "core/load_rules.hpp"
 #include "core/model_json.hpp"
 #include "core/units.hpp"
 #include "core/validation.hpp"
@@ -25,8 +26,6 @@
 
 namespace sw::ui {
 namespace {
-
-constexpr double kUndoSeconds = 8;
 
 // [SECTION] Helpers
 
@@ -133,7 +132,7 @@ void LogScreen::Draw(UiFrame& frame) {
   ImGui::SameLine();
   if (ChoiceButton(frame, "Yesterday", date_text == yesterday, day_w)) date_text = yesterday, date_error.clear();
   ImGui::SameLine();
-  if (TextField(frame, "Date##log", date_text, /*numeric=*/false)) date_error.clear();
+  if (TextField(frame, "Date##log", date_text, /*numeric=*/false, /*select_all=*/true)) date_error.clear();
   FieldError(date_error);
 
   Caption("Time (optional: mm:ss or h:mm:ss)");
@@ -212,12 +211,36 @@ void LogScreen::Draw(UiFrame& frame) {
         if (seconds) action["duration_s"] = *seconds;
         if (chosen) action["shoe_id"] = *chosen;
       }
-      frame.Dispatch(action);
       const Shoe* shoe = FindShoe(model, chosen);
-      message = std::string(editing_id ? "Updated: " : "Saved: ") + FormatDistance(*metres, units, 2) + " on " +
-                ShortDate(*date, today) + (shoe ? " in " + shoe->name : "") + ".";
+      std::string saved = std::string(editing_id ? "Updated: " : "Saved: ") + FormatDistance(*metres, units, 2) +
+                          " on " + ShortDate(*date, today) + (shoe ? " in " + shoe->name : "") + ".";
+      // The same question update_run asks: an edit that keeps the distance and date asks nothing.
+      const Run* old = nullptr;
+      for (const Run& r : model.runs)
+        if (editing_id && r.id == *editing_id) old = &r;
+      bool moved = !old || old->distance_m != *metres || old->date != *date;
+      if (moved && IsUnusualRunDistance(model, *metres, *date, editing_id)) {
+        unusual_run = action;
+        unusual_message = saved;
+      } else {
+        frame.Dispatch(action);
+        message = saved;
+        ClearForm();
+      }
+    }
+  }
+  if (unusual_run) {
+    double metres = (*unusual_run)["distance_m"];
+    int pressed = ConfirmCard(frame, {"unusual_run", "Did you mean " + FormatDistance(metres / 10, units, 1) + "?",
+                                      FormatDistance(metres, units, 1) + " is far longer than your recent runs.", "",
+                                      "Change it", "Save " + FormatDistance(metres, units, 1), p.accent});
+    if (pressed == 2) {
+      (*unusual_run)["confirm"] = true;
+      frame.Dispatch(*unusual_run);
+      message = unusual_message;
       ClearForm();
     }
+    if (pressed != 0) unusual_run.reset();
   }
   if (!message.empty()) ColoredParagraph(p.ok, message.c_str());
 
@@ -270,7 +293,6 @@ void LogScreen::Draw(UiFrame& frame) {
     ImGui::SameLine();
     if (Button(frame, ("Delete##run" + std::to_string(run.id)).c_str(), ImVec2(button_w, 0))) {
       undo_run = run;
-      undo_until = ImGui::GetTime() + kUndoSeconds;
       frame.Dispatch({{"type", "delete_run"}, {"id", run.id}});
       message.clear();
     }
@@ -286,14 +308,15 @@ void LogScreen::Draw(UiFrame& frame) {
     std::string more = std::to_string(runs.size() - kShown) + " older runs are kept and count in the totals.";
     SmallText(more.c_str());
   }
+  float bar_h = frame.Px(60);
+  float margin = frame.Px(12);
+  // Room to scroll the last rows out from under the undo bar.
+  if (undo_run) ImGui::Dummy(ImVec2(0, bar_h + margin));
 
-  // The undo bar floats above the navigation for a few seconds after a delete.
-  if (undo_run && ImGui::GetTime() > undo_until) undo_run.reset();
+  // The undo bar floats above the navigation until the runner leaves the screen (Shell) or
+  // taps Undo. It is a window of its own over the list, so a tap on it never reaches a row.
   if (undo_run) {
-    frame.wants_animation = true;  // so the bar goes away on time, even with no input
     ImGuiIO& io = ImGui::GetIO();
-    float bar_h = frame.Px(60);
-    float margin = frame.Px(12);
     ImGui::SetNextWindowPos(ImVec2(margin, io.DisplaySize.y - frame.Px(60) - bar_h - margin));
     ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - margin * 2, bar_h));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.15f, 0.17f, 0.21f, 1));

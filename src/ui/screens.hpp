@@ -2,6 +2,9 @@
 // One struct per screen (one file each). A screen reads frame.state and queues actions; drafts
 // of forms being filled in are the only state it keeps.
 #include <optional>
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/model.hpp"
@@ -12,6 +15,7 @@
 namespace sw::ui {
 
 struct HomeScreen {
+  bool open_add_shoes = false;  // "Add shoes" was tapped: the Shell opens the Shoes screen's form
   void Draw(UiFrame& frame);
 };
 
@@ -27,8 +31,12 @@ struct LogScreen {
   bool cooldown = false;
   std::optional<Id> editing_id;  // set while an existing run is loaded into the form
   std::string distance_error, date_error, duration_error, message;
+  // The last deleted run: its Undo bar stays while the runner is on this screen (a bar that
+  // vanished under a finger let the tap fall on the row beneath and delete a second run).
   std::optional<Run> undo_run;
-  double undo_until = 0;  // ImGui time
+  // A run far beyond the runner's history waits here for "Save ..." or "Change it".
+  std::optional<nlohmann::json> unusual_run;
+  std::string unusual_message;  // the "Saved: ..." line once it is saved
   void Draw(UiFrame& frame);
   void ClearForm();
 };
@@ -47,6 +55,7 @@ struct ShoesScreen {
   std::optional<Id> expanded_id;
   ShoeDraft edit;
   void Draw(UiFrame& frame);
+  void StartAdding(const Model& model);  // opens the "Add shoes" form with the default thresholds
 };
 
 struct CadenceScreen {
@@ -58,8 +67,24 @@ struct CadenceScreen {
 struct SettingsScreen {
   float text_size = 100;  // the slider's value while a finger is on it (applied on release)
   bool text_size_editing = false;
+  float weekly_limit = 10;  // same, for the weekly increase limit
+  bool weekly_limit_editing = false;
+  // The new-pair distances as typed, in the unit they were filled in for (refilled when it changes).
+  std::string default_warn, default_replace, defaults_error;
+  std::optional<Units> defaults_units;
+  double defaults_warn_m = 0, defaults_replace_m = 0;  // the stored values the fields were filled from
   void Draw(UiFrame& frame);
 };
+
+// A card over the dimmed screen asking one question (confirm_dialog.cpp). Returns 1 when
+// `cancel` was tapped, 2 for `confirm`, else 0. state().ui lists the body as an "info" widget
+// whose value is `id`.
+struct ConfirmCardText {
+  const char* id;
+  std::string title, body, note, cancel, confirm;
+  ImVec4 confirm_color;
+};
+int ConfirmCard(UiFrame& frame, const ConfirmCardText& text);
 
 // Drawn over everything while a picked backup waits for confirmation (confirm_dialog.cpp).
 void DrawImportConfirmation(UiFrame& frame);

@@ -1,9 +1,14 @@
 #include <imgui.h>
 
+#include <chrono>
 #include <cmath>
+#include <cstdlib>
 
+#include "core/units.hpp"
 #include "core/validation.hpp"
 #include "core/version.hpp"
+#include "load_chart.hpp"
+#include "guidance_cards.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
@@ -20,6 +25,78 @@ bool ChoiceButton(UiFrame& frame, const char* label, bool selected, float width_
   bool pressed = Button(frame, label, ImVec2(width_css, 0));
   ImGui::PopStyleColor(3);
   return pressed;
+}
+
+// A slider that dispatches `field` once, when the finger lets go (each change is a saved write and,
+// for the text size, a rebuilt layout). `value`/`editing` hold it while the finger is down.
+void SettingSlider(UiFrame& frame, const char* label, const char* field, int saved, float& value, bool& editing,
+                   float min, float max, const char* format) {
+  if (!editing) value = float(saved);
+  Slider(frame, label, &value, min, max, format);
+  editing = ImGui::IsItemActive();
+  if (ImGui::IsItemDeactivated() && int(std::lround(value)) != saved)
+    frame.Dispatch({{"type", "update_settings"}, {field, int(std::lround(value))}});
+}
+
+std::optional<double> ParseThresholdField(const std::string& text, Units units) {
+  char* end = nullptr;
+  double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0') return std::nullopt;
+  double metres = ThresholdToMetres(value, units);
+  if (!CheckThreshold(metres).empty()) return std::nullopt;
+  return metres;
+}
+
+void DrawWeekSection(UiFrame& frame, SettingsScreen& screen) {
+  const Settings& settings = frame.state.model.settings;
+  Heading("Weekly load");
+  ImGui::TextUnformatted("Week starts on");
+  float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f / frame.scale;
+  if (ChoiceButton(frame, "Monday", settings.week_start == std::chrono::Monday, half))
+    frame.Dispatch({{"type", "update_settings"}, {"week_start", "monday"}});
+  ImGui::SameLine();
+  if (ChoiceButton(frame, "Sunday", settings.week_start == std::chrono::Sunday, half))
+    frame.Dispatch({{"type", "update_settings"}, {"week_start", "sunday"}});
+  ImGui::TextUnformatted("Most a week may grow over the week before");
+  SettingSlider(frame, "##weekly_limit", "weekly_increase_limit_pct", int(std::lround(settings.weekly_increase_limit_pct)),
+                screen.weekly_limit, screen.weekly_limit_editing, 5, 30, "%.0f%%");
+  SmallText("The article's guideline is 10%. Studies disagree on the exact number, so it is one signal among others.");
+}
+
+void DrawNewPairSection(UiFrame& frame, SettingsScreen& screen) {
+  const Settings& settings = frame.state.model.settings;
+  const Units units = settings.units;
+  // Refill the fields when the unit or the stored values change (another tab, the API, a unit switch).
+  if (screen.defaults_units != units || screen.defaults_warn_m != settings.default_warn_at_m ||
+      screen.defaults_replace_m != settings.default_replace_at_m) {
+    screen.defaults_units = units;
+    screen.defaults_warn_m = settings.default_warn_at_m;
+    screen.defaults_replace_m = settings.default_replace_at_m;
+    screen.default_warn = std::to_string(ThresholdInUnits(settings.default_warn_at_m, units));
+    screen.default_replace = std::to_string(ThresholdInUnits(settings.default_replace_at_m, units));
+    screen.defaults_error.clear();
+  }
+  Heading("New shoes");
+  Paragraph("When a new pair should warn you, and when to replace it. Shoes lose support somewhere "
+            "around 300-500 mi (480-800 km).");
+  const std::string unit(UnitLabel(units));
+  const std::string warn_label = "Warn at (" + unit + ")", replace_label = "Replace at (" + unit + ")";
+  SmallText(warn_label.c_str());
+  TextField(frame, (warn_label + "##default_warn").c_str(), screen.default_warn, true);
+  SmallText(replace_label.c_str());
+  TextField(frame, (replace_label + "##default_replace").c_str(), screen.default_replace, true);
+  if (!screen.defaults_error.empty()) ColoredParagraph(GetPalette().bad, screen.defaults_error.c_str());
+  if (Button(frame, "Save shoe distances", ImVec2(-1, 0))) {
+    auto warn = ParseThresholdField(screen.default_warn, units);
+    auto replace = ParseThresholdField(screen.default_replace, units);
+    if (!warn || !replace)
+      screen.defaults_error = "Enter both distances as numbers, for example 300 and 500.";
+    else if (!CheckThresholdOrder(*warn, *replace).empty())
+      screen.defaults_error = "Warn at must be less than replace at.";
+    else
+      frame.Dispatch({{"type", "update_settings"}, {"default_warn_at_m", *warn}, {"default_replace_at_m", *replace}});
+  }
+  SmallText("Applies to pairs you add from now on.");
 }
 
 void DrawDataSection(UiFrame& frame) {
@@ -39,6 +116,15 @@ void DrawDataSection(UiFrame& frame) {
   if (!save.damaged.empty() && Button(frame, "Export the unreadable data", ImVec2(-1, 0)))
     frame.Dispatch({{"type", "export_damaged"}});
   if (Button(frame, "Export backup", ImVec2(-1, 0))) frame.Dispatch({{"type", "export_backup"}});
+  const std::optional<BackupMark>& last = frame.state.model.last_backup;
+  std::string last_text = "No backup yet.";
+  if (last) {
+    int days = int((std::chrono::sys_days(frame.context.today) - std::chrono::sys_days(last->date)).count());
+    last_text = "Last backup: " + DayLabel(last->date, frame.context.today) +
+                (days == 0 ? " (today)." : days == 1 ? " (yesterday)." : " (" + std::to_string(days) + " days ago).");
+  }
+  SmallText(last_text.c_str());
+  RecordLastItem(frame, last_text.c_str(), "info", "last_backup");
   if (Button(frame, "Import backup", ImVec2(-1, 0))) frame.Dispatch({{"type", "pick_backup_file"}});
   if (Button(frame, "Export runs as CSV", ImVec2(-1, 0))) frame.Dispatch({{"type", "export_csv"}});
   if (!save.notice.empty()) {
@@ -77,12 +163,14 @@ void SettingsScreen::Draw(UiFrame& frame) {
   ImGui::Spacing();
   Heading("Text size");
   // The whole layout grows with the text; it is rebuilt once, when the finger lets go.
-  const int saved_size = frame.state.model.settings.text_size_pct;
-  if (!text_size_editing) text_size = float(saved_size);
-  Slider(frame, "##text_size", &text_size, kMinTextSizePct, kMaxTextSizePct, "%.0f%%");
-  text_size_editing = ImGui::IsItemActive();
-  if (ImGui::IsItemDeactivated() && int(std::lround(text_size)) != saved_size)
-    frame.Dispatch({{"type", "update_settings"}, {"text_size_pct", int(std::lround(text_size))}});
+  SettingSlider(frame, "##text_size", "text_size_pct", frame.state.model.settings.text_size_pct, text_size,
+                text_size_editing, kMinTextSizePct, kMaxTextSizePct, "%.0f%%");
+
+  ImGui::Spacing();
+  DrawWeekSection(frame, *this);
+
+  ImGui::Spacing();
+  DrawNewPairSection(frame, *this);
 
   ImGui::Spacing();
   DrawDataSection(frame);

@@ -89,7 +89,7 @@ void DrawNavigation(UiFrame& frame) {
   float width = ImGui::GetContentRegionAvail().x;
   float height = frame.Px(kNavHeightCss);
   draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), ImGui::GetColorU32(palette.surface));
-  draw->AddLine(origin, ImVec2(origin.x + width, origin.y), ImGui::GetColorU32(ImGuiCol_Border), frame.Px(1));
+  draw->AddLine(origin, ImVec2(origin.x + width, origin.y), ImGui::GetColorU32(palette.border), frame.Px(1));
 
   int count = int(std::size(kAllScreens));
   float button_width = width / float(count);
@@ -165,6 +165,13 @@ void Shell::Draw(UiFrame& frame) {
     case Screen::Guide: guide.Draw(frame); break;
     case Screen::Settings: settings.Draw(frame); break;
   }
+  if (home.open_add_shoes) {  // Home's "Add shoes" lands on the form, not on a second "Add shoes"
+    home.open_add_shoes = false;
+    shoes.StartAdding(frame.state.model);
+  }
+  // The undo bar belongs to the Log screen as the runner left it; coming back later, a tap there
+  // must meet the list, not a stale "Undo".
+  if (frame.state.screen != Screen::Log) log.undo_run.reset();
   if (guide.log_with_habits) {  // the checklist's "Log a run with warm-up and cool-down ticked"
     guide.log_with_habits = false;
     log.warmup = log.cooldown = true;

@@ -152,7 +152,7 @@ void DraftFields(UiFrame& frame, ShoeDraft& d, const char* suffix) {
     ImGui::EndTable();
   }
   Caption("Bought on (YYYY-MM-DD, optional)");
-  TextField(frame, ("Purchase date##" + s).c_str(), d.purchase, false);
+  TextField(frame, ("Purchase date##" + s).c_str(), d.purchase, false, /*select_all=*/true);
 }
 
 bool AccentButton(UiFrame& frame, const char* label, ImVec2 size_css = {-1, 0}) {
@@ -203,6 +203,15 @@ void DrawEditor(UiFrame& frame, ShoesScreen& screen, const Shoe& shoe, const Sho
                     {"discomfort", wear.discomfort}, {"stride_change", wear.stride_change}});
   if (summary.wear_flagged)
     ColoredParagraph(p.bad, "A wear sign means replace, whatever the distance.");
+  if (DiscomfortMayBeFit(shoe, summary.distance_m)) {
+    const char* fit_hint = units == Units::Miles
+                               ? "This pair has under 50 mi on it. Discomfort in new shoes is often the fit or the "
+                                 "lacing: try lacing them differently, or get a professional fitting."
+                               : "This pair has under 80 km on it. Discomfort in new shoes is often the fit or the "
+                                 "lacing: try lacing them differently, or get a professional fitting.";
+    Paragraph(fit_hint);
+    RecordLastItem(frame, "New pair discomfort", "info", fit_hint);  // state().ui: tests, assistive bridges
+  }
   SmallText("Unsure? A gait analysis or a fitting at a running store or with a physio matches the shoe to how you run.");
 
   ImGui::Spacing();
@@ -325,6 +334,11 @@ void DrawCard(UiFrame& frame, ShoesScreen& screen, const Shoe& shoe, const ShoeS
 }  // namespace
 
 // [SECTION] Screen
+void ShoesScreen::StartAdding(const Model& model) {
+  adding = true;
+  add = NewDraft(model);
+}
+
 void ShoesScreen::Draw(UiFrame& frame) {
   const Model& model = frame.state.model;
   const Palette& p = GetPalette();
@@ -332,10 +346,7 @@ void ShoesScreen::Draw(UiFrame& frame) {
   std::vector<ShoeSummary> summaries = SummarizeShoes(model, frame.context.today);
 
   if (!adding) {
-    if (AccentButton(frame, "Add shoes")) {
-      adding = true;
-      add = NewDraft(model);
-    }
+    if (AccentButton(frame, "Add shoes")) StartAdding(model);
   } else {
     Heading("Add shoes");
     ConvertDraft(add, units);

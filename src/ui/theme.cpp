@@ -1,5 +1,8 @@
 #include "theme.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 // Subset Roboto, embedded at build time (CMakeLists.txt, cmake/EmbedBinary.cmake).
 extern const unsigned char kFontRegular[];
 extern const unsigned int kFontRegular_size;
@@ -17,7 +20,7 @@ ImVec4 V(Rgba c) { return ImVec4(c.r, c.g, c.b, c.a); }
 
 Palette ToPalette(const ThemeColors& c, bool dark) {
   return {V(c.background), V(c.surface), V(c.text), V(c.muted_text), V(c.accent), V(c.accent_text), V(c.ok),
-          V(c.warn), V(c.bad), V(c.border), V(c.button), V(c.button_hovered), V(c.button_active),
+          V(c.warn), V(c.bad), V(c.border), V(c.control_border), V(c.button), V(c.button_hovered), V(c.button_active),
           V(c.field_active), V(c.track), V(c.figure_fill), V(c.figure_line), dark};
 }
 
@@ -72,7 +75,8 @@ void ApplyStyle(float scale, bool dark) {
   style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
   style.Colors[ImGuiCol_Text] = p.text;
   style.Colors[ImGuiCol_TextDisabled] = p.muted_text;
-  style.Colors[ImGuiCol_Border] = p.border;
+  // ImGui draws this around every framed control (field, checkbox, slider, button).
+  style.Colors[ImGuiCol_Border] = p.control_border;
   style.Colors[ImGuiCol_FrameBg] = p.surface;
   style.Colors[ImGuiCol_FrameBgHovered] = p.surface;
   style.Colors[ImGuiCol_FrameBgActive] = p.field_active;
@@ -90,6 +94,9 @@ void ApplyStyle(float scale, bool dark) {
   style.Colors[ImGuiCol_PopupBg] = p.surface;
   style.Colors[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
   style.ScaleAllSizes(scale);
+  // ScaleAllSizes leaves border widths alone: one device pixel is a third of a CSS pixel on a
+  // DPR-3 phone and antialiases into a faint, broken line. Keep outlines 1 CSS px and solid.
+  style.FrameBorderSize = std::max(1.0f, std::round(scale));
   ImGui::GetStyle() = style;
 }
 

@@ -17,7 +17,7 @@ struct Fonts {
 // ThemeColors (theme_colors.hpp) as ImGui colours; the fields mean the same.
 struct Palette {
   ImVec4 background, surface, text, muted_text, accent, accent_text, ok, warn, bad;
-  ImVec4 border, button, button_hovered, button_active, field_active, track, figure_fill, figure_line;
+  ImVec4 border, control_border, button, button_hovered, button_active, field_active, track, figure_fill, figure_line;
   bool dark = false;
 };
 

@@ -18,7 +18,8 @@ struct ThemeColors {
   Rgba accent;         // the main action, selected choices, links
   Rgba accent_text;    // text on an accent (or ok / warn / bad) fill
   Rgba ok, warn, bad;  // status: used as text colours and as pill fills
-  Rgba border;         // field and card outlines (decorative, not text)
+  Rgba border;         // decorative lines between parts of the page (not text, not controls)
+  Rgba control_border; // outline of every checkbox, text field, slider and button: 3:1 on what it sits on
   Rgba button, button_hovered, button_active;  // plain buttons, with `text` on them
   Rgba field_active;   // a text field being edited
   Rgba track;          // the empty part of progress bars
@@ -40,6 +41,7 @@ inline constexpr ThemeColors kLightColors = {
     .warn = Hex(0x8F5600),
     .bad = Hex(0xBF2121),
     .border = Hex(0xCCD4DE),
+    .control_border = Hex(0x77828F),
     .button = Hex(0xE3EBF2),
     .button_hovered = Hex(0xD6E3F0),
     .button_active = Hex(0xC2D6EB),
@@ -60,6 +62,7 @@ inline constexpr ThemeColors kDarkColors = {
     .warn = Hex(0xF0B54A),
     .bad = Hex(0xFF8A80),
     .border = Hex(0x3A424D),
+    .control_border = Hex(0x768293),
     .button = Hex(0x2A313A),
     .button_hovered = Hex(0x323A45),
     .button_active = Hex(0x3D4654),

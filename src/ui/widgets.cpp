@@ -33,11 +33,12 @@ bool Button(UiFrame& frame, const char* label, ImVec2 size_css) {
   return pressed;
 }
 
-bool TextField(UiFrame& frame, const char* label, std::string& value, bool numeric) {
+bool TextField(UiFrame& frame, const char* label, std::string& value, bool numeric, bool select_all) {
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                       ImVec2(frame.Px(10), (frame.Px(kTouchTargetCss) - ImGui::GetFontSize()) * 0.5f));
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGuiInputTextFlags flags = numeric ? ImGuiInputTextFlags_CharsDecimal : 0;
+  if (select_all) flags |= ImGuiInputTextFlags_AutoSelectAll;
   bool changed = ImGui::InputText(label, &value, flags);
   ImGui::PopStyleVar();
   RecordLastItem(frame, label, "text", value, numeric);

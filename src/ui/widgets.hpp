@@ -13,7 +13,9 @@ namespace sw::ui {
 inline constexpr float kTouchTargetCss = 44.0f;
 
 bool Button(UiFrame& frame, const char* label, ImVec2 size_css = {0, 0});
-bool TextField(UiFrame& frame, const char* label, std::string& value, bool numeric);
+// select_all: the first tap selects the whole text, so typing replaces it (dates, whose text is
+// always there already: a caret where the finger lands would splice "2026-11260").
+bool TextField(UiFrame& frame, const char* label, std::string& value, bool numeric, bool select_all = false);
 bool Slider(UiFrame& frame, const char* label, float* value, float min, float max, const char* format);
 bool Checkbox(UiFrame& frame, const char* label, bool* value);
 

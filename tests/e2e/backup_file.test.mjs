@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openApp, PHONE, dispatch, state, settleFrames, screenshot, widget } from './helpers.mjs';
+import { launch, openApp, PHONE, dispatch, state, settleFrames, screenshot, widget, reveal } from './helpers.mjs';
 import { yearsOfData } from './years_of_data.mjs';
 
 const MB = 1 << 20;
@@ -143,8 +143,9 @@ test('a 20 MB file that is not a backup is refused from its first bytes at once;
     assert.ok(refusedMs < 1500, `refused within 1.5 s (took ${refusedMs} ms)`);
     assert.deepEqual(brief(await state(page)), before, 'nothing changed');
 
-    // The refusal as the runner sees it, under the Settings buttons.
-    const notice = await widget(page, message, 'info');
+    // The refusal as the runner sees it, under the Settings buttons (scrolled there, as the runner
+    // who tapped Import backup is).
+    const notice = await reveal(page, message, 'info');
     assert.ok(notice.y >= 0 && notice.y + notice.h <= PHONE.viewport.height, `the message is on screen (y ${notice.y})`);
 
     // A video, a zip and a PDF: the same plain refusal, data untouched.
@@ -173,7 +174,8 @@ test('a 20 MB file that is not a backup is refused from its first bytes at once;
     await withSomeData(phone.page);
     await pickFile(phone.page, join(scratch, 'stridewise-run.gpx'));
     const message = await noticeSaying(phone.page, 'stridewise-run.gpx');
-    const notice = await widget(phone.page, message, 'info');
+    // The notice sits under Import backup, where the runner tapped: scrolled there, it is in view.
+    const notice = await reveal(phone.page, message, 'info');
     assert.ok(notice.y >= 0 && notice.y + notice.h <= PHONE.viewport.height, `the message is on screen (y ${notice.y})`);
     await settleFrames(phone.page);
     await screenshot(phone.page, 'backup-file-refused-phone.png');

@@ -152,3 +152,46 @@ describe("a runner's first week on a phone", () => {
     await screenshot(page, 'first-week-guide-research.png');
   });
 });
+
+describe('backups on a phone', () => {
+  test('Export backup goes to the share sheet; Settings says when; Home reminds 30 days after, once runs came since', async () => {
+    const { page, context } = await openApp(env, PHONE, { initScript: pinToday });
+    try {
+      // Stand-in for the phone's share sheet (Linux Chromium has none): records what it was given.
+      await context.addInitScript(() => {
+        window.__shared = [];
+        navigator.canShare = (data) => Boolean(data && data.files && data.files.length);
+        navigator.share = (data) => {
+          window.__shared.push(...data.files.map((f) => ({ name: f.name, type: f.type, size: f.size })));
+          return Promise.resolve();
+        };
+      });
+      await page.reload();
+      await page.waitForFunction(() => window.stridewise && window.stridewise.state);
+      await page.evaluate(() => window.stridewise.ready);
+      for (const date of ['2026-02-01', '2026-02-20']) {
+        assert.equal((await dispatch(page, { type: 'add_run', date, distance_m: 6000 })).ok, true);
+      }
+      let s = await waitForState(page, (x) => x.backup.reminder_days === 39, { what: 'the reminder due' });
+      assert.equal(s.backup.last_date, undefined);
+      await go(page, 'Home');
+      await reveal(page, 'Time for a backup', 'info');
+      await screenshot(page, 'first-week-home-backup-reminder.png');
+      await tapVisible(page, 'Export backup', 'button');
+      s = await waitForState(page, (x) => x.backup.last_date === '2026-03-12', { what: 'the backup recorded' });
+      assert.equal(s.backup.reminder_days, null);
+      const shared = await page.evaluate(() => window.__shared);
+      assert.equal(shared.length, 1);
+      assert.equal(shared[0].name, 'stridewise-backup-2026-03-12.json');
+      assert.equal(shared[0].type, 'application/json');
+      assert.ok(shared[0].size > 200);
+      assert.equal(find(await state(page), 'Time for a backup', 'info'), undefined, 'the reminder is gone');
+      await go(page, 'Settings');
+      const last = await reveal(page, 'Last backup: Thu 12 Mar (today).', 'info');
+      assert.equal(last.value, 'last_backup');
+      await screenshot(page, 'first-week-settings-last-backup.png');
+    } finally {
+      await context.close();
+    }
+  });
+});

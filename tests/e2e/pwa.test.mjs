@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import {
-  launch, PHONE, CHROMIUM_ARGS, OUTPUT_DIR, ROOT, state, dispatch, screenshot, waitForState, settleFrames, tap,
+  launch, PHONE, CHROMIUM_ARGS, OUTPUT_DIR, ROOT, state, dispatch, screenshot, waitForState, settleFrames, tap, reveal,
 } from './helpers.mjs';
 import { startServer, metaContentSecurityPolicy } from '../../tools/serve.mjs';
 import { finishServiceWorker } from '../../tools/make_dist.mjs';
@@ -367,7 +367,9 @@ describe('private by design', () => {
       assert.match(readFileSync(await csv.path(), 'utf8'), /^date,distance/);
       await dispatch(page, { type: 'navigate', screen: 'settings' });
       await settleFrames(page);
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), tap(page, 'Import backup')]);
+      // Settings is longer than a phone screen: scroll to the button first, as a runner would.
+      await reveal(page, 'Import backup', 'button');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), tap(page, 'Import backup', 'button')]);
       await chooser.setFiles(backupPath);
       await tap(page, 'Replace');
       await waitSaved(page);

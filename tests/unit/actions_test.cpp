@@ -59,3 +59,20 @@ TEST_CASE("ResultToJson has the shape dispatch() returns", "[actions]") {
   with_id.id = 7;
   CHECK(ResultToJson(with_id) == json{{"ok", true}, {"id", 7}});
 }
+
+TEST_CASE("switching units gives new pairs round default distances unless the runner set their own",
+          "[actions][units]") {
+  AppState state;
+  ActionContext context;
+  REQUIRE(Apply(state, {{"type", "set_units"}, {"units", "km"}}, context).ok);
+  CHECK(state.model.settings.default_warn_at_m == 500'000);
+  CHECK(state.model.settings.default_replace_at_m == 800'000);
+  REQUIRE(Apply(state, {{"type", "update_settings"}, {"units", "mi"}}, context).ok);
+  CHECK(state.model.settings.default_warn_at_m == kDefaultWarnAtM);  // back to 300 / 500 mi
+  CHECK(state.model.settings.default_replace_at_m == kDefaultReplaceAtM);
+
+  REQUIRE(Apply(state, {{"type", "update_settings"}, {"default_warn_at_m", 400'000}}, context).ok);
+  REQUIRE(Apply(state, {{"type", "set_units"}, {"units", "km"}}, context).ok);
+  CHECK(state.model.settings.default_warn_at_m == 400'000);  // the runner's own choice stays
+  CHECK(state.model.settings.default_replace_at_m == kDefaultReplaceAtM);
+}

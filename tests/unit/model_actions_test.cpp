@@ -81,7 +81,8 @@ TEST_CASE("add_run uses the default shoe unless told otherwise", "[model]") {
   Id r1 = Ok(state, {{"type", "add_run"}, {"date", "2026-03-09"}, {"distance_m", 5000}});
   Id r2 = Ok(state, {{"type", "add_run"}, {"date", "2026-03-11"}, {"distance_m", 8000.5}, {"duration_s", 2400},
                      {"shoe_id", other}, {"warmup", true}, {"cooldown", true}, {"mood", "great"}});
-  Id r3 = Ok(state, {{"type", "add_run"}, {"date", "2026-03-10"}, {"distance_m", 300000}, {"shoe_id", nullptr}});
+  Id r3 = Ok(state, {{"type", "add_run"}, {"date", "2026-03-10"}, {"distance_m", 300000}, {"shoe_id", nullptr},
+                     {"confirm", true}});
   const auto& runs = state.model.runs;
   CHECK(runs[0].id == r1);
   CHECK(runs[0].shoe_id == shoe);

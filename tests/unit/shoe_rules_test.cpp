@@ -329,3 +329,14 @@ TEST_CASE("state() shoes carry the derived fields, merged by id", "[shoes]") {
   CHECK_NOTHROW(AddDerivedShoesFields(junk, model, context.today));
   CHECK(junk.size() == 6);
 }
+
+TEST_CASE("discomfort on a pair under about 50 miles still flags it, and may be the fit", "[shoes][wear]") {
+  Shoe shoe = MakeShoe(1);
+  shoe.wear.discomfort = true;
+  CHECK(StatusFor(shoe, 20'000) == ShoeStatus::Replace);  // still one of the article's signs
+  CHECK(DiscomfortMayBeFit(shoe, 20'000));
+  CHECK(DiscomfortMayBeFit(shoe, kNewPairDistanceM - 1));
+  CHECK_FALSE(DiscomfortMayBeFit(shoe, kNewPairDistanceM));  // past break-in: plain wear
+  shoe.wear = {.uneven_wear = true, .discomfort = false, .stride_change = true};
+  CHECK_FALSE(DiscomfortMayBeFit(shoe, 20'000));  // nothing about fit to say without discomfort
+}

@@ -31,6 +31,19 @@ std::vector<Pair> TextPairs(const ThemeColors& c) {
   return pairs;
 }
 
+Rgba Mix(Rgba a, Rgba b, float t) {
+  return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, 1};
+}
+
+// What a control can sit on: the page, a card, and the tinted notice cards (shell.cpp,
+// guidance_cards.cpp mix 7-8% of a status colour into the surface).
+std::vector<std::pair<const char*, Rgba>> ControlBackdrops(const ThemeColors& c) {
+  return {{"background", c.background},
+          {"surface", c.surface},
+          {"red notice card", Mix(c.surface, c.bad, 0.07f)},
+          {"amber notice card", Mix(c.surface, c.warn, 0.08f)}};
+}
+
 }  // namespace
 
 TEST_CASE("WCAG contrast: black on white is 21, a colour on itself is 1", "[theme]") {
@@ -45,6 +58,19 @@ TEST_CASE("every text colour keeps at least 4.5:1 on what it is drawn on, light 
       double ratio = ContrastRatio(p.fg, p.bg);
       INFO(theme << ": " << p.what << " " << ratio);
       CHECK(ratio >= 4.5);
+    }
+  }
+}
+
+// WCAG 1.4.11: a control's bounds must stand out at 3:1 from what surrounds it. Checkboxes, text
+// fields and sliders are filled with `surface`, the same as a card, and plain buttons nearly so,
+// so their outline (`control_border`, drawn around every framed control) is what must show.
+TEST_CASE("every control's outline keeps at least 3:1 on what it sits on, light and dark", "[theme]") {
+  for (auto [theme, colors] : {std::pair{"light", kLightColors}, std::pair{"dark", kDarkColors}}) {
+    for (auto [backdrop, fill] : ControlBackdrops(colors)) {
+      double ratio = ContrastRatio(colors.control_border, fill);
+      INFO(theme << ": control outline on " << backdrop << " " << ratio);
+      CHECK(ratio >= 3.0);
     }
   }
 }

@@ -183,7 +183,8 @@ TEST_CASE("validation table: each bad input gets its message and changes nothing
   }
   // The boundaries themselves are accepted.
   for (const json& good :
-       {json{{"type", "add_run"}, {"date", "2026-03-11"}, {"distance_m", 300000}, {"duration_s", 172799.9}},
+       {json{{"type", "add_run"}, {"date", "2026-03-11"}, {"distance_m", 300000}, {"duration_s", 172799.9},
+            {"confirm", true}},
         json{{"type", "add_shoe"}, {"name", " " + max_name + " "}},
         json{{"type", "add_shoe"}, {"name", "\xE6\x97\xA5\xE6\x9C\xAC"}},  // 2 code points of 3 bytes each
         json{{"type", "set_cadence_target"}, {"low_spm", 100}, {"high_spm", 250}},

@@ -1,4 +1,5 @@
-// Downloads and the file picker. A download is a Blob behind a temporary <a download>; the
+// Downloads and the file picker. A download is a Blob behind a temporary <a download> (on a phone,
+// the system share sheet where it takes files); the
 // picker is a temporary <input type=file>. A text file is read as text and handed to C++
 // (queued there); a backup to restore is checked from its size and first bytes, then read and
 // parsed by web/backup_worker.js off the page's thread.
@@ -37,17 +38,32 @@ mergeInto(LibraryManager.library, {
   },
 
   sw_files_download: function (name_ptr, mime_ptr, text_ptr) {
-    var blob = new Blob([UTF8ToString(text_ptr)], { type: UTF8ToString(mime_ptr) });
-    var url = URL.createObjectURL(blob);
-    var a = document.createElement('a');
-    a.href = url;
-    a.download = UTF8ToString(name_ptr);
-    a.style.display = 'none';
-    document.body.appendChild(a);
-    a.click();
-    document.body.removeChild(a);
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    var name = UTF8ToString(name_ptr), type = UTF8ToString(mime_ptr);
+    var file = new File([UTF8ToString(text_ptr)], name, { type: type });
+    var download = function () {
+      var url = URL.createObjectURL(file);
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.style.display = 'none';
+      document.body.appendChild(a);
+      a.click();
+      document.body.removeChild(a);
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    };
+    // On a phone the system share sheet is where a file goes (Drive, Files, mail, a message);
+    // elsewhere, or where sharing files is not offered or fails, the file downloads. Cancelling
+    // the sheet is the runner's choice: nothing else happens then.
+    var phone = window.matchMedia && window.matchMedia('(pointer: coarse)').matches;
+    if (phone && navigator.share && navigator.canShare && navigator.canShare({ files: [file] })) {
+      navigator.share({ files: [file], title: name }).catch(function (error) {
+        if (!error || error.name !== 'AbortError') download();
+      });
+      return;
+    }
+    download();
   },
+
 
   sw_files_pick__deps: ['sw_files_picked', '$swFilesPickOne', '$swFilesCString'],
   sw_files_pick: function (request_id, accept_ptr) {
