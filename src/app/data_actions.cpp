@@ -136,7 +136,7 @@ void App::UnpackSlice(unsigned generation) {
   do unpacking_->Step();
   while (!unpacking_->Done() && platform::NowMs() - start < kSliceMs);
   if (!unpacking_->Done()) {
-    platform::RunSoon([this, generation] { UnpackSlice(generation); });
+    platform::CallAfter(0, [this, generation] { UnpackSlice(generation); });
     return;
   }
   ParsedBackup backup = unpacking_->Finish();

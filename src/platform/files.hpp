@@ -26,9 +26,6 @@ struct PickedBackup {
 using BackupCheck = std::function<std::string(const std::string& name, double size, const std::string& head)>;
 void PickBackupFile(const std::string& accept, std::size_t head_bytes, BackupCheck check,
                     std::function<void(PickedBackup)> done);
-// Runs `work` soon in a task of its own, without asking for a frame: work on a file cut into
-// slices leaves the page free between them, and nothing is redrawn until it has news.
-void RunSoon(std::function<void()> work);
 void FilesDrain();
 
 }  // namespace sw::platform

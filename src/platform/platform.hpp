@@ -26,7 +26,8 @@ void RequestFrames(int count);
 // Ask for one frame after `delay_ms` (a blinking cursor, a pending timer). A sooner request is
 // never held back by a later one already pending.
 void RequestFrameAfter(double delay_ms);
-// Runs `work` once after `delay_ms` (a retry on a back-off), then asks for a frame.
+// Runs `work` once after `delay_ms`, in a task of its own (a retry on a back-off, the next slice
+// of a long job). It asks for no frame: `work` does when it changes what is shown.
 void CallAfter(double delay_ms, std::function<void()> work);
 
 // ---- Input --------------------------------------------------------------------------------

@@ -11,6 +11,5 @@ void PickBackupFile(const std::string&, std::size_t, BackupCheck, std::function<
   none.error = "no file picker in the native build";
   done(std::move(none));
 }
-void RunSoon(std::function<void()> work) { work(); }
 void FilesDrain() {}
 }  // namespace sw::platform

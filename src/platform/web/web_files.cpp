@@ -53,13 +53,6 @@ void PickBackupFile(const std::string& accept, std::size_t head_bytes, BackupChe
   sw_files_pick_backup(id, accept.c_str(), int(head_bytes));
 }
 
-void RunSoon(std::function<void()> work) {
-  emscripten_set_timeout([](void* owned) {
-    std::unique_ptr<std::function<void()>> work(static_cast<std::function<void()>*>(owned));
-    (*work)();
-  }, 0, new std::function<void()>(std::move(work)));
-}
-
 void FilesDrain() {
   while (!g_ready.empty()) {
     auto work = std::move(g_ready.front());

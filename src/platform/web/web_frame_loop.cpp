@@ -40,7 +40,6 @@ void OnCallAfter(void* work) {
   auto* owned = static_cast<std::function<void()>*>(work);
   (*owned)();
   delete owned;
-  RequestFrames(1);
 }
 
 }  // namespace
