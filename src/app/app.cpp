@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-#include "core/actions.hpp"
-#include "core/state_json.hpp"
+#include "core/actions/actions.hpp"
+#include "core/actions/state_json.hpp"
 #include "platform/files.hpp"
 #include "platform/motion.hpp"
 #include "platform/platform.hpp"

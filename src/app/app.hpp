@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cadence_meter.hpp"
-#include "core/backup_file.hpp"
-#include "core/state.hpp"
+#include "core/storage/backup_file.hpp"
+#include "core/model/state.hpp"
 #include "imgui_renderer.hpp"
 #include "pointer_input.hpp"
 #include "storage_sync.hpp"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/dates.hpp"
+#include "core/model/dates.hpp"
 #include "platform/motion.hpp"
 #include "platform/platform.hpp"
 

@@ -10,9 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/cadence_estimator.hpp"
-#include "core/cadence_target.hpp"
-#include "core/model.hpp"
+#include "core/cadence/cadence_estimator.hpp"
+#include "core/cadence/cadence_target.hpp"
+#include "core/model/model.hpp"
 #include "ui/ui_frame.hpp"
 
 namespace sw {

@@ -3,12 +3,12 @@
 // the data itself is made and checked by core (backup.hpp) through the same Dispatch().
 #include "app.hpp"
 
-#include "core/actions.hpp"
-#include "core/backup.hpp"
-#include "core/backup_file.hpp"
-#include "core/runs_csv.hpp"
-#include "core/dates.hpp"
-#include "core/validation.hpp"
+#include "core/actions/actions.hpp"
+#include "core/storage/backup.hpp"
+#include "core/storage/backup_file.hpp"
+#include "core/storage/runs_csv.hpp"
+#include "core/model/dates.hpp"
+#include "core/model/validation.hpp"
 #include "platform/files.hpp"
 #include "platform/platform.hpp"
 

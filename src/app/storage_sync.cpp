@@ -5,7 +5,7 @@
 #include <cmath>
 #include <ctime>
 
-#include "core/actions.hpp"
+#include "core/actions/actions.hpp"
 #include "platform/platform.hpp"
 #include "platform/storage.hpp"
 

@@ -18,8 +18,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/state.hpp"
-#include "core/storage_codec.hpp"
+#include "core/model/state.hpp"
+#include "core/storage/storage_codec.hpp"
 #include "platform/storage.hpp"
 
 namespace sw {

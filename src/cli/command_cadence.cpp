@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/cadence_estimator.hpp"
-#include "core/motion_csv.hpp"
+#include "core/cadence/cadence_estimator.hpp"
+#include "core/cadence/motion_csv.hpp"
 #include "read_file.hpp"
 
 namespace sw {

@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
-#include "core/backup.hpp"
-#include "core/model_json.hpp"
+#include "core/storage/backup.hpp"
+#include "core/model/model_json.hpp"
 #include "read_file.hpp"
 
 namespace sw {

@@ -3,7 +3,7 @@
 #include <cstring>
 #include <string>
 
-#include "core/version.hpp"
+#include "core/model/version.hpp"
 
 namespace sw {
 int CommandCadence(int argc, char** argv);  // command_cadence.cpp

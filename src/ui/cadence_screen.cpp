@@ -10,8 +10,8 @@
 #include <optional>
 #include <string>
 
-#include "core/cadence_target.hpp"
-#include "core/dates.hpp"
+#include "core/cadence/cadence_target.hpp"
+#include "core/model/dates.hpp"
 #include "progress_bar.hpp"
 #include "screens.hpp"
 #include "theme.hpp"

@@ -7,14 +7,14 @@
 #include <cstdio>
 #include <utility>
 
-#include "core/backup.hpp"
-#include "core/dates.hpp"
-#include "core/guide_content.hpp"
-#include "core/load_rules.hpp"
-#include "core/pain_rules.hpp"
-#include "core/routines.hpp"
-#include "core/strength_rules.hpp"
-#include "core/units.hpp"
+#include "core/storage/backup.hpp"
+#include "core/model/dates.hpp"
+#include "core/guide/guide_content.hpp"
+#include "core/rules/load_rules.hpp"
+#include "core/rules/pain_rules.hpp"
+#include "core/rules/routines.hpp"
+#include "core/rules/strength_rules.hpp"
+#include "core/model/units.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 

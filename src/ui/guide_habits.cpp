@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "core/dates.hpp"
-#include "core/routines.hpp"
-#include "core/strength_rules.hpp"
+#include "core/model/dates.hpp"
+#include "core/rules/routines.hpp"
+#include "core/rules/strength_rules.hpp"
 #include "guidance_cards.hpp"
 #include "guide_screen.hpp"
 #include "theme.hpp"

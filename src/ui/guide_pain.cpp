@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/dates.hpp"
-#include "core/guide_content.hpp"
-#include "core/model_json.hpp"
-#include "core/pain_rules.hpp"
+#include "core/model/dates.hpp"
+#include "core/guide/guide_content.hpp"
+#include "core/model/model_json.hpp"
+#include "core/rules/pain_rules.hpp"
 #include "guidance_cards.hpp"
 #include "guide_screen.hpp"
 #include "theme.hpp"

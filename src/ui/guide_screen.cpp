@@ -8,8 +8,8 @@
 
 #include <string>
 
-#include "core/guide_content.hpp"
-#include "core/routines.hpp"
+#include "core/guide/guide_content.hpp"
+#include "core/rules/routines.hpp"
 #include "guidance_cards.hpp"
 #include "screens.hpp"
 #include "theme.hpp"

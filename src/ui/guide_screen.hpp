@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "core/model.hpp"
+#include "core/model/model.hpp"
 #include "ui_frame.hpp"
 
 namespace sw::ui {

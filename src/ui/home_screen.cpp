@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/load_rules.hpp"
-#include "core/routines.hpp"
-#include "core/shoe_rules.hpp"
-#include "core/units.hpp"
+#include "core/rules/load_rules.hpp"
+#include "core/rules/routines.hpp"
+#include "core/rules/shoe_rules.hpp"
+#include "core/model/units.hpp"
 #include "guidance_cards.hpp"
 #include "load_chart.hpp"
 #include "progress_bar.hpp"

@@ -10,8 +10,8 @@
 #include <cstdio>
 #include <string>
 
-#include "core/dates.hpp"
-#include "core/units.hpp"
+#include "core/model/dates.hpp"
+#include "core/model/units.hpp"
 #include "guidance_cards.hpp"
 #include "progress_bar.hpp"
 #include "theme.hpp"

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "core/load_rules.hpp"
+#include "core/rules/load_rules.hpp"
 #include "ui_frame.hpp"
 
 namespace sw::ui {

@@ -13,11 +13,11 @@
 #include <string>
 #include <vector>
 
-#include "core/dates.hpp"
-#include "core/load_rules.hpp"
-#include "core/model_json.hpp"
-#include "core/units.hpp"
-#include "core/validation.hpp"
+#include "core/model/dates.hpp"
+#include "core/rules/load_rules.hpp"
+#include "core/model/model_json.hpp"
+#include "core/model/units.hpp"
+#include "core/model/validation.hpp"
 #include "load_chart.hpp"
 #include "progress_bar.hpp"
 #include "screens.hpp"

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/dates.hpp"
-#include "core/units.hpp"
+#include "core/model/dates.hpp"
+#include "core/model/units.hpp"
 #include "theme.hpp"
 
 namespace sw::ui {

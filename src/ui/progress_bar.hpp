@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "core/model.hpp"
-#include "core/shoe_rules.hpp"
+#include "core/model/model.hpp"
+#include "core/rules/shoe_rules.hpp"
 #include "ui_frame.hpp"
 
 namespace sw::ui {

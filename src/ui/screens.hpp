@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "core/model.hpp"
+#include "core/model/model.hpp"
 
 #include "guide_screen.hpp"
 #include "ui_frame.hpp"

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "core/units.hpp"
-#include "core/validation.hpp"
-#include "core/version.hpp"
+#include "core/model/units.hpp"
+#include "core/model/validation.hpp"
+#include "core/model/version.hpp"
 #include "load_chart.hpp"
 #include "guidance_cards.hpp"
 #include "screens.hpp"

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <imgui.h>
 
-#include "core/screen.hpp"
+#include "core/model/screen.hpp"
 #include "guidance_cards.hpp"
 #include "screens.hpp"
 #include "theme.hpp"

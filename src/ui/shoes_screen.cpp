@@ -11,10 +11,10 @@
 #include <cmath>
 #include <string>
 
-#include "core/dates.hpp"
-#include "core/shoe_rules.hpp"
-#include "core/units.hpp"
-#include "core/validation.hpp"
+#include "core/model/dates.hpp"
+#include "core/rules/shoe_rules.hpp"
+#include "core/model/units.hpp"
+#include "core/model/validation.hpp"
 #include "load_chart.hpp"
 #include "progress_bar.hpp"
 #include "screens.hpp"

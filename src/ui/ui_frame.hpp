@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/state.hpp"
+#include "core/model/state.hpp"
 
 namespace sw::ui {
 

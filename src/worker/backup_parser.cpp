@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/backup.hpp"
-#include "core/backup_file.hpp"
+#include "core/storage/backup.hpp"
+#include "core/storage/backup_file.hpp"
 
 namespace {
 std::string g_result;  // the last answer: the packed parts, or the reason

@@ -13,11 +13,11 @@
 #include <map>
 #include <string>
 
-#include "core/actions.hpp"
-#include "core/backup.hpp"
-#include "core/dates.hpp"
-#include "core/model_json.hpp"
-#include "core/storage_codec.hpp"
+#include "core/actions/actions.hpp"
+#include "core/storage/backup.hpp"
+#include "core/model/dates.hpp"
+#include "core/model/model_json.hpp"
+#include "core/storage/storage_codec.hpp"
 
 namespace {
 

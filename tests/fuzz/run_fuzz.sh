@@ -13,8 +13,8 @@ mkdir -p "$OUT/corpus" "$OUT/artifacts"
 FLAGS="-std=c++20 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -I$ROOT/src"
 mkdir -p "$OUT/obj"
 # One object per source, two at a time, rebuilt only when the source (or any core header) is newer.
-NEWEST_HEADER=$(ls -t "$ROOT"/src/core/*.hpp | head -1)
-for src in "$ROOT"/src/core/*.cpp "$ROOT/tests/fuzz/import_fuzz.cpp"; do
+NEWEST_HEADER=$(ls -t "$ROOT"/src/core/*/*.hpp | head -1)
+for src in "$ROOT"/src/core/*/*.cpp "$ROOT/tests/fuzz/import_fuzz.cpp"; do
   obj="$OUT/obj/$(basename "$src" .cpp).o"
   if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ "$NEWEST_HEADER" -nt "$obj" ]; then echo "$src"; fi
 done | xargs -r -P2 -I{} sh -c 'echo "  compiling $(basename {})"; '"$CXX $FLAGS"' -c {} -o "'"$OUT"'/obj/$(basename {} .cpp).o"'

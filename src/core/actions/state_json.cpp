@@ -1,0 +1,61 @@
+#include "core/actions/state_json.hpp"
+
+#include "core/storage/backup.hpp"
+#include "core/model/dates.hpp"
+
+#include "core/guide/guide_state_json.hpp"
+#include "core/model/model_json.hpp"
+#include "core/rules/rules_state_json.hpp"
+#include "core/model/version.hpp"
+
+namespace sw {
+
+std::string_view UnitsId(Units units) { return units == Units::Miles ? "mi" : "km"; }
+
+// The stored parts of state(): the document's own field names (model_json.cpp), so what a test
+// reads back is exactly what storage and backups hold. Derived fields are added elsewhere.
+nlohmann::json SettingsToStateJson(const Model& model) { return SettingsToJson(model.settings); }
+
+nlohmann::json ShoeToStateJson(const Model& model, const Shoe& shoe) {
+  nlohmann::json out = ShoeToJson(shoe);
+  out["is_default"] = model.default_shoe_id == shoe.id;
+  return out;
+}
+
+nlohmann::json RunToStateJson(const Run& run) { return RunToJson(run); }
+
+nlohmann::json ShoesToStateJson(const Model& model) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Shoe& shoe : model.shoes) out.push_back(ShoeToStateJson(model, shoe));
+  return out;
+}
+
+nlohmann::json RunsToStateJson(const Model& model) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Run& run : model.runs) out.push_back(RunToStateJson(run));
+  return out;
+}
+
+nlohmann::json StateToJson(const AppState& state, const ActionContext& context) {
+  nlohmann::json out;
+  out["version"] = kVersion;
+  out["screen"] = ScreenId(state.screen);
+  out["settings"] = SettingsToStateJson(state.model);
+  out["shoes"] = ShoesToStateJson(state.model);
+  out["runs"] = RunsToStateJson(state.model);
+  out["default_shoe_id"] = state.model.default_shoe_id ? nlohmann::json(*state.model.default_shoe_id) : nullptr;
+  out["pain"] = PainStateJson(state.model, context.today);
+  out["strength"] = StrengthStateJson(state.model, context.today);
+  out["warmup"] = WarmupStateJson(state.model, context.today);
+  nlohmann::json backup = nlohmann::json::object();
+  if (state.model.last_backup) backup["last_date"] = FormatDate(state.model.last_backup->date);
+  std::optional<int> reminder = BackupReminderDays(state.model, context.today);
+  backup["reminder_days"] = reminder ? nlohmann::json(*reminder) : nlohmann::json(nullptr);
+  out["backup"] = std::move(backup);
+  // Derived shoe fields merge into out["shoes"] by id (stored fields may be written above).
+  AddDerivedShoesFields(out["shoes"], state.model, context.today);
+  out["load"] = LoadToJson(SummarizeLoad(state.model, context.today));
+  return out;
+}
+
+}  // namespace sw

@@ -1,0 +1,22 @@
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "core/model/state.hpp"
+
+namespace sw {
+
+// The model part of the automation API's state() snapshot (API.md). The app adds the UI
+// facts it alone knows (frames rendered, save status).
+nlohmann::json StateToJson(const AppState& state, const ActionContext& context);
+
+std::string_view UnitsId(Units units);
+
+// Stored fields of state()'s settings, shoes[] and runs[] (API.md); derived fields (distance_m,
+// status, ...) are merged in by rules_state_json.hpp.
+nlohmann::json SettingsToStateJson(const Model& model);
+nlohmann::json ShoeToStateJson(const Model& model, const Shoe& shoe);  // + "is_default"
+nlohmann::json RunToStateJson(const Run& run);
+nlohmann::json ShoesToStateJson(const Model& model);
+nlohmann::json RunsToStateJson(const Model& model);
+
+}  // namespace sw

@@ -1,0 +1,523 @@
+#include "core/model/model_json.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_set>
+
+#include "core/model/dates.hpp"
+#include "core/model/validation.hpp"
+
+// [SECTION] Names
+// [SECTION] Writing
+// [SECTION] Reading records
+// [SECTION] Collections and the document
+
+namespace sw {
+
+using nlohmann::json;
+
+// [SECTION] Names
+
+std::string_view WeekdayId(std::chrono::weekday day) { return kWeekdayNames[day.c_encoding()]; }
+std::string_view PainAreaId(PainArea area) { return kPainAreaNames[int(area)]; }
+std::string_view BodySideId(BodySide side) { return kBodySideNames[int(side)]; }
+std::string_view ExerciseId(StrengthExercise exercise) { return kExerciseNames[int(exercise)]; }
+
+std::string_view CollectionKey(Collection collection) {
+  switch (collection) {
+    case Collection::Settings: return "settings";
+    case Collection::Shoes: return "shoes";
+    case Collection::Runs: return "runs";
+    case Collection::Strength: return "strength";
+    case Collection::Pain: return "pain";
+    case Collection::CadenceSessions: return "cadence_sessions";
+  }
+  return "settings";
+}
+
+double ShortFloat(float value) {
+  if (!std::isfinite(value) || value == 0) return value;
+  char text[32];
+  for (int digits = 4; digits <= 9; ++digits) {
+    std::snprintf(text, sizeof text, "%.*g", digits, double(value));
+    double d = std::strtod(text, nullptr);
+    if (float(d) == value) return d;
+  }
+  return value;
+}
+
+// [SECTION] Writing
+
+json SettingsToJson(const Settings& s) {
+  return {{"units", s.units == Units::Miles ? "mi" : "km"},
+          {"week_start", WeekdayId(s.week_start)},
+          {"cadence_low_spm", s.cadence_low_spm},
+          {"cadence_high_spm", s.cadence_high_spm},
+          {"weekly_increase_limit_pct", s.weekly_increase_limit_pct},
+          {"default_warn_at_m", s.default_warn_at_m},
+          {"default_replace_at_m", s.default_replace_at_m},
+          {"strength_target_per_week", s.strength_target_per_week},
+          {"theme", kThemeNames[int(s.theme)]},
+          {"text_size_pct", s.text_size_pct}};
+}
+
+json ShoeToJson(const Shoe& shoe) {
+  json out = {{"id", shoe.id},
+              {"name", shoe.name},
+              {"start_distance_m", shoe.start_distance_m},
+              {"warn_at_m", shoe.warn_at_m},
+              {"replace_at_m", shoe.replace_at_m},
+              {"retired", shoe.retired},
+              {"wear",
+               {{"uneven_wear", shoe.wear.uneven_wear},
+                {"discomfort", shoe.wear.discomfort},
+                {"stride_change", shoe.wear.stride_change}}}};
+  if (shoe.purchase_date) out["purchase_date"] = FormatDate(*shoe.purchase_date);
+  return out;
+}
+
+json RunToJson(const Run& run) {
+  json out = {{"id", run.id}, {"date", FormatDate(run.date)}, {"distance_m", run.distance_m}};
+  if (run.duration_s) out["duration_s"] = *run.duration_s;
+  if (run.shoe_id) out["shoe_id"] = *run.shoe_id;
+  out["warmup"] = run.warmup;
+  out["cooldown"] = run.cooldown;
+  return out;
+}
+
+json StrengthToJson(const StrengthSession& session) {
+  json exercises = json::array();
+  for (StrengthExercise exercise : session.exercises) exercises.push_back(ExerciseId(exercise));
+  return {{"id", session.id}, {"date", FormatDate(session.date)}, {"exercises", std::move(exercises)}};
+}
+
+json PainToJson(const PainEntry& entry) {
+  return {{"id", entry.id},
+          {"date", FormatDate(entry.date)},
+          {"area", PainAreaId(entry.area)},
+          {"side", BodySideId(entry.side)},
+          {"severity", entry.severity},
+          {"worse_with_activity", entry.worse_with_activity},
+          {"changes_gait", entry.changes_gait},
+          {"note", entry.note}};
+}
+
+json CadenceSessionToJson(const CadenceSession& session, bool with_series) {
+  json out = {{"id", session.id},
+              {"date", FormatDate(session.date)},
+              {"duration_s", session.duration_s},
+              {"mean_spm", session.mean_spm},
+              {"time_in_band_s", session.time_in_band_s},
+              {"low_spm", session.low_spm},
+              {"high_spm", session.high_spm}};
+  if (!with_series) return out;
+  json series = json::array();
+  series.get_ref<json::array_t&>().reserve(session.series_spm.size());
+  for (float spm : session.series_spm) series.push_back(ShortFloat(spm));
+  out["series_spm"] = std::move(series);
+  return out;
+}
+
+// [SECTION] Reading records
+
+namespace {
+
+bool Finish(FieldReader& in, std::string& error) {
+  if (in.Ok()) return true;
+  error = in.Error();
+  return false;
+}
+
+bool NotAnObject(const json& value, const std::string& where, std::string& error) {
+  if (value.is_object()) return false;
+  error = where + ": must be an object.";
+  return true;
+}
+
+}  // namespace
+
+bool ReadSettingsFields(FieldReader& in, Settings& out) {
+  Settings s = out;  // absent fields keep their values
+  int units = s.units == Units::Miles ? 0 : 1, week_start = int(s.week_start.c_encoding());
+  int theme = int(s.theme);
+  if (!(in.OptChoice("units", kUnitNames, units) && in.OptChoice("week_start", kWeekdayNames, week_start) &&
+        in.OptInt("cadence_low_spm", s.cadence_low_spm) && in.OptInt("cadence_high_spm", s.cadence_high_spm) &&
+        in.Check("cadence_low_spm", CheckCadenceBand(s.cadence_low_spm, s.cadence_high_spm)) &&
+        in.OptNumber("weekly_increase_limit_pct", s.weekly_increase_limit_pct) &&
+        in.Check("weekly_increase_limit_pct", CheckWeeklyLimit(s.weekly_increase_limit_pct)) &&
+        in.OptNumber("default_warn_at_m", s.default_warn_at_m) &&
+        in.Check("default_warn_at_m", CheckThreshold(s.default_warn_at_m)) &&
+        in.OptNumber("default_replace_at_m", s.default_replace_at_m) &&
+        in.Check("default_replace_at_m", CheckThreshold(s.default_replace_at_m)) &&
+        in.Check("default_warn_at_m", CheckThresholdOrder(s.default_warn_at_m, s.default_replace_at_m)) &&
+        in.OptInt("strength_target_per_week", s.strength_target_per_week) &&
+        in.Check("strength_target_per_week", CheckStrengthTarget(s.strength_target_per_week)) &&
+        in.OptChoice("theme", kThemeNames, theme) && in.OptInt("text_size_pct", s.text_size_pct) &&
+        in.Check("text_size_pct", CheckTextSize(s.text_size_pct))))
+    return false;
+  s.theme = Theme(theme);
+  s.units = units == 0 ? Units::Miles : Units::Kilometres;
+  s.week_start = std::chrono::weekday{unsigned(week_start)};
+  out = s;
+  return true;
+}
+
+bool SettingsFromJson(const json& value, Settings& out, std::string& error, const std::string& where) {
+  if (NotAnObject(value, where, error)) return false;
+  FieldReader in(value, where);
+  Settings s;  // missing fields take the defaults
+  if (!ReadSettingsFields(in, s)) return Finish(in, error);
+  out = s;
+  return true;
+}
+
+bool ShoeFromJson(const json& value, Shoe& out, std::string& error, const std::string& where) {
+  if (NotAnObject(value, where, error)) return false;
+  FieldReader in(value, where);
+  Shoe shoe;
+  std::string name;
+  Date purchase{};
+  const bool has_purchase = in.Has("purchase_date");
+  in.IdField("id", shoe.id) && in.String("name", name) && in.Check("name", CleanName(name, shoe.name)) &&
+      in.OptNumber("start_distance_m", shoe.start_distance_m) &&
+      in.Check("start_distance_m", CheckShoeDistance(shoe.start_distance_m)) &&
+      in.OptNumber("warn_at_m", shoe.warn_at_m) && in.Check("warn_at_m", CheckThreshold(shoe.warn_at_m)) &&
+      in.OptNumber("replace_at_m", shoe.replace_at_m) &&
+      in.Check("replace_at_m", CheckThreshold(shoe.replace_at_m)) &&
+      in.Check("warn_at_m", CheckThresholdOrder(shoe.warn_at_m, shoe.replace_at_m)) &&
+      in.OptDate("purchase_date", purchase) && in.OptBool("retired", shoe.retired);
+  if (in.Ok() && in.Has("wear")) {
+    const json* wear = nullptr;
+    if (in.Object("wear", wear)) {
+      FieldReader w(*wear, where + ".wear");
+      w.OptBool("uneven_wear", shoe.wear.uneven_wear) && w.OptBool("discomfort", shoe.wear.discomfort) &&
+          w.OptBool("stride_change", shoe.wear.stride_change);
+      if (!w.Ok()) {
+        error = w.Error();
+        return false;
+      }
+    }
+  }
+  if (!Finish(in, error)) return false;
+  if (has_purchase) shoe.purchase_date = purchase;
+  out = std::move(shoe);
+  return true;
+}
+
+bool RunFromJson(const json& value, Run& out, std::string& error, const std::string& where) {
+  if (NotAnObject(value, where, error)) return false;
+  FieldReader in(value, where);
+  Run run;
+  double duration = 0;
+  Id shoe_id = 0;
+  in.IdField("id", run.id) && in.DateField("date", run.date) && in.Number("distance_m", run.distance_m) &&
+      in.Check("distance_m", CheckStoredRunDistance(run.distance_m)) && in.OptNumber("duration_s", duration) &&
+      (!in.Has("duration_s") || in.Check("duration_s", CheckDuration(duration))) && in.OptId("shoe_id", shoe_id) &&
+      in.OptBool("warmup", run.warmup) && in.OptBool("cooldown", run.cooldown);
+  if (!Finish(in, error)) return false;
+  if (in.Has("duration_s")) run.duration_s = duration;
+  if (in.Has("shoe_id")) run.shoe_id = shoe_id;
+  out = run;
+  return true;
+}
+
+// Shared with log_strength: a non-empty list of known exercises, each at most once.
+bool ReadExercises(FieldReader& in, std::vector<StrengthExercise>& out) {
+  const json* list = nullptr;
+  if (!in.Array("exercises", list)) return false;
+  if (list->empty()) return in.Fail("\"exercises\" must list at least one of bridge, plank, single_leg_squat.");
+  std::vector<StrengthExercise> exercises;
+  for (const json& item : *list) {
+    auto known = std::find(std::begin(kExerciseNames), std::end(kExerciseNames),
+                           item.is_string() ? item.get_ref<const std::string&>() : std::string());
+    if (known == std::end(kExerciseNames))
+      return in.Fail("\"exercises\" must be one of bridge, plank, single_leg_squat.");
+    auto exercise = StrengthExercise(known - std::begin(kExerciseNames));
+    if (std::find(exercises.begin(), exercises.end(), exercise) != exercises.end())
+      return in.Fail("\"exercises\" lists " + std::string(ExerciseId(exercise)) + " twice.");
+    exercises.push_back(exercise);
+  }
+  out = std::move(exercises);
+  return true;
+}
+
+bool StrengthFromJson(const json& value, StrengthSession& out, std::string& error, const std::string& where) {
+  if (NotAnObject(value, where, error)) return false;
+  FieldReader in(value, where);
+  StrengthSession session;
+  in.IdField("id", session.id) && in.DateField("date", session.date) && ReadExercises(in, session.exercises);
+  if (!Finish(in, error)) return false;
+  out = std::move(session);
+  return true;
+}
+
+bool PainFromJson(const json& value, PainEntry& out, std::string& error, const std::string& where) {
+  if (NotAnObject(value, where, error)) return false;
+  FieldReader in(value, where);
+  PainEntry entry;
+  int area = 0, side = 0;
+  std::string note;
+  in.IdField("id", entry.id) && in.DateField("date", entry.date) && in.Choice("area", kPainAreaNames, area) &&
+      in.Choice("side", kBodySideNames, side) && in.Int("severity", entry.severity) &&
+      in.Check("severity", CheckSeverity(entry.severity)) &&
+      in.OptBool("worse_with_activity", entry.worse_with_activity) &&
+      in.OptBool("changes_gait", entry.changes_gait) && in.OptString("note", note) &&
+      in.Check("note", CleanNote(note, entry.note));
+  if (!Finish(in, error)) return false;
+  entry.area = PainArea(area);
+  entry.side = BodySide(side);
+  out = std::move(entry);
+  return true;
+}
+
+bool CadenceSessionFromJson(const json& value, CadenceSession& out, std::string& error, const std::string& where) {
+  if (NotAnObject(value, where, error)) return false;
+  FieldReader in(value, where);
+  CadenceSession session;
+  auto non_negative = [](double v, double max) {
+    return std::isfinite(v) && v >= 0 && v <= max ? std::string() : "must be from 0 to " + std::to_string(int(max));
+  };
+  in.IdField("id", session.id) && in.DateField("date", session.date) &&
+      in.OptNumber("duration_s", session.duration_s) &&
+      in.Check("duration_s", non_negative(session.duration_s, kMaxDurationS)) &&
+      in.OptNumber("mean_spm", session.mean_spm) && in.Check("mean_spm", non_negative(session.mean_spm, kMaxSpm)) &&
+      in.OptNumber("time_in_band_s", session.time_in_band_s) &&
+      in.Check("time_in_band_s", non_negative(session.time_in_band_s, kMaxDurationS)) &&
+      in.OptInt("low_spm", session.low_spm) && in.OptInt("high_spm", session.high_spm) &&
+      in.Check("low_spm", CheckCadenceBand(session.low_spm, session.high_spm));
+  if (in.Ok() && in.Has("series_spm")) {
+    const json* series = nullptr;
+    if (in.Array("series_spm", series)) {
+      if (series->size() > std::size_t(kMaxDurationS)) {
+        in.Fail("\"series_spm\" has more values than seconds in 48 hours.");
+      } else {
+        session.series_spm.reserve(series->size());
+        for (const json& item : *series) {
+          auto spm = JsonFiniteNumber(item);
+          if (!spm || *spm < 0 || *spm > kMaxSpm) {
+            in.Fail("\"series_spm\" must hold numbers from 0 to 1000.");
+            break;
+          }
+          session.series_spm.push_back(float(*spm));
+        }
+      }
+    }
+  }
+  if (!Finish(in, error)) return false;
+  out = std::move(session);
+  return true;
+}
+
+// [SECTION] Collections and the document
+
+json CollectionToJson(const Model& model, Collection collection) {
+  json out = json::array();
+  auto write_all = [&out](const auto& items, auto write) {
+    for (const auto& item : items) out.push_back(write(item));
+  };
+  switch (collection) {
+    case Collection::Settings: {
+      json out = {{"settings", SettingsToJson(model.settings)},
+                  {"default_shoe_id", model.default_shoe_id ? json(*model.default_shoe_id) : json(nullptr)},
+                  {"next_id", model.next_id}};
+      // Optional and additive: documents without it (and readers that ignore it) stay valid.
+      if (model.last_backup)
+        out["last_backup"] = {{"date", FormatDate(model.last_backup->date)}, {"next_id", model.last_backup->next_id}};
+      return out;
+    }
+    case Collection::Shoes: write_all(model.shoes, ShoeToJson); break;
+    case Collection::Runs: write_all(model.runs, RunToJson); break;
+    case Collection::Strength: write_all(model.strength, StrengthToJson); break;
+    case Collection::Pain: write_all(model.pain, PainToJson); break;
+    case Collection::CadenceSessions:
+      write_all(model.cadence_sessions, [](const CadenceSession& s) { return CadenceSessionToJson(s); });
+      break;
+  }
+  return out;
+}
+
+namespace {
+
+template <class T, class ReadFn>
+bool ReadArray(const json& value, std::string_view key, std::vector<T>& out, std::string& error, ReadFn read) {
+  if (!value.is_array()) {
+    error = "\"" + std::string(key) + "\" must be a list.";
+    return false;
+  }
+  std::vector<T> items;
+  items.reserve(value.size());
+  std::unordered_set<Id> ids;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    std::string where = std::string(key) + "[" + std::to_string(i) + "]";
+    T item;
+    if (!read(value[i], item, error, where)) return false;
+    if (!ids.insert(item.id).second) {
+      error = where + ": id " + std::to_string(item.id) + " is used twice in " + std::string(key) + ".";
+      return false;
+    }
+    items.push_back(std::move(item));
+  }
+  out = std::move(items);
+  return true;
+}
+
+bool ReadSettingsCollection(Model& model, const json& value, std::string& error) {
+  if (!value.is_object()) {
+    error = "The settings part must be an object.";
+    return false;
+  }
+  FieldReader in(value, "document");
+  const json* settings_json = nullptr;
+  Settings settings;
+  Id default_shoe = 0, next_id = 1;
+  if (!in.Object("settings", settings_json)) return Finish(in, error);
+  if (!SettingsFromJson(*settings_json, settings, error)) return false;
+  in.OptId("default_shoe_id", default_shoe);
+  // next_id may be one past the largest id.
+  if (!Finish(in, error)) return false;
+  if (!in.Has("next_id")) {
+    error = "The document needs \"next_id\".";
+    return false;
+  }
+  auto next = JsonWholeNumber(value["next_id"]);
+  if (!next || *next < 1 || *next > kMaxId + 1) {
+    error = "\"next_id\" must be a whole number from 1.";
+    return false;
+  }
+  next_id = *next;
+  std::optional<BackupMark> last_backup;
+  if (in.Has("last_backup")) {
+    const json* mark = nullptr;
+    BackupMark read;
+    if (!in.Object("last_backup", mark)) return Finish(in, error);
+    FieldReader fields(*mark, "last_backup");
+    if (!fields.DateField("date", read.date)) return Finish(fields, error);
+    auto found = mark->find("next_id");
+    std::optional<long long> mark_next = found == mark->end() ? std::nullopt : JsonWholeNumber(*found);
+    if (!mark_next || *mark_next < 1 || *mark_next > kMaxId + 1) {
+      error = "\"last_backup.next_id\" must be a whole number from 1.";
+      return false;
+    }
+    read.next_id = *mark_next;
+    last_backup = read;
+  }
+  model.settings = settings;
+  model.last_backup = last_backup;
+  model.default_shoe_id = in.Has("default_shoe_id") ? std::optional<Id>(default_shoe) : std::nullopt;
+  model.next_id = next_id;
+  return true;
+}
+
+}  // namespace
+
+bool CollectionFromJson(Model& model, Collection collection, const json& value, std::string& error) {
+  std::string_view key = CollectionKey(collection);
+  switch (collection) {
+    case Collection::Settings: return ReadSettingsCollection(model, value, error);
+    case Collection::Shoes: return ReadArray(value, key, model.shoes, error, ShoeFromJson);
+    case Collection::Runs:
+      // Runs are kept in id order (the order they were logged), whatever order a file lists them
+      // in, so storage can keep them by year and read them back in the same order.
+      if (!ReadArray(value, key, model.runs, error, RunFromJson)) return false;
+      std::stable_sort(model.runs.begin(), model.runs.end(), [](const Run& a, const Run& b) { return a.id < b.id; });
+      return true;
+    case Collection::Strength: return ReadArray(value, key, model.strength, error, StrengthFromJson);
+    case Collection::Pain: return ReadArray(value, key, model.pain, error, PainFromJson);
+    case Collection::CadenceSessions:
+      return ReadArray(value, key, model.cadence_sessions, error, CadenceSessionFromJson);
+  }
+  return false;
+}
+
+namespace {
+
+template <class T>
+bool IdsBelowNext(const std::vector<T>& items, std::string_view key, Id next_id, std::string& error) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].id >= next_id) {
+      error = std::string(key) + "[" + std::to_string(i) + "]: id " + std::to_string(items[i].id) +
+              " is not below next_id " + std::to_string(next_id) + ".";
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ValidateModel(const Model& model, std::string& error) {
+  if (model.next_id < 1 || model.next_id > kMaxId + 1) {
+    error = "next_id " + std::to_string(model.next_id) + " is out of range.";
+    return false;
+  }
+  if (!IdsBelowNext(model.shoes, "shoes", model.next_id, error) ||
+      !IdsBelowNext(model.runs, "runs", model.next_id, error) ||
+      !IdsBelowNext(model.strength, "strength", model.next_id, error) ||
+      !IdsBelowNext(model.pain, "pain", model.next_id, error) ||
+      !IdsBelowNext(model.cadence_sessions, "cadence_sessions", model.next_id, error))
+    return false;
+  std::unordered_set<Id> shoe_ids;
+  for (const Shoe& shoe : model.shoes) shoe_ids.insert(shoe.id);
+  for (std::size_t i = 0; i < model.runs.size(); ++i) {
+    const Run& run = model.runs[i];
+    if (run.shoe_id && !shoe_ids.count(*run.shoe_id)) {
+      error = "runs[" + std::to_string(i) + "]: \"shoe_id\" " + std::to_string(*run.shoe_id) + " names no shoe.";
+      return false;
+    }
+  }
+  if (model.default_shoe_id) {
+    const Shoe* shoe = FindShoe(model, *model.default_shoe_id);
+    if (!shoe || shoe->retired) {
+      error = "\"default_shoe_id\" " + std::to_string(*model.default_shoe_id) +
+              (shoe ? " is a retired shoe." : " names no shoe.");
+      return false;
+    }
+  }
+  return true;
+}
+
+json ModelToJson(const Model& model) {
+  json doc = CollectionToJson(model, Collection::Settings);
+  doc["schema"] = kCurrentSchema;
+  doc["app"] = kAppName;
+  for (Collection collection : kAllCollections)
+    if (collection != Collection::Settings) doc[std::string(CollectionKey(collection))] = CollectionToJson(model, collection);
+  return doc;
+}
+
+bool ModelFromJson(const json& document, Model& out, std::string& error) {
+  if (!document.is_object()) {
+    error = "The document must be a JSON object.";
+    return false;
+  }
+  auto app = document.find("app");
+  if (app == document.end() || !app->is_string() || app->get_ref<const std::string&>() != kAppName) {
+    error = "This is not a Stridewise document (no \"app\": \"stridewise\").";
+    return false;
+  }
+  auto schema = document.find("schema");
+  if (schema == document.end() || JsonWholeNumber(*schema) != std::optional<long long>(kCurrentSchema)) {
+    error = "The document is not at schema " + std::to_string(kCurrentSchema) + ".";
+    return false;
+  }
+  Model model;
+  for (Collection collection : kAllCollections) {
+    if (collection == Collection::Settings) {
+      if (!CollectionFromJson(model, collection, document, error)) return false;
+      continue;
+    }
+    auto it = document.find(CollectionKey(collection));
+    if (it == document.end()) {
+      error = "The document has no \"" + std::string(CollectionKey(collection)) + "\" list.";
+      return false;
+    }
+    if (!CollectionFromJson(model, collection, *it, error)) return false;
+  }
+  if (!ValidateModel(model, error)) return false;
+  out = std::move(model);
+  return true;
+}
+
+}  // namespace sw

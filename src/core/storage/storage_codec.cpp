@@ -1,0 +1,372 @@
+#include "core/storage/storage_codec.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/model/model_json.hpp"
+#include "core/model/schema_migrations.hpp"
+#include "core/model/validation.hpp"
+
+namespace sw {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kSettingsKey = "settings";
+constexpr const char* kRunsPrefix = "runs/";
+constexpr const char* kCadencePrefix = "cadence/";
+constexpr const char* kSeriesPrefix = "series/";
+
+bool StartsWith(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
+
+// [SECTION] The series as bytes
+// The series are stored as the floats' own bytes: reading 200 half-hour sessions is a copy,
+// not 360,000 numbers to parse. WebAssembly and this machine are little-endian.
+static_assert(std::endian::native == std::endian::little, "series bytes are stored little-endian");
+
+std::string SeriesBytes(const std::vector<float>& series) {
+  std::string bytes(series.size() * sizeof(float), '\0');
+  if (!series.empty()) std::memcpy(bytes.data(), series.data(), bytes.size());
+  return bytes;
+}
+
+// "" with `out` filled, or why the bytes are not a series.
+std::string ReadSeriesBytes(const std::string& bytes, std::vector<float>& out) {
+  if (bytes.size() % sizeof(float) != 0) return "its length is not a whole number of values";
+  if (bytes.size() / sizeof(float) > std::size_t(kMaxDurationS)) return "it has more values than seconds in 48 hours";
+  std::vector<float> series(bytes.size() / sizeof(float));
+  if (!series.empty()) std::memcpy(series.data(), bytes.data(), bytes.size());
+  for (float spm : series)
+    if (!std::isfinite(spm) || spm < 0 || spm > kMaxSpm) return "it holds a value that is not a cadence";
+  out = std::move(series);
+  return {};
+}
+
+// [SECTION] Keys and parts
+
+std::string RunsKey(Date date) {
+  char text[16];
+  std::snprintf(text, sizeof text, "runs/%04d", int(date.year()));
+  return text;
+}
+std::string CadenceKey(Id id) { return kCadencePrefix + std::to_string(id); }
+std::string SeriesKey(Id id) { return kSeriesPrefix + std::to_string(id); }
+
+// A partial backup document holding one list.
+json Part(Collection collection, json list) {
+  return {{"schema", kCurrentSchema}, {"app", kAppName}, {std::string(CollectionKey(collection)), std::move(list)}};
+}
+
+json SettingsPart(const Model& model) {
+  json part = CollectionToJson(model, Collection::Settings);
+  part["schema"] = kCurrentSchema;
+  part["app"] = kAppName;
+  return part;
+}
+
+// What a key holds, in the words of a damage report, and which list of the model it fills.
+struct PartKind {
+  std::string what;
+  std::optional<Collection> collection;  // nullopt: the legacy whole-model document
+};
+
+std::optional<PartKind> KindOf(const std::string& key) {
+  if (key == kLegacyModelKey) return PartKind{"Your saved log", std::nullopt};
+  if (key == kSettingsKey) return PartKind{"Your saved settings", Collection::Settings};
+  if (key == "shoes") return PartKind{"Your saved shoes", Collection::Shoes};
+  if (key == "strength") return PartKind{"Your saved hip-and-core sessions", Collection::Strength};
+  if (key == "pain") return PartKind{"Your saved pain log", Collection::Pain};
+  if (StartsWith(key, kRunsPrefix)) return PartKind{"Your saved runs of " + key.substr(5), Collection::Runs};
+  if (StartsWith(key, kCadencePrefix)) return PartKind{"A saved cadence session", Collection::CadenceSessions};
+  return std::nullopt;  // not ours (or the revision, or kept aside): left alone
+}
+
+// [SECTION] Reading
+
+// Reads one text part into `part` (a fresh model); "" or why it cannot be read.
+std::string ReadPart(const std::string& key, const PartKind& kind, const std::string& text, Model& part,
+                     bool& legacy) {
+  json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded()) return "it is not valid JSON (damaged or cut short)";
+  std::string error;
+  if (kind.collection == Collection::CadenceSessions && document.is_object() && !document.contains("app")) {
+    // The earlier layout: the bare session, its series inline.
+    legacy = true;
+    CadenceSession session;
+    if (!CadenceSessionFromJson(document, session, error, key)) return error;
+    part.cadence_sessions.push_back(std::move(session));
+  } else {
+    if (!MigrateToCurrent(document, error)) return error;
+    if (!kind.collection) {  // the earlier layout's whole-model document
+      legacy = true;
+      if (!ModelFromJson(document, part, error)) return error;
+    } else if (*kind.collection == Collection::Settings) {
+      if (!CollectionFromJson(part, Collection::Settings, document, error)) return error;
+    } else {
+      auto list = document.find(CollectionKey(*kind.collection));
+      if (list == document.end()) return "it has no \"" + std::string(CollectionKey(*kind.collection)) + "\" list";
+      if (!CollectionFromJson(part, *kind.collection, *list, error)) return error;
+    }
+  }
+  // Each record must be where the layout puts it, or a later write would leave a stale copy.
+  for (const Run& run : part.runs)
+    if (kind.collection && RunsKey(run.date) != key) return "run " + std::to_string(run.id) + " is not from that year";
+  for (const CadenceSession& session : part.cadence_sessions)
+    if (kind.collection && CadenceKey(session.id) != key) return "it holds another session";
+  return {};
+}
+
+// Builds one model from the parts, each taken whole or not at all. Ids are checked across parts
+// (a record stored twice makes the second part unreadable) without copying what is built so far.
+class Assembler {
+ public:
+  Model model;
+
+  // "" or why the part cannot be read.
+  std::string Read(const std::string& key, const PartKind& kind, const std::string& text, bool& legacy) {
+    Model part;
+    std::string error = ReadPart(key, kind, text, part, legacy);
+    if (!error.empty()) return error;
+    if (!(Fresh(shoes_, part.shoes, error) && Fresh(runs_, part.runs, error) && Fresh(strength_, part.strength, error) &&
+          Fresh(pain_, part.pain, error) && Fresh(sessions_, part.cadence_sessions, error)))
+      return error;
+    Take(shoes_, model.shoes, part.shoes);
+    Take(runs_, model.runs, part.runs);
+    Take(strength_, model.strength, part.strength);
+    Take(pain_, model.pain, part.pain);
+    Take(sessions_, model.cadence_sessions, part.cadence_sessions);
+    if (!kind.collection || *kind.collection == Collection::Settings) {
+      model.settings = part.settings;
+      model.default_shoe_id = part.default_shoe_id;
+      model.next_id = std::max(model.next_id, part.next_id);
+      model.last_backup = part.last_backup;
+    }
+    return {};
+  }
+
+ private:
+  template <class T>
+  static bool Fresh(const std::unordered_set<Id>& ids, const std::vector<T>& items, std::string& error) {
+    for (const T& item : items) {
+      if (!ids.count(item.id)) continue;
+      error = "id " + std::to_string(item.id) + " is saved twice";
+      return false;
+    }
+    return true;
+  }
+  template <class T>
+  static void Take(std::unordered_set<Id>& ids, std::vector<T>& into, std::vector<T>& from) {
+    for (T& item : from) {
+      ids.insert(item.id);
+      into.push_back(std::move(item));
+    }
+  }
+  std::unordered_set<Id> shoes_, runs_, strength_, pain_, sessions_;
+};
+
+// Parts that were lost or moved aside can leave references behind: a run's shoe, the default
+// shoe, ids at or past next_id. Dropping the dangling links keeps the rest usable and valid.
+void RepairReferences(Model& model) {
+  std::unordered_set<Id> shoe_ids;
+  for (const Shoe& shoe : model.shoes) shoe_ids.insert(shoe.id);
+  for (Run& run : model.runs)
+    if (run.shoe_id && !shoe_ids.count(*run.shoe_id)) run.shoe_id.reset();
+  if (model.default_shoe_id) {
+    const Shoe* shoe = FindShoe(model, *model.default_shoe_id);
+    if (!shoe || shoe->retired) model.default_shoe_id.reset();
+  }
+  auto past = [&model](const auto& items) {
+    for (const auto& item : items) model.next_id = std::max(model.next_id, item.id + 1);
+  };
+  past(model.shoes);
+  past(model.runs);
+  past(model.strength);
+  past(model.pain);
+  past(model.cadence_sessions);
+}
+
+}  // namespace
+
+std::string DamagedKey(const std::string& key, const std::string& stamp) {
+  return kDamagedPrefix + key + "/" + stamp;
+}
+
+bool IsBinaryKey(const std::string& key) { return StartsWith(key, kSeriesPrefix); }
+
+DecodedStore DecodeStore(const std::map<std::string, std::string>& docs) {
+  DecodedStore out;
+  if (auto it = docs.find(kRevisionKey); it != docs.end()) {
+    char* end = nullptr;
+    long long rev = std::strtoll(it->second.c_str(), &end, 10);
+    // An unreadable revision still means "something is stored": writes must not assume empty.
+    out.rev = (end && *end == '\0' && rev >= 0) ? rev : 0;
+  }
+  Assembler assembler;
+  // The whole-model document first, so the parts' settings (if both were ever there) win.
+  std::vector<std::pair<const std::string*, const std::string*>> order;
+  for (const auto& [key, text] : docs) {
+    if (key == kLegacyModelKey) order.insert(order.begin(), {&key, &text});
+    else order.push_back({&key, &text});
+  }
+  for (const auto& [key_ptr, text_ptr] : order) {
+    const std::string& key = *key_ptr;
+    if (StartsWith(key, kDamagedPrefix)) {
+      out.kept_aside.push_back(key);
+      continue;
+    }
+    std::optional<PartKind> kind = KindOf(key);
+    if (!kind) continue;
+    bool legacy = false;
+    std::string error = assembler.Read(key, *kind, *text_ptr, legacy);
+    if (!error.empty()) {
+      out.damaged.push_back({key, *text_ptr, kind->what + " could not be read: " + error + "."});
+      continue;
+    }
+    if (legacy) out.needs_rewrite = true;
+    if (key == kLegacyModelKey) out.obsolete_keys.push_back(key);
+  }
+  out.model = std::move(assembler.model);
+  // The series last: each belongs to a session read above. One without its session is left alone.
+  std::map<std::string, CadenceSession*> by_series_key;
+  for (CadenceSession& session : out.model.cadence_sessions) by_series_key[SeriesKey(session.id)] = &session;
+  for (auto it = docs.lower_bound(kSeriesPrefix); it != docs.end() && StartsWith(it->first, kSeriesPrefix); ++it) {
+    auto session = by_series_key.find(it->first);
+    if (session == by_series_key.end()) continue;
+    std::string error = ReadSeriesBytes(it->second, session->second->series_spm);
+    if (!error.empty())
+      out.damaged.push_back({it->first, it->second, "A saved cadence series could not be read: " + error + ".", true});
+  }
+  std::sort(out.model.runs.begin(), out.model.runs.end(), [](const Run& a, const Run& b) { return a.id < b.id; });
+  std::sort(out.model.cadence_sessions.begin(), out.model.cadence_sessions.end(),
+            [](const CadenceSession& a, const CadenceSession& b) { return a.id < b.id; });
+  RepairReferences(out.model);
+  return out;
+}
+
+struct StoreDecoder::Impl {
+  Assembler assembler;
+  std::map<std::string, std::vector<float>> series;  // by key: attached once every session is read
+};
+
+StoreDecoder::StoreDecoder() : impl_(std::make_unique<Impl>()) {}
+StoreDecoder::~StoreDecoder() = default;
+
+std::string StoreDecoder::Add(const std::string& key, std::string value) {
+  if (IsBinaryKey(key)) {
+    std::vector<float> series;
+    std::string error = ReadSeriesBytes(value, series);
+    if (!error.empty()) return "A cadence series could not be read: " + error + ".";
+    impl_->series[key] = std::move(series);
+    return {};
+  }
+  std::optional<PartKind> kind = KindOf(key);
+  if (!kind) return "\"" + key + "\" is not a part of the data.";
+  bool legacy = false;
+  std::string error = impl_->assembler.Read(key, *kind, value, legacy);
+  if (!error.empty()) return kind->what + " could not be read: " + error + ".";
+  return {};
+}
+
+Model StoreDecoder::Finish() {
+  Model model = std::move(impl_->assembler.model);
+  for (CadenceSession& session : model.cadence_sessions)
+    if (auto it = impl_->series.find(SeriesKey(session.id)); it != impl_->series.end())
+      session.series_spm = std::move(it->second);
+  impl_->series.clear();
+  std::sort(model.runs.begin(), model.runs.end(), [](const Run& a, const Run& b) { return a.id < b.id; });
+  std::sort(model.cadence_sessions.begin(), model.cadence_sessions.end(),
+            [](const CadenceSession& a, const CadenceSession& b) { return a.id < b.id; });
+  RepairReferences(model);
+  return model;
+}
+
+StoreChangeEncoder::StoreChangeEncoder(const Model* before, const Model& after) {
+  // Planning compares only; each step encodes one part (JSON text, or a series' bytes).
+  auto put = [this](std::string key, std::function<json()> document) {
+    steps_.push_back([key = std::move(key), document = std::move(document)](StoreChanges& out) {
+      out.put[key] = document().dump();
+      return key;
+    });
+  };
+  if (!before || before->settings != after.settings || before->default_shoe_id != after.default_shoe_id ||
+      before->next_id != after.next_id || before->last_backup != after.last_backup)
+    put(kSettingsKey, [&after] { return SettingsPart(after); });
+  if (!before || before->shoes != after.shoes)
+    put("shoes", [&after] { return Part(Collection::Shoes, CollectionToJson(after, Collection::Shoes)); });
+  if (!before || before->strength != after.strength)
+    put("strength", [&after] { return Part(Collection::Strength, CollectionToJson(after, Collection::Strength)); });
+  if (!before || before->pain != after.pain)
+    put("pain", [&after] { return Part(Collection::Pain, CollectionToJson(after, Collection::Pain)); });
+
+  // Runs by year: logging a run writes this year's runs only.
+  using Years = std::map<std::string, std::vector<const Run*>>;
+  auto by_year = [](const Model& model) {
+    Years years;
+    for (const Run& run : model.runs) years[RunsKey(run.date)].push_back(&run);
+    return years;
+  };
+  Years old_years = before ? by_year(*before) : Years{};
+  Years new_years = by_year(after);
+  auto same_runs = [](const Run* a, const Run* b) { return *a == *b; };
+  for (auto& [key, runs] : new_years) {
+    auto old = old_years.find(key);
+    if (before && old != old_years.end() &&
+        std::equal(runs.begin(), runs.end(), old->second.begin(), old->second.end(), same_runs))
+      continue;
+    put(key, [runs = std::move(runs)] {
+      json list = json::array();
+      for (const Run* run : runs) list.push_back(RunToJson(*run));
+      return Part(Collection::Runs, std::move(list));
+    });
+  }
+  for (const auto& [key, runs] : old_years)
+    if (!new_years.count(key)) remove_.push_back(key);
+
+  // Cadence sessions: the fields as JSON, the series as bytes, each rewritten only when changed.
+  std::map<Id, const CadenceSession*> old_sessions;
+  if (before)
+    for (const CadenceSession& session : before->cadence_sessions) old_sessions[session.id] = &session;
+  for (const CadenceSession& session : after.cadence_sessions) {
+    auto old = old_sessions.find(session.id);
+    const CadenceSession* was = old == old_sessions.end() ? nullptr : old->second;
+    if (was && *was == session) continue;
+    const CadenceSession* now = &session;
+    put(CadenceKey(session.id), [now] {
+      return Part(Collection::CadenceSessions, json::array({CadenceSessionToJson(*now, /*with_series=*/false)}));
+    });
+    if (!was || was->series_spm != session.series_spm) {
+      steps_.push_back([now](StoreChanges& out) {
+        std::string key = SeriesKey(now->id);
+        out.put[key] = SeriesBytes(now->series_spm);
+        out.binary.insert(key);
+        return key;
+      });
+    }
+  }
+  std::set<Id> kept;
+  for (const CadenceSession& session : after.cadence_sessions) kept.insert(session.id);
+  for (const auto& [id, session] : old_sessions) {
+    if (kept.count(id)) continue;
+    remove_.push_back(CadenceKey(id));
+    remove_.push_back(SeriesKey(id));
+  }
+}
+
+std::string StoreChangeEncoder::Step(StoreChanges& out) { return steps_[next_++](out); }
+
+StoreChanges EncodeStoreChanges(const Model* before, const Model& after) {
+  StoreChanges changes;
+  StoreChangeEncoder encoder(before, after);
+  while (!encoder.Done()) encoder.Step(changes);
+  changes.remove = encoder.removals();
+  return changes;
+}
+
+}  // namespace sw

@@ -1,0 +1,100 @@
+#pragma once
+// How the model is laid out in the browser's key -> document store. The store is written in
+// parts so that one change writes one small document, and reading ten years of data at start
+// stays cheap (the per-second cadence series, most of the bytes, are raw floats, not JSON):
+//   "settings"              {"schema", "app", "settings", "default_shoe_id", "next_id"}
+//   "shoes" "strength" "pain"   {"schema", "app", "<that list>": [...]}
+//   "runs/<yyyy>"           {"schema", "app", "runs": [the runs dated in that year]}
+//   "cadence/<id>"          {"schema", "app", "cadence_sessions": [that session, without its series]}
+//   "series/<id>"           bytes: that session's per-second series, float32 little-endian
+//   "damaged/<key>/<stamp>" a document that could not be read, moved aside unchanged
+// Each text part is a partial backup document, so it migrates forward with the same steps.
+// The layout before (still read): "model" held everything but the cadence sessions, and
+// "cadence/<id>" one session with its series as JSON. Reading it asks for a full rewrite.
+// Decoding never fails as a whole: a part it cannot read is reported as damaged (to be moved
+// aside), and the rest still loads.
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/model/model.hpp"
+
+namespace sw {
+
+inline constexpr const char* kRevisionKey = "rev";
+inline constexpr const char* kDamagedPrefix = "damaged/";
+inline constexpr const char* kLegacyModelKey = "model";
+
+struct DamagedDocument {
+  std::string key;
+  std::string text;  // the stored bytes, unchanged
+  std::string reason;  // in plain words
+  bool binary = false;  // stored as bytes, not text
+};
+
+struct DecodedStore {
+  Model model;
+  std::optional<long long> rev;  // nullopt: nothing stored yet
+  std::vector<DamagedDocument> damaged;
+  std::vector<std::string> kept_aside;  // keys under damaged/ already in the store
+  // The store is in the earlier layout: the next write must write every part and remove these.
+  bool needs_rewrite = false;
+  std::vector<std::string> obsolete_keys;
+};
+
+DecodedStore DecodeStore(const std::map<std::string, std::string>& docs);
+
+// DecodeStore one document at a time, for a caller that must not hold the thread for long: a
+// restored backup arrives as the parts the store holds (backup_file.hpp) and is decoded over
+// several frames. Add() reads a document as DecodeStore does, each taken whole or not at all;
+// Finish() attaches the series, orders the lists and repairs references as DecodeStore does.
+class StoreDecoder {
+ public:
+  StoreDecoder();
+  ~StoreDecoder();
+  StoreDecoder(const StoreDecoder&) = delete;
+  StoreDecoder& operator=(const StoreDecoder&) = delete;
+  // "" or why the document cannot be read (then it is left out). Keys that are not model parts
+  // (the revision, documents kept aside) cannot be read here.
+  std::string Add(const std::string& key, std::string value);
+  Model Finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+struct StoreChanges {
+  std::map<std::string, std::string> put;
+  std::set<std::string> binary;  // keys in `put` whose value is bytes, not text
+  std::vector<std::string> remove;
+};
+// The documents to write to go from `before` to `after` (before == nullptr: write everything).
+StoreChanges EncodeStoreChanges(const Model* before, const Model& after);
+
+// The same, one part at a time: a big change (a restored backup, years of imported runs) is
+// encoded in slices so that no single task holds the page up. Planning only compares; each
+// Step() encodes one part into `out` and returns its key. `before` and `after` must outlive it.
+class StoreChangeEncoder {
+ public:
+  StoreChangeEncoder(const Model* before, const Model& after);
+  bool Done() const { return next_ >= steps_.size(); }
+  std::string Step(StoreChanges& out);
+  const std::vector<std::string>& removals() const { return remove_; }  // keys to delete
+
+ private:
+  std::vector<std::function<std::string(StoreChanges&)>> steps_;
+  std::size_t next_ = 0;
+  std::vector<std::string> remove_;
+};
+
+// The key a damaged document is kept under: "damaged/<key>/<stamp>".
+std::string DamagedKey(const std::string& key, const std::string& stamp);
+// Whether a stored key holds bytes rather than text ("series/<id>").
+bool IsBinaryKey(const std::string& key);
+
+}  // namespace sw
