@@ -8,6 +8,7 @@
 #include "core/actions/actions.hpp"
 #include "core/actions/state_json.hpp"
 #include "platform/files.hpp"
+#include "platform/frame_schedule.hpp"
 #include "platform/motion.hpp"
 #include "platform/platform.hpp"
 #include "platform/storage.hpp"
@@ -17,6 +18,10 @@ namespace sw {
 namespace {
 
 constexpr float kCursorBlinkSeconds = 4;
+// How soon the next frame is due while something on screen moves.
+constexpr double kCadenceRedrawMs = 500;    // the cadence readout and clock: about twice a second
+constexpr double kTimerRedrawMs = 250;      // a countdown on screen (plank timer, undo bar)
+constexpr double kLongPressRedrawMs = 100;  // pocket mode's unlock: a finger resting, not moving
 // How long a frame may wait for the commit of the change it would show: one frame at 60 Hz.
 constexpr double kCommitWaitMs = 17;
 // How long frames may wait while another tab's commit is brought in (read, or rebased onto and
@@ -29,6 +34,9 @@ ActionContext App::CurrentContext() const {
   ActionContext context;
   context.today = platform::Today();
   context.ids = storage_.id_space();  // this tab's own ids: no other open tab hands them out
+  context.now_ms = platform::NowMs();
+  context.sensor = platform::MotionStatus();
+  context.kept_aside = &storage_.damaged();
   return context;
 }
 
@@ -47,38 +55,33 @@ bool App::Start(std::string& error) {
       [this](const std::string& text) {
         nlohmann::json action = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
         if (action.is_discarded()) return nlohmann::json{{"ok", false}, {"error", "The action is not valid JSON."}}.dump();
-        return Dispatch(action).dump();
+        return ResultToJson(Dispatch(Action(std::move(action)))).dump();
       },
   });
   // Stored data loads before anything is shown; `ready` waits for it and a frame drawing it.
   // (web/storage_preload.js has usually read it already while the app downloaded.)
-  storage_.Start(&state_, [] { platform::RequestFrames(2); });
+  storage_.Start(&state_, [] { platform::RequestFrame(); });
   // The fonts are baked now, while the read finishes, so the first frame can draw the data.
   UpdateLook(platform::CurrentViewport());
   platform::RunFrameLoop([this] { Frame(); });
   return true;
 }
 
-nlohmann::json App::Dispatch(const nlohmann::json& action) {
-  if (action.is_object()) {
-    if (std::optional<nlohmann::json> handled = cadence_.HandleAction(action, state_.model)) {
-      platform::RequestFrames(2);
-      return *handled;
-    }
-    if (std::optional<nlohmann::json> handled = HandleDataAction(action)) {
-      platform::RequestFrames(2);
-      return *handled;
-    }
-  }
+ActionResult App::Dispatch(const Action& action) {
   ActionContext context = CurrentContext();
-  unsigned long long revision = state_.model_revision;
   ActionResult result = Apply(state_, action, context);
   if (result.ok) {
-    // Written now, in this very event: a reload right after must not lose it.
-    if (state_.model_revision != revision) storage_.OnModelChanged(action, context, result.id);
-    platform::RequestFrames(2);
+    // Carried out now, in this very event: a change is written before a reload could lose it.
+    Carry(result.effects, context);
+    // From outside a frame (the page API, a bridge's answer) the change is drawn soon, over two
+    // frames (ImGui lays a changed screen out in two); inside one, the frame's own decision
+    // covers it.
+    if (!in_frame_) {
+      platform::RequestFrame();
+      redraw_through_frame_ = frames_rendered_ + 2;
+    }
   }
-  return ResultToJson(result);
+  return result;
 }
 
 void App::UpdateSaveInfo() {
@@ -89,16 +92,18 @@ void App::UpdateSaveInfo() {
   save_info_.reason = save.value("reason", "");
   save_info_.persisted = save["persisted"].is_boolean() ? std::optional<bool>(save["persisted"].get<bool>()) : std::nullopt;
   save_info_.damaged.clear();
-  for (const auto& d : storage_.damaged())
-    save_info_.damaged.push_back(d.document.reason + " It has been kept aside unchanged (" + d.kept_as +
+  for (const KeptAside& d : storage_.damaged())
+    save_info_.damaged.push_back(d.reason + " It has been kept aside unchanged (" + d.kept_as +
                                  "); you can export it below.");
 }
 
 nlohmann::json App::StateJson() const {
-  nlohmann::json out = StateToJson(state_, CurrentContext());
+  ActionContext context = CurrentContext();
+  const Derived& derived = derived_.For(state_, context.today);
+  nlohmann::json out = StateToJson(state_, context, derived);
   out["frames_rendered"] = frames_rendered_;
   out["save"] = storage_.ToJson();
-  out["cadence"] = cadence_.StateJson(state_.model);
+  out["cadence"] = CadenceToJson(state_.cadence, state_.model, context.now_ms, context.sensor, derived.personal_target);
   out["startup"] = {{"ready_ms", ready_ms_}};
   platform::Viewport viewport = platform::CurrentViewport();
   nlohmann::json widgets = nlohmann::json::array();
@@ -144,7 +149,7 @@ void App::Frame() {
   // commit is not heard only after a frame's presentation (in headless Chromium a software
   // read-back of the whole canvas). Input stays queued for the frame that is drawn.
   if (storage_.usable() && storage_.FrameShouldWait(platform::NowMs(), kCommitWaitMs, kSyncWaitMs)) {
-    platform::RequestFrames(1);
+    platform::NextFrameBy(platform::NowMs());  // the next animation frame looks again
     return;
   }
   UpdateSaveInfo();
@@ -173,26 +178,43 @@ void App::Frame() {
   io.ConfigInputTextCursorBlink = io.WantTextInput && edit.CursorAnim + io.DeltaTime < kCursorBlinkSeconds;
   pointer_.Feed(events, io, viewport.pixel_ratio);
 
+  // Everything on screen that moves names when it next needs drawing; the earliest wins (below).
+  platform::NextFrame next;
+  if (state_.cadence.measuring()) next.By(now + kCadenceRedrawMs);  // the live number and the clock
   ImGui::NewFrame();
   pointer_.ApplyScroll();
   widgets_.clear();
   ActionContext context = CurrentContext();
-  cadence_.Update(state_.model);
-  ui::CadenceView cadence_view = cadence_.View(state_.model);
-  ui::UiFrame frame{state_, context, ui_actions_, widgets_, scale_, save_info_};
+  in_frame_ = true;
+  if (state_.cadence.measuring()) {
+    // The sensor pump: the samples the bridge delivered since the last frame go through the door.
+    Action tick(nlohmann::json{{"type", "cadence_tick"}});
+    tick.samples = platform::MotionTakeSamples();
+    Dispatch(tick);
+    context = CurrentContext();
+  }
+  CadenceReadout cadence_view = state_.cadence.Readout(context.now_ms, context.sensor);
+  ui::UiFrame frame{state_, context, ui_actions_, outcomes_, widgets_, scale_, save_info_};
   frame.cadence = &cadence_view;
+  frame.derived = &derived_.For(state_, context.today);
   shell_.Draw(frame);
   // A timer on screen (plank timer, undo bar): a few frames a second until it is done.
-  if (frame.wants_animation) platform::RequestFrameAfter(250);
+  if (frame.wants_animation) next.By(now + kTimerRedrawMs);
   ImGui::Render();
   ImVec4 bg = ui::GetPalette().background;
   renderer_.Render(ImGui::GetDrawData(), bg.x, bg.y, bg.z);
   ++frames_rendered_;
 
-  // Actions the screens queued go through the same path as the page API.
-  std::vector<nlohmann::json> actions;
+  // Actions the screens queued go through the same door as the page API; a form gets its
+  // outcome back on the next frame.
+  std::vector<ui::QueuedAction> actions;
   actions.swap(ui_actions_);
-  for (const nlohmann::json& action : actions) Dispatch(action);
+  for (ui::QueuedAction& queued : actions) {
+    ActionResult result = Dispatch(Action(std::move(queued.action)));
+    if (!queued.form.empty())
+      outcomes_[queued.form] = {result.ok, result.error, result.field, result.reason, result.id};
+    redraw_through_frame_ = frames_rendered_ + 2;  // the change (or the form's outcome), laid out
+  }
 
   // iOS asks for motion permission only inside a tap: the Start button's rectangle (CSS px)
   // goes to the sensor bridge, which asks when a tap ends in it.
@@ -208,7 +230,7 @@ void App::Frame() {
     platform::MotionArmPermission(armed[0], armed[1], armed[2], armed[3]);
   }
   // Pocket mode's long press to unlock needs frames while the finger rests without moving.
-  if (cadence_.pocket() && io.MouseDown[0]) platform::RequestFrameAfter(100);
+  if (state_.cadence.pocket() && io.MouseDown[0]) next.By(now + kLongPressRedrawMs);
 
   std::vector<platform::TextFieldRect> fields;
   for (const ui::WidgetInfo& w : widgets_)
@@ -222,12 +244,16 @@ void App::Frame() {
 
   // Keep drawing only while something is still moving: queued input, a first layout pass,
   // a blinking text cursor (one frame at each on/off switch: shown 0.8 s of every 1.2 s).
-  if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || frames_rendered_ < 3) platform::RequestFrames(1);
+  if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || frames_rendered_ < 3 ||
+      frames_rendered_ < redraw_through_frame_)
+    next.By(now);
   if (io.WantTextInput && edit.CursorAnim < kCursorBlinkSeconds) {
     float phase = ImFmod(edit.CursorAnim, 1.2f);
     float to_switch = edit.CursorAnim <= 0 ? 0.8f - edit.CursorAnim : phase <= 0.8f ? 0.8f - phase : 1.2f - phase;
-    platform::RequestFrameAfter(to_switch * 1000.0 + 5);
+    next.By(now + to_switch * 1000.0 + 5);
   }
+  in_frame_ = false;
+  platform::NextFrameBy(next.deadline());  // the frame's one decision about the next
 
   if (!ready_ && storage_.usable()) {
     ready_ = true;

@@ -1,6 +1,7 @@
 #pragma once
 // The wiring: platform events -> ImGui -> screens -> actions -> core::Apply -> state; the
 // automation API goes through the same Dispatch().
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -8,9 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cadence_meter.hpp"
+#include "core/actions/actions.hpp"
 #include "core/storage/backup_file.hpp"
 #include "core/model/state.hpp"
+#include "core/rules/derived.hpp"
 #include "imgui_renderer.hpp"
 #include "pointer_input.hpp"
 #include "storage_sync.hpp"
@@ -25,33 +27,35 @@ class App {
 
  private:
   void Frame();
-  nlohmann::json Dispatch(const nlohmann::json& action);
-  // Downloads, the file picker and import confirmation (data_actions.cpp); nullopt: not one of them.
-  std::optional<nlohmann::json> HandleDataAction(const nlohmann::json& action);
+  // Core's one door (Apply), then the effects it returns carried out (effects.cpp).
+  ActionResult Dispatch(const Action& action);
+  void Carry(std::vector<Effect>& effects, const ActionContext& context);
+  // The file picker's bridge: checks a file's start, reads it in a worker, decodes it a slice at a
+  // time (UnpackSlice), then hands the model to core as backup_file_read.
+  void PickBackup();
   void UpdateSaveInfo();
   ActionContext CurrentContext() const;
   nlohmann::json StateJson() const;
   void UpdateLook(const platform::Viewport& viewport);
 
   AppState state_;
-  // The cadence meter saves sessions through Dispatch like any other action.
-  CadenceMeter cadence_{[this](const nlohmann::json& action) { return Dispatch(action); }};
+  // The model's summaries for today, recomputed only when the model or the day changes; the
+  // screens and state() read them (mutable: StateJson() is const).
+  mutable DerivedCache derived_;
   float armed_rect_[4] = {0, 0, 0, 0};  // the Start button last passed to MotionArmPermission
   StorageSync storage_;
-  std::string pending_import_;  // a checked backup's text waiting for Replace
-  // A picked backup (data_actions.cpp): parsed by the worker, its parts decoded here a slice at a
-  // time (UnpackSlice), then the model waiting for Replace.
+  // A picked backup (effects.cpp): parsed by the worker, its parts decoded here a slice at a time.
   std::unique_ptr<BackupUnpacker> unpacking_;
   std::string unpacking_name_;
   unsigned unpack_generation_ = 0;  // a newer pick stops an older one's slices
-  std::shared_ptr<const Model> pending_model_;
   void UnpackSlice(unsigned generation);
   ui::Shell shell_;
   ImGuiRenderer renderer_;
   PointerInput pointer_;
   ui::SaveInfo save_info_;
   std::vector<ui::WidgetInfo> widgets_;
-  std::vector<nlohmann::json> ui_actions_;
+  std::vector<ui::QueuedAction> ui_actions_;
+  std::map<std::string, ui::Outcome> outcomes_;  // what core said of each form's last action
   unsigned long long frames_rendered_ = 0;
   float scale_ = 0;
   bool dark_ = false;
@@ -59,6 +63,8 @@ class App {
   bool ready_ = false;
   double ready_ms_ = 0;
   bool text_input_was_active_ = false;
+  bool in_frame_ = false;
+  unsigned long long redraw_through_frame_ = 0;  // a change is drawn until frames_rendered_ reaches it  // drawing: the frame decides when the next one is due
 };
 
 }  // namespace sw

@@ -103,7 +103,7 @@ void StorageSync::MarkUsable() {
   platform::StorageWatch([this](std::optional<long long> rev) { OnOtherTab(rev); });
   platform::StorageRequestPersist([this](bool supported, bool granted) {
     if (supported) persisted_ = granted;
-    platform::RequestFrames(1);
+    platform::RequestFrame();
   });
   on_usable_();
 }
@@ -168,7 +168,7 @@ void StorageSync::OnLoaded(LoadKind kind, bool ok, std::map<std::string, std::st
     SetProblem(Problem::None, {});
     failed_attempts_ = 0;
   }
-  platform::RequestFrames(2);
+  platform::RequestFrame();
   MarkUsable();
   rebase_loaded_ = kind == LoadKind::Rebase;
   WriteNext();  // this tab's re-applied changes and the upkeep, if any
@@ -189,15 +189,20 @@ void StorageSync::Adopt(DecodedStore decoded) {
       upkeep.put[key] = d.text;
       if (d.binary) upkeep.binary.insert(key);
       upkeep.remove.push_back(d.key);
-      damaged_.push_back({std::move(d), key});
+      damaged_.push_back({d.key, std::move(d.text), std::move(d.reason), d.binary, key});
     }
     for (const std::string& key : decoded.obsolete_keys) upkeep.remove.push_back(key);
     upkeep_ = std::move(upkeep);
   }
   rev_ = decoded.rev;
+  auto stored = std::make_shared<const Model>(std::move(decoded.model));
   if (decoded.needs_rewrite) stored_model_.reset();
-  else stored_model_ = decoded.model;
-  state_->model = std::move(decoded.model);
+  else stored_model_ = stored;
+  // Through core's one door, like every other change; this tab's own changes are then re-applied
+  // on top of it (Reapply), each through the same door.
+  Action load(nlohmann::json{{"type", "load_stored"}});
+  load.model = std::move(stored);
+  Apply(*state_, load, ActionContext{});
   Reapply();
 }
 
@@ -217,7 +222,7 @@ void StorageSync::Reapply() {
   }
 }
 
-void StorageSync::OnModelChanged(const nlohmann::json& action, const ActionContext& context,
+void StorageSync::OnModelChanged(const Action& action, const ActionContext& context,
                                  std::optional<long long> created_id) {
   pending_.push_back({action, context, created_id});
   WriteNext();
@@ -308,7 +313,7 @@ void StorageSync::OnWriteDone(WriteJob& job, platform::StorageWriteOutcome outco
   if (outcome == platform::StorageWriteOutcome::Committed) {
     rev_ = job.request.rev;
     last_commit_epoch_ms_ = EpochMs();
-    stored_model_ = std::move(job.model);
+    stored_model_ = std::make_shared<const Model>(std::move(job.model));
     upkeep_.reset();
     pending_.erase(pending_.begin(), pending_.begin() + std::min<int>(job.actions, int(pending_.size())));
     if (problem_ == Problem::WriteFailed) SetProblem(Problem::None, {});
@@ -323,7 +328,7 @@ void StorageSync::OnWriteDone(WriteJob& job, platform::StorageWriteOutcome outco
     SetProblem(Problem::WriteFailed, error);
     ScheduleRetry();
   }
-  platform::RequestFrames(2);
+  platform::RequestFrame();
 }
 
 // Called after each failed read or write: counts it, and plans the next attempt on a back-off
@@ -341,8 +346,18 @@ void StorageSync::ScheduleRetry() {
 }
 
 void StorageSync::Retry() {
-  if (!readable_) Load(LoadKind::Retry);
-  else WriteNext();  // a store that moved on meanwhile answers with a conflict: we rebase
+  if (readable_) {
+    WriteNext();  // a store that moved on meanwhile answers with a conflict: we rebase
+    return;
+  }
+  Load(LoadKind::Retry);
+  // A read that never answers must not end the retries: after the wait the first read gets,
+  // the next one is planned (unless this read answered, or another began, meanwhile).
+  unsigned attempt = ++read_attempt_;
+  platform::CallAfter(kSilentStorageMs, [this, attempt] {
+    if (readable_ || attempt != read_attempt_ || retry_scheduled_) return;
+    ScheduleRetry();
+  });
 }
 
 void StorageSync::RetryNow() { Retry(); }
@@ -370,8 +385,8 @@ nlohmann::json StorageSync::ToJson() const {
   if (rev_) out["rev"] = *rev_;
   if (!damaged_.empty()) {
     nlohmann::json damaged = nlohmann::json::array();
-    for (const Damaged& d : damaged_)
-      damaged.push_back({{"key", d.document.key}, {"reason", d.document.reason}, {"kept_as", d.kept_as}});
+    for (const KeptAside& d : damaged_)
+      damaged.push_back({{"key", d.key}, {"reason", d.reason}, {"kept_as", d.kept_as}});
     out["damaged"] = damaged;
   }
   if (!earlier_damaged_keys_.empty()) out["kept_aside_earlier"] = earlier_damaged_keys_;

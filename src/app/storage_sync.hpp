@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/actions/action.hpp"
 #include "core/model/state.hpp"
 #include "core/storage/storage_codec.hpp"
 #include "platform/storage.hpp"
@@ -35,7 +36,7 @@ class StorageSync {
   void Start(AppState* state, std::function<void()> on_usable);
   // After Apply() accepted `action` and changed the model: write it now. `created_id`: the id
   // the action gave a new record (a rebase gives it the same one again).
-  void OnModelChanged(const nlohmann::json& action, const ActionContext& context, std::optional<long long> created_id);
+  void OnModelChanged(const Action& action, const ActionContext& context, std::optional<long long> created_id);
   // The runner's "Try again": read the store again (if it could not be read) or write now.
   void RetryNow();
 
@@ -58,15 +59,11 @@ class StorageSync {
   const std::string& error() const { return error_; }
   nlohmann::json ToJson() const;  // state().save
   // Unreadable documents found in this session, each kept aside under damaged/ (for export).
-  struct Damaged {
-    DamagedDocument document;
-    std::string kept_as;
-  };
-  const std::vector<Damaged>& damaged() const { return damaged_; }
+  const std::vector<KeptAside>& damaged() const { return damaged_; }
 
  private:
   struct PendingAction {
-    nlohmann::json action;
+    Action action;
     ActionContext context;
     std::optional<long long> created_id;
   };
@@ -116,18 +113,19 @@ class StorageSync {
   std::string error_;          // why nothing is saved (problem_), in plain words
   std::string dropped_note_;   // a change a rebase could not re-apply
   std::optional<long long> rev_;       // the stored revision our model is based on
-  std::optional<Model> stored_model_;  // what that revision holds (nullopt: rewrite every part)
+  std::shared_ptr<const Model> stored_model_;  // what that revision holds (null: rewrite every part)
   // Store upkeep found on loading, written with (or before) the next change: unreadable parts
   // moved aside under damaged/, the earlier layout's documents removed.
   std::optional<StoreChanges> upkeep_;
   std::vector<PendingAction> pending_;  // accepted here but not yet committed
-  std::vector<Damaged> damaged_;
+  std::vector<KeptAside> damaged_;
   std::vector<std::string> earlier_damaged_keys_;  // kept aside by an earlier session
   std::optional<bool> persisted_;
   int conflicts_ = 0;
   bool missed_notice_ = false;  // another tab committed while we were busy: catch up after
   int failed_attempts_ = 0;     // in a row, for the back-off
   bool retry_scheduled_ = false;
+  unsigned read_attempt_ = 0;   // the newest retry's read: an older one's watchdog stands down
   double retry_at_ms_ = 0;      // NowMs() of the next retry
   int fallback_slot_ = 0;       // the id slot when the page could not take one
   double started_ms_ = 0;

@@ -4,20 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "core/cadence/motion_sample.hpp"
+
 namespace sw::platform {
 
-struct MotionSample {
-  double t_s = 0;              // event.timeStamp in seconds
-  double ax = 0, ay = 0, az = 0;  // accelerationIncludingGravity, m/s^2 (NaN when missing)
-  double rx = 0, ry = 0, rz = 0;   // rotationRate alpha/beta/gamma in deg/s, NaN without a gyroscope
-};
-
-enum class SensorState { Idle, Starting, Ok, Denied, Unavailable };
-
-struct SensorStatus {
-  SensorState state = SensorState::Idle;
-  std::string message;  // why, in plain words, for Denied / Unavailable ("no samples arriving", ...)
-};
+// The bridge delivers core's own types (core/cadence/motion_sample.hpp): no conversion between.
+using sw::MotionSample;
+using sw::SensorState;
+using sw::SensorStatus;
 
 // Asks permission where the browser wants it (iOS, armed by the tap) and starts listening.
 void MotionStart();

@@ -18,14 +18,15 @@ double NowMs();
 bool OpenWindow(std::string& error);
 
 // ---- Frame loop (render on demand) ---------------------------------------------------------
-// The host calls the frame callback only while frames are requested: input, sensors, storage
-// callbacks and animations ask for a few; with nothing pending nothing runs.
+// The host calls the frame callback only when a frame is due (frame_schedule.hpp): with nothing
+// pending nothing runs.
 using FrameCallback = std::function<void()>;
 void RunFrameLoop(FrameCallback on_frame);
-void RequestFrames(int count);
-// Ask for one frame after `delay_ms` (a blinking cursor, a pending timer). A sooner request is
-// never held back by a later one already pending.
-void RequestFrameAfter(double delay_ms);
+// Something changed outside a frame (input, a storage answer, a page API call): draw one soon.
+void RequestFrame();
+// Each frame's one decision, made at its end: the next frame is due by `deadline_ms` (NowMs()
+// time; FrameSchedule::kNever: nothing on screen moves). A frame drawn earlier decides anew.
+void NextFrameBy(double deadline_ms);
 // Runs `work` once after `delay_ms`, in a task of its own (a retry on a back-off, the next slice
 // of a long job). It asks for no frame: `work` does when it changes what is shown.
 void CallAfter(double delay_ms, std::function<void()> work);

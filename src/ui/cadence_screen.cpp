@@ -12,7 +12,7 @@
 
 #include "core/cadence/cadence_target.hpp"
 #include "core/model/dates.hpp"
-#include "progress_bar.hpp"
+#include "format.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
@@ -21,14 +21,6 @@ namespace sw::ui {
 namespace {
 
 constexpr float kUnlockHoldS = 1.5f;
-
-std::string Clock(double seconds) {
-  int s = int(std::max(0.0, seconds));
-  char text[32];
-  if (s >= 3600) snprintf(text, sizeof text, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
-  else snprintf(text, sizeof text, "%d:%02d", s / 60, s % 60);
-  return text;
-}
 
 ImU32 Color(ImVec4 c, float alpha = 1) { return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, c.w * alpha)); }
 
@@ -80,7 +72,7 @@ void DrawSeriesChart(UiFrame& frame, const std::vector<float>& series, int low, 
     draw->AddText(ImVec2(origin.x, y), Color(p.muted_text), text);
   }
   draw->AddText(ImVec2(a.x, b.y + frame.Px(3)), Color(p.muted_text), "0:00");
-  std::string end = Clock(double(series.size()));
+  std::string end = ClockText(double(series.size()));
   draw->AddText(ImVec2(b.x - ImGui::CalcTextSize(end.c_str()).x, b.y + frame.Px(3)), Color(p.muted_text), end.c_str());
   ImGui::PopFont();
   if (series.size() < 2) return;
@@ -107,7 +99,7 @@ void ToggleOption(UiFrame& frame, const char* label, const char* key, bool value
 }
 
 // Pocket mode: a dark full-screen layer that swallows every touch; a long press unlocks.
-void DrawPocketOverlay(UiFrame& frame, const CadenceView& view, int low, int high) {
+void DrawPocketOverlay(UiFrame& frame, const CadenceReadout& view, int low, int high) {
   ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -175,8 +167,8 @@ void CadenceScreen::Draw(UiFrame& frame) {
   const Palette& p = GetPalette();
   const Settings& settings = frame.state.model.settings;
   const int low = settings.cadence_low_spm, high = settings.cadence_high_spm;
-  CadenceView idle;
-  const CadenceView& view = frame.cadence ? *frame.cadence : idle;
+  CadenceReadout idle;
+  const CadenceReadout& view = frame.cadence ? *frame.cadence : idle;
   const std::vector<CadenceSession>& sessions = frame.state.model.cadence_sessions;
   const CadenceSession* last = sessions.empty() ? nullptr : &sessions.back();
 
@@ -198,7 +190,7 @@ void CadenceScreen::Draw(UiFrame& frame) {
   ImGui::PopStyleColor();
 
   if (view.measuring) {
-    std::string line = Clock(view.elapsed_s) + "   in band " + Clock(view.time_in_band_s) + "   " +
+    std::string line = ClockText(view.elapsed_s) + "   in band " + ClockText(view.time_in_band_s) + "   " +
                        std::to_string(view.steps) + " steps";
     ImGui::PushFont(GetFonts().small);
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted_text);
@@ -257,7 +249,7 @@ void CadenceScreen::Draw(UiFrame& frame) {
     frame.Dispatch({{"type", "set_cadence_target"}, {"low_spm", low}, {"high_spm", high + 1}});
   SmallText("Most runners do well at about 170-180 steps per minute.");
 
-  if (std::optional<PersonalTarget> target = ComputePersonalTarget(frame.state.model)) {
+  if (const std::optional<PersonalTarget>& target = frame.Summaries().personal_target) {
     std::string text = "Your personal target: " + std::to_string(target->low_spm) + "-" +
                        std::to_string(target->high_spm) + " steps per minute - your measured " +
                        std::to_string(int(std::lround(target->baseline_spm))) +
@@ -309,7 +301,7 @@ void CadenceScreen::Draw(UiFrame& frame) {
     char text[200];
     double in_band_pct = last->duration_s > 0 ? 100.0 * last->time_in_band_s / last->duration_s : 0;
     snprintf(text, sizeof text, "%s - %s - average %.0f steps per minute - %.0f%% in %d-%d",
-             FormatDate(last->date).c_str(), Clock(last->duration_s).c_str(), last->mean_spm, in_band_pct,
+             FormatDate(last->date).c_str(), ClockText(last->duration_s).c_str(), last->mean_spm, in_band_pct,
              last->low_spm, last->high_spm);
     SmallText(text);
     DrawSeriesChart(frame, last->series_spm, last->low_spm, last->high_spm);

@@ -44,8 +44,8 @@ int ConfirmCard(UiFrame& frame, const ConfirmCardText& text) {
 
 // Confirms replacing the data with a picked backup.
 void DrawImportConfirmation(UiFrame& frame) {
-  if (frame.save.import_confirm.empty()) return;
-  int pressed = ConfirmCard(frame, {"import_confirm", "Restore this backup?", frame.save.import_confirm,
+  if (!frame.state.pending_import) return;
+  int pressed = ConfirmCard(frame, {"import_confirm", "Restore this backup?", frame.state.pending_import->message,
                                     "Your current data will be replaced. Export a backup first if you may want it back.",
                                     "Cancel", "Replace", GetPalette().bad});
   if (pressed == 1) frame.Dispatch({{"type", "import_cancel"}});

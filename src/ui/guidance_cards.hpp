@@ -8,8 +8,10 @@
 #include <string>
 
 #include "core/model/model.hpp"
+#include "format.hpp"
 #include "guide_screen.hpp"
 #include "ui_frame.hpp"
+#include "widgets.hpp"
 
 namespace sw::ui {
 
@@ -40,23 +42,7 @@ void OpenGuideEvidence(UiFrame& frame);
 // Whether OpenGuideEvidence asked for it, once.
 bool TakeGuideEvidenceRequest();
 
-// [SECTION] Shared drawing helpers of the guidance screens
-
-// `a` moved towards `b` by `t` (0..1), opaque: a card's tint of a status colour.
-ImVec4 Mix(ImVec4 a, ImVec4 b, float t);
-// A rounded card behind everything drawn between CardBegin and CardEnd (not nestable: it splits
-// the draw list into channels). `border` alpha 0 for none.
-void CardBegin(UiFrame& frame);
-void CardEnd(UiFrame& frame, ImVec4 fill, ImVec4 border = ImVec4(0, 0, 0, 0), float border_css = 1.5f);
-// A full-width bar filled to `fraction` in `color`.
-void FractionBar(UiFrame& frame, float fraction, ImVec4 color, float height_css = 8);
-// A button drawn filled with the accent colour when `selected`.
-bool ToggleButton(UiFrame& frame, const char* label, bool selected, float width_px, float height_css = 44);
-// A button in the accent colour for the main action of a section.
-bool PrimaryButton(UiFrame& frame, const char* label, float width_px = -1);
-// Wrapped text in `color`.
-void ColoredText(ImVec4 color, const char* text);
-// "Tue 10 Mar"; the year added when it differs from `today`'s.
-std::string DayLabel(Date date, Date today);
+// The shared drawing helpers these cards use (CardBegin, ProgressBar, ToggleButton, ...) are in
+// widgets.hpp; DayLabel and the other date texts are in format.hpp.
 
 }  // namespace sw::ui

@@ -14,6 +14,7 @@
 #include "guidance_cards.hpp"
 #include "guide_screen.hpp"
 #include "theme.hpp"
+#include "format.hpp"
 #include "widgets.hpp"
 
 namespace sw::ui {
@@ -93,7 +94,7 @@ void GuideScreen::DrawWarmup(UiFrame& frame) {
   ImGui::Spacing();
   std::snprintf(title, sizeof title, "Today: %d of %d steps done", done, total);
   ImGui::TextUnformatted(title);
-  FractionBar(frame, total > 0 ? float(done) / float(total) : 0, done == total ? p.ok : p.accent);
+  ProgressBar(frame, total > 0 ? float(done) / float(total) : 0, done == total ? p.ok : p.accent);
   ImGui::Spacing();
   if (PrimaryButton(frame, "Log a run with warm-up and cool-down ticked")) {
     log_with_habits = true;
@@ -135,7 +136,7 @@ void GuideScreen::DrawPlankTimer(UiFrame& frame) {
   ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, big_bottom - ImGui::GetTextLineHeight() * 1.6f));
   ImGui::TextUnformatted(of);
   ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, std::max(ImGui::GetCursorScreenPos().y, big_bottom + frame.Px(4))));
-  FractionBar(frame, float(elapsed / target), elapsed >= target ? p.ok : p.accent, 10);
+  ProgressBar(frame, float(elapsed / target), elapsed >= target ? p.ok : p.accent, 10);
 
   char value[16];
   std::snprintf(value, sizeof value, "%.1f", elapsed);
@@ -167,7 +168,7 @@ void GuideScreen::DrawStrength(UiFrame& frame) {
   const Palette& p = GetPalette();
   const Model& model = frame.state.model;
   Date today = frame.context.today;
-  StrengthSummary summary = SummarizeStrength(model, today);
+  const StrengthSummary& summary = frame.Summaries().strength;
 
   Heading("Hip and core routine");
   Paragraph("When hips and trunk tire, knees and ankles pick up work they are not built for. Two "
@@ -183,7 +184,7 @@ void GuideScreen::DrawStrength(UiFrame& frame) {
   ImGui::TextWrapped("%s", line);
   ImGui::PopFont();
   float fraction = summary.target_per_week > 0 ? float(summary.sessions_this_week) / float(summary.target_per_week) : 0;
-  FractionBar(frame, fraction, summary.target_met ? p.ok : p.accent, 10);
+  ProgressBar(frame, fraction, summary.target_met ? p.ok : p.accent, 10);
   if (summary.target_met) SmallText("Target met this week.");
   else if (!summary.exercises_this_week.empty())
     SmallText(("Done this week: " + ExerciseList(summary.exercises_this_week) + ".").c_str());
@@ -250,7 +251,7 @@ void GuideScreen::DrawStrength(UiFrame& frame) {
     }
   }
   if (!strength_message.empty())
-    ColoredText(strength_message.rfind("Logged", 0) == 0 ? p.ok : p.bad, strength_message.c_str());
+    ColoredParagraph(strength_message.rfind("Logged", 0) == 0 ? p.ok : p.bad, strength_message.c_str());
 
   // Recent sessions, newest first, each removable (a mis-tap is easy to undo).
   std::vector<const StrengthSession*> recent;

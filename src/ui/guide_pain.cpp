@@ -15,6 +15,7 @@
 #include "guidance_cards.hpp"
 #include "guide_screen.hpp"
 #include "theme.hpp"
+#include "format.hpp"
 #include "widgets.hpp"
 
 namespace sw::ui {
@@ -182,7 +183,7 @@ void GuideScreen::DrawPain(UiFrame& frame) {
   const Palette& p = GetPalette();
   const Model& model = frame.state.model;
   Date today = frame.context.today;
-  PainAdvice advice = EvaluatePain(model, today);
+  const PainAdvice& advice = frame.Summaries().pain;
 
   Heading("Pain log");
   Paragraph("Pain is a signal, not something to run through. Log it here and Stridewise tells you when "
@@ -248,9 +249,8 @@ void GuideScreen::DrawPain(UiFrame& frame) {
 
 void GuideScreen::DrawPainForm(UiFrame& frame) {
   const Palette& p = GetPalette();
-  const Model& model = frame.state.model;
   Date today = frame.context.today;
-  PainAdvice advice = EvaluatePain(model, today);
+  const PainAdvice& advice = frame.Summaries().pain;
   PainDraft& d = pain;
   float gap = ImGui::GetStyle().ItemSpacing.x;
 
@@ -299,7 +299,7 @@ void GuideScreen::DrawPainForm(UiFrame& frame) {
   }
   ImGui::PopStyleVar();
   if (d.area) {
-    ColoredText(p.accent, ("Picked: " + PainName(*d.area, d.side)).c_str());
+    ColoredParagraph(p.accent, ("Picked: " + PainName(*d.area, d.side)).c_str());
   } else {
     SmallText("Tap the figure or pick an area from the list.");
   }
@@ -343,8 +343,8 @@ void GuideScreen::DrawPainForm(UiFrame& frame) {
       d.date_text.clear();
     }
   }
-  if (!d.error.empty()) ColoredText(p.bad, d.error.c_str());
-  if (!d.message.empty()) ColoredText(p.ok, d.message.c_str());
+  if (!d.error.empty()) ColoredParagraph(p.bad, d.error.c_str());
+  if (!d.message.empty()) ColoredParagraph(p.ok, d.message.c_str());
 }
 
 }  // namespace sw::ui

@@ -49,7 +49,7 @@ void DrawMistake(UiFrame& frame, GuideScreen& screen, const GuideMistake& m, int
   CardBegin(frame);
   std::string title = std::to_string(index + 1) + ". " + std::string(m.title);
   ImGui::PushFont(GetFonts().heading);
-  ColoredText(p.accent, title.c_str());
+  ColoredParagraph(p.accent, title.c_str());
   ImGui::PopFont();
   Caption("WHAT GOES WRONG");
   Paragraph(std::string(m.why).c_str());

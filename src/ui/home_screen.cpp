@@ -14,8 +14,9 @@
 #include "core/model/units.hpp"
 #include "guidance_cards.hpp"
 #include "load_chart.hpp"
-#include "progress_bar.hpp"
+#include "format.hpp"
 #include "screens.hpp"
+#include "shoe_status.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 
@@ -120,9 +121,9 @@ void HomeScreen::Draw(UiFrame& frame) {
   const Model& model = frame.state.model;
   const Palette& p = GetPalette();
   Units units = model.settings.units;
-  Date today = frame.context.today;
-  std::vector<ShoeSummary> shoes = SummarizeShoes(model, today);
-  LoadSummary load = SummarizeLoad(model, today);
+  const Derived& derived = frame.Summaries();
+  const std::vector<ShoeSummary>& shoes = derived.shoes;
+  const LoadSummary& load = derived.load;
 
   // Pain worth a doctor's look comes before everything else.
   if (DrawPainAdviceCard(frame)) ImGui::Spacing();

@@ -13,7 +13,7 @@
 #include "core/model/dates.hpp"
 #include "core/model/units.hpp"
 #include "guidance_cards.hpp"
-#include "progress_bar.hpp"
+#include "format.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 
@@ -25,12 +25,6 @@ std::string Dist(double metres, Units units) { return FormatDistance(metres, uni
 ImU32 U32(ImVec4 c, float alpha = 1) { return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, c.w * alpha)); }
 
 }  // namespace
-
-void ColoredParagraph(ImVec4 color, const char* text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::TextWrapped("%s", text);
-  ImGui::PopStyleColor();
-}
 
 std::string StreakWarning(int days) {
   if (days < 4) return {};
@@ -151,14 +145,9 @@ void DrawLoadChart(UiFrame& frame, const LoadSummary& load, Units units, float h
     float x = std::clamp(cx - size.x * 0.5f, origin.x + frame.Px(4), origin.x + width - size.x - frame.Px(4));
     draw->AddText(small, small_size, ImVec2(x, plot_max.y + frame.Px(3)), U32(p.muted_text), text.c_str());
   };
-  auto day_month = [](Date d) {
-    static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    return std::to_string(unsigned(d.day())) + " " + months[unsigned(d.month()) - 1];
-  };
   if (n >= 3) {
-    label_under(0, day_month(load.weeks[0].start));
-    label_under(n / 2, day_month(load.weeks[n / 2].start));
+    label_under(0, DayMonth(load.weeks[0].start));
+    label_under(n / 2, DayMonth(load.weeks[n / 2].start));
   }
   if (n >= 1) label_under(n - 1, "This week");
 

@@ -16,8 +16,6 @@ void DrawWeekGlance(UiFrame& frame, const LoadSummary& load, Units units);
 void DrawLoadChart(UiFrame& frame, const LoadSummary& load, Units units, float height_css = 150);
 // The whole section: chart, spike, ACWR, streak and a plain note on the evidence.
 void DrawWeeklyLoad(UiFrame& frame, const LoadSummary& load, Units units);
-// Wrapped text in a colour.
-void ColoredParagraph(ImVec4 color, const char* text);
 // Short text for a run streak worth a rest day (empty below 4 days).
 std::string StreakWarning(int days);
 

@@ -1,7 +1,8 @@
 // Log: the run form (distance quick picks or typed, date, optional time, shoe, warm-up and
 // cool-down ticks) and the recent runs with edit and delete + undo. A quick pick and "Save run"
-// log a run in two taps. Input is checked here before an action is queued, so a mistake shows
-// under its field and the draft stays.
+// log a run in two taps. The runner's text is read here (a number, a date, a time); whether the
+// run is acceptable is core's to say: its outcome comes back on the next frame, a mistake shows
+// under its field in core's words and the draft stays until the run is saved.
 //
 // [SECTION] Helpers
 // [SECTION] Form
@@ -18,14 +19,15 @@
 #include "core/model/model_json.hpp"
 #include "core/model/units.hpp"
 #include "core/model/validation.hpp"
-#include "load_chart.hpp"
-#include "progress_bar.hpp"
+#include "format.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 
 namespace sw::ui {
 namespace {
+
+constexpr const char* kRunForm = "log_run";  // the form's name for its outcome
 
 // [SECTION] Helpers
 
@@ -61,13 +63,6 @@ struct Flow {
     first = false;
   }
 };
-
-std::string TrimNumber(std::string text) {
-  if (text.find('.') == std::string::npos) return text;
-  while (!text.empty() && text.back() == '0') text.pop_back();
-  if (!text.empty() && text.back() == '.') text.pop_back();
-  return text;
-}
 
 const Shoe* FindShoe(const Model& model, std::optional<Id> id) {
   if (!id) return nullptr;
@@ -186,17 +181,12 @@ void LogScreen::Draw(UiFrame& frame) {
     message.clear();
     auto metres = ParseDistance(distance_text, units);
     if (!metres) distance_error = std::string("Type the distance in ") + unit + ", e.g. 5 or 5.5, or tap a quick pick.";
-    else if (!CheckRunDistance(*metres).empty())
-      distance_error = "The distance must be at least " + FormatDistance(kMinRunDistanceM, units) + " and at most " +
-                       FormatDistance(kMaxRunDistanceM, units, 0) + ".";
     auto date = ParseDate(date_text);
     if (!date) date_error = "Use YYYY-MM-DD, e.g. " + FormatDate(today) + ", or tap Today / Yesterday.";
-    else if (DaysBetween(today, *date) > kMaxFutureDays) date_error = "That date is in the future.";
     std::optional<double> seconds;
     if (duration_text.find_first_not_of(" ") != std::string::npos) {
       seconds = ParseDuration(duration_text);
-      if (!seconds || !CheckDuration(*seconds).empty())
-        duration_error = "Type the time as mm:ss or h:mm:ss, e.g. 27:30 or 1:05:00, or leave it empty.";
+      if (!seconds) duration_error = "Type the time as mm:ss or h:mm:ss, e.g. 27:30 or 1:05:00, or leave it empty.";
     }
     if (distance_error.empty() && date_error.empty() && duration_error.empty()) {
       nlohmann::json action = {{"date", FormatDate(*date)}, {"distance_m", *metres}, {"warmup", warmup},
@@ -212,21 +202,25 @@ void LogScreen::Draw(UiFrame& frame) {
         if (chosen) action["shoe_id"] = *chosen;
       }
       const Shoe* shoe = FindShoe(model, chosen);
-      std::string saved = std::string(editing_id ? "Updated: " : "Saved: ") + FormatDistance(*metres, units, 2) +
-                          " on " + ShortDate(*date, today) + (shoe ? " in " + shoe->name : "") + ".";
-      // The same question update_run asks: an edit that keeps the distance and date asks nothing.
-      const Run* old = nullptr;
-      for (const Run& r : model.runs)
-        if (editing_id && r.id == *editing_id) old = &r;
-      bool moved = !old || old->distance_m != *metres || old->date != *date;
-      if (moved && IsUnusualRunDistance(model, *metres, *date, editing_id)) {
-        unusual_run = action;
-        unusual_message = saved;
-      } else {
-        frame.Dispatch(action);
-        message = saved;
-        ClearForm();
-      }
+      sent_message = std::string(editing_id ? "Updated: " : "Saved: ") + FormatDistance(*metres, units, 2) + " on " +
+                     ShortDate(*date, today) + (shoe ? " in " + shoe->name : "") + ".";
+      sent_run = action;
+      frame.Dispatch(std::move(action), kRunForm);
+    }
+  }
+  // What core said of the run sent: saved (the draft goes), a question, or a field to fix.
+  if (std::optional<Outcome> outcome = frame.TakeOutcome(kRunForm)) {
+    if (outcome->ok) {
+      message = sent_message;
+      ClearForm();
+    } else if (outcome->field == "confirm") {
+      unusual_run = sent_run;  // "Did you mean ...?" below
+    } else {
+      std::string reason = outcome->reason.empty() ? outcome->error : outcome->reason + ".";
+      if (outcome->field == "distance_m") distance_error = "The distance " + reason;
+      else if (outcome->field == "date") date_error = "The date " + reason;
+      else if (outcome->field == "duration_s") duration_error = "The time " + reason;
+      else distance_error = outcome->error;
     }
   }
   if (unusual_run) {
@@ -236,9 +230,8 @@ void LogScreen::Draw(UiFrame& frame) {
                                       "Change it", "Save " + FormatDistance(metres, units, 1), p.accent});
     if (pressed == 2) {
       (*unusual_run)["confirm"] = true;
-      frame.Dispatch(*unusual_run);
-      message = unusual_message;
-      ClearForm();
+      sent_run = *unusual_run;
+      frame.Dispatch(*unusual_run, kRunForm);
     }
     if (pressed != 0) unusual_run.reset();
   }

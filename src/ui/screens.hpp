@@ -34,9 +34,12 @@ struct LogScreen {
   // The last deleted run: its Undo bar stays while the runner is on this screen (a bar that
   // vanished under a finger let the tap fall on the row beneath and delete a second run).
   std::optional<Run> undo_run;
-  // A run far beyond the runner's history waits here for "Save ..." or "Change it".
+  // The run last sent to core and the line shown once core has saved it.
+  nlohmann::json sent_run;
+  std::string sent_message;
+  // A run far beyond the runner's history (core asked for the runner's yes) waits here for
+  // "Save ..." or "Change it".
   std::optional<nlohmann::json> unusual_run;
-  std::string unusual_message;  // the "Saved: ..." line once it is saved
   void Draw(UiFrame& frame);
   void ClearForm();
 };

@@ -7,10 +7,10 @@
 #include "core/model/units.hpp"
 #include "core/model/validation.hpp"
 #include "core/model/version.hpp"
-#include "load_chart.hpp"
 #include "guidance_cards.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
+#include "format.hpp"
 #include "widgets.hpp"
 
 namespace sw::ui {
@@ -42,10 +42,10 @@ std::optional<double> ParseThresholdField(const std::string& text, Units units) 
   char* end = nullptr;
   double value = std::strtod(text.c_str(), &end);
   if (text.empty() || *end != '\0') return std::nullopt;
-  double metres = ThresholdToMetres(value, units);
-  if (!CheckThreshold(metres).empty()) return std::nullopt;
-  return metres;
+  return ThresholdToMetres(value, units);  // whether it is acceptable is core's to say
 }
+
+constexpr const char* kNewPairForm = "new_pair_distances";  // the form's name for its outcome
 
 void DrawWeekSection(UiFrame& frame, SettingsScreen& screen) {
   const Settings& settings = frame.state.model.settings;
@@ -91,10 +91,17 @@ void DrawNewPairSection(UiFrame& frame, SettingsScreen& screen) {
     auto replace = ParseThresholdField(screen.default_replace, units);
     if (!warn || !replace)
       screen.defaults_error = "Enter both distances as numbers, for example 300 and 500.";
-    else if (!CheckThresholdOrder(*warn, *replace).empty())
-      screen.defaults_error = "Warn at must be less than replace at.";
     else
-      frame.Dispatch({{"type", "update_settings"}, {"default_warn_at_m", *warn}, {"default_replace_at_m", *replace}});
+      frame.Dispatch({{"type", "update_settings"}, {"default_warn_at_m", *warn}, {"default_replace_at_m", *replace}},
+                     kNewPairForm);
+  }
+  // Core's word on the distances sent: saved, or which one to fix and why.
+  if (std::optional<Outcome> outcome = frame.TakeOutcome(kNewPairForm)) {
+    screen.defaults_error.clear();
+    if (!outcome->ok)
+      screen.defaults_error = outcome->field == "default_warn_at_m"      ? "Warn at " + outcome->reason + "."
+                              : outcome->field == "default_replace_at_m" ? "Replace at " + outcome->reason + "."
+                                                                         : outcome->error;
   }
   SmallText("Applies to pairs you add from now on.");
 }
@@ -127,9 +134,9 @@ void DrawDataSection(UiFrame& frame) {
   RecordLastItem(frame, last_text.c_str(), "info", "last_backup");
   if (Button(frame, "Import backup", ImVec2(-1, 0))) frame.Dispatch({{"type", "pick_backup_file"}});
   if (Button(frame, "Export runs as CSV", ImVec2(-1, 0))) frame.Dispatch({{"type", "export_csv"}});
-  if (!save.notice.empty()) {
-    SmallText(save.notice.c_str());
-    RecordLastItem(frame, save.notice.c_str(), "info", "notice");  // state().ui: tests, assistive bridges
+  if (const std::string& notice = frame.state.notice; !notice.empty()) {
+    SmallText(notice.c_str());
+    RecordLastItem(frame, notice.c_str(), "info", "notice");  // state().ui: tests, assistive bridges
   }
 }
 

@@ -57,7 +57,7 @@ void DrawStorageNotice(UiFrame& frame) {
   const Palette& p = GetPalette();
   CardBegin(frame);
   ImGui::PushFont(GetFonts().heading);
-  ColoredText(p.bad, title.c_str());
+  ColoredParagraph(p.bad, title.c_str());
   ImGui::PopFont();
   RecordLastItem(frame, title.c_str(), "info", save.problem);
   ImGui::TextWrapped("%s", body.c_str());

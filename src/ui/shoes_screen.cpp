@@ -15,24 +15,21 @@
 #include "core/rules/shoe_rules.hpp"
 #include "core/model/units.hpp"
 #include "core/model/validation.hpp"
-#include "load_chart.hpp"
-#include "progress_bar.hpp"
+#include "format.hpp"
 #include "screens.hpp"
+#include "shoe_status.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 
 namespace sw::ui {
 namespace {
 
-// [SECTION] Drafts
-// "120.0" -> "120", "5.50" -> "5.5".
-std::string TrimNumber(std::string text) {
-  if (text.find('.') == std::string::npos) return text;
-  while (!text.empty() && text.back() == '0') text.pop_back();
-  if (!text.empty() && text.back() == '.') text.pop_back();
-  return text;
-}
+// The forms' names for their outcomes (UiFrame::TakeOutcome).
+constexpr const char* kAddForm = "add_shoe";
+constexpr const char* kEditForm = "edit_shoe";
 
+
+// [SECTION] Drafts
 std::string StartText(double metres, Units units) {
   return metres > 0 ? TrimNumber(FormatDistanceNumber(metres, units, 1)) : "";
 }
@@ -80,20 +77,16 @@ struct ParsedShoe {
   std::optional<Date> purchase;
 };
 
-// Checks a draft the way add_shoe / update_shoe will; on a problem sets draft.error.
+// Reads the draft's text (numbers in the runner's units, a date); on text that is not one sets
+// draft.error. Whether the shoe is acceptable is core's to say (ShowOutcome).
 std::optional<ParsedShoe> ParseDraft(ShoeDraft& d, Date today) {
   ParsedShoe out;
   d.error.clear();
   const char* unit = d.units == Units::Miles ? "mi" : "km";
-  if (std::string why = CleanName(d.name, out.name); !why.empty()) {
-    d.error = out.name.empty() && d.name.find_first_not_of(" \t") == std::string::npos
-                  ? "Give the shoes a name, e.g. the brand and model or a nickname."
-                  : "The name " + why + ".";
-    return std::nullopt;
-  }
+  out.name = d.name;
   if (d.start.find_first_not_of(" ") != std::string::npos) {
     auto m = ParseDistance(d.start, d.units);
-    if (!m || !CheckShoeDistance(*m).empty()) {
+    if (!m) {
       d.error = std::string("Distance already run: type a number of ") + unit + ", e.g. 120, or leave it empty.";
       return std::nullopt;
     }
@@ -101,36 +94,39 @@ std::optional<ParsedShoe> ParseDraft(ShoeDraft& d, Date today) {
   }
   auto threshold = [&](const std::string& text, const char* what, double& metres) {
     auto m = ParseDistance(text, d.units);
-    if (!m || *m <= 0) {
+    if (!m) {
       d.error = std::string(what) + ": type a whole number of " + unit + ".";
       return false;
     }
     metres = ThresholdToMetres(MetresToUnits(*m, d.units), d.units);
-    if (!CheckThreshold(metres).empty()) {
-      d.error = std::string(what) + " is too large.";
-      return false;
-    }
     return true;
   };
   if (!threshold(d.warn, "Warn at", out.warn_m) || !threshold(d.replace, "Replace at", out.replace_m))
     return std::nullopt;
-  if (!(out.warn_m < out.replace_m)) {
-    d.error = "Warn at must be less than Replace at.";
-    return std::nullopt;
-  }
   if (d.purchase.find_first_not_of(" ") != std::string::npos) {
     auto date = ParseDate(d.purchase);
     if (!date) {
       d.error = "Purchase date: use YYYY-MM-DD, e.g. " + FormatDate(today) + ", or leave it empty.";
       return std::nullopt;
     }
-    if (DaysBetween(today, *date) > 0) {
-      d.error = "Purchase date is in the future.";
-      return std::nullopt;
-    }
     out.purchase = *date;
   }
   return out;
+}
+
+// What core said of a shoe the form sent: true when saved; otherwise the field to fix, in core's
+// words, goes under the form and the draft stays.
+bool ShowOutcome(ShoeDraft& d, const Outcome& outcome) {
+  if (outcome.ok) return true;
+  static const std::pair<const char*, const char*> kFieldNames[] = {
+      {"name", "The name"}, {"start_distance_m", "Distance already run"}, {"warn_at_m", "Warn at"},
+      {"replace_at_m", "Replace at"}, {"purchase_date", "Purchase date"}};
+  d.error = outcome.error;
+  for (const auto& [field, name] : kFieldNames)
+    if (outcome.field == field) d.error = std::string(name) + " " + outcome.reason + ".";
+  if (outcome.field == "name" && d.name.find_first_not_of(" \t") == std::string::npos)
+    d.error = "Give the shoes a name, e.g. the brand and model or a nickname.";
+  return false;
 }
 
 // [SECTION] Form fields
@@ -216,6 +212,8 @@ void DrawEditor(UiFrame& frame, ShoesScreen& screen, const Shoe& shoe, const Sho
 
   ImGui::Spacing();
   DraftFields(frame, d, "edit");
+  if (std::optional<Outcome> outcome = frame.TakeOutcome(kEditForm))
+    if (ShowOutcome(d, *outcome)) screen.expanded_id.reset();
   if (!d.error.empty()) ColoredParagraph(p.bad, d.error.c_str());
   int pressed = ButtonPair(frame, "Save changes", "Close", true);
   if (pressed == 1) {
@@ -229,8 +227,8 @@ void DrawEditor(UiFrame& frame, ShoesScreen& screen, const Shoe& shoe, const Sho
       if (d.warn != loaded.warn) action["warn_at_m"] = all["warn_at_m"];
       if (d.replace != loaded.replace) action["replace_at_m"] = all["replace_at_m"];
       if (d.purchase != loaded.purchase) action["purchase_date"] = all["purchase_date"];
-      if (action.size() > 2) frame.Dispatch(action);
-      screen.expanded_id.reset();
+      if (action.size() > 2) frame.Dispatch(action, kEditForm);
+      else screen.expanded_id.reset();
     }
   } else if (pressed == 2) {
     screen.expanded_id.reset();
@@ -343,7 +341,7 @@ void ShoesScreen::Draw(UiFrame& frame) {
   const Model& model = frame.state.model;
   const Palette& p = GetPalette();
   Units units = model.settings.units;
-  std::vector<ShoeSummary> summaries = SummarizeShoes(model, frame.context.today);
+  const std::vector<ShoeSummary>& summaries = frame.Summaries().shoes;
 
   if (!adding) {
     if (AccentButton(frame, "Add shoes")) StartAdding(model);
@@ -352,6 +350,10 @@ void ShoesScreen::Draw(UiFrame& frame) {
     ConvertDraft(add, units);
     DraftFields(frame, add, "add");
     Checkbox(frame, "Make these my default shoes", &add.make_default);
+    if (std::optional<Outcome> outcome = frame.TakeOutcome(kAddForm); outcome && ShowOutcome(add, *outcome)) {
+      adding = false;
+      add = ShoeDraft{};
+    }
     if (!add.error.empty()) ColoredParagraph(p.bad, add.error.c_str());
     int pressed = ButtonPair(frame, "Save shoes", "Cancel", true);
     if (pressed == 1) {
@@ -360,9 +362,7 @@ void ShoesScreen::Draw(UiFrame& frame) {
         action["type"] = "add_shoe";
         if (!parsed->purchase) action.erase("purchase_date");
         action["is_default"] = add.make_default;
-        frame.Dispatch(action);
-        adding = false;
-        add = ShoeDraft{};
+        frame.Dispatch(action, kAddForm);
       }
     } else if (pressed == 2) {
       adding = false;

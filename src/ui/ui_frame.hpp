@@ -1,6 +1,7 @@
 #pragma once
 // What every screen gets for one frame: the state to read, a queue to put actions on, and the
 // registry of interactive widgets drawn (the keyboard bridge and the tests read it).
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/model/state.hpp"
+#include "core/rules/derived.hpp"
 
 namespace sw::ui {
 
@@ -30,29 +32,29 @@ struct SaveInfo {
   std::string reason;  // the browser's words for it ("the device storage is full (quota exceeded)")
   std::optional<bool> persisted;    // navigator.storage.persist() answer, when known
   std::vector<std::string> damaged;  // plain-words notes about data kept aside
-  std::string import_confirm;        // non-empty: a picked backup waits for "Replace?" confirmation
-  std::string notice;                // the last import/export outcome, in plain words
 };
 
-// The cadence meter's live values (src/app/cadence_meter.cpp) for the Cadence screen.
-struct CadenceView {
-  bool measuring = false;
-  double spm = 0;               // 0: no rhythm yet
-  double confidence = 0;        // 0..1
-  std::string sensor = "idle";  // "ok" | "denied" | "unavailable" | "idle"
-  std::string message;          // why the sensor is not delivering, or the last outcome
-  bool tap_along = false;       // no sensor: each tap counts one right-foot landing, two steps
-  long long steps = 0;
-  double elapsed_s = 0;
-  double time_in_band_s = 0;
-  std::vector<float> series;    // this session's per-second cadence so far
-  bool voice = true, metronome = false, pocket = false;
+// An action a screen queued; the app dispatches it through core's door after the frame is drawn.
+struct QueuedAction {
+  nlohmann::json action;
+  std::string form;  // non-empty: the screen wants the outcome back under this name
+};
+
+// What core said of an action a form dispatched: ok, or which field is wrong and why (worded in
+// core, once). The screen reads it on the next frame: a draft is cleared only on success.
+struct Outcome {
+  bool ok = false;
+  std::string error;   // the whole sentence
+  std::string field;   // the field to blame, "" when none; "confirm": core wants the runner's yes
+  std::string reason;  // the field's problem alone
+  std::optional<long long> id;
 };
 
 struct UiFrame {
   const AppState& state;
   const ActionContext& context;
-  std::vector<nlohmann::json>& actions;
+  std::vector<QueuedAction>& actions;
+  std::map<std::string, Outcome>& outcomes;
   std::vector<WidgetInfo>& widgets;
   float scale = 1;  // CSS px -> framebuffer px: devicePixelRatio x text size
   const SaveInfo& save;
@@ -60,9 +62,30 @@ struct UiFrame {
   bool wants_animation = false;
 
   // The cadence meter's live values; nullptr outside the app (the screen then shows "--").
-  const CadenceView* cadence = nullptr;
+  const CadenceReadout* cadence = nullptr;
+  // The summaries derived from the model for today (core/rules/derived.hpp): the app's
+  // DerivedCache's, computed once per model change. Screens read them through Summaries().
+  const Derived* derived = nullptr;
+  // Summaries()'s own copy when no one set `derived` (outside the app): derived once per frame.
+  std::optional<Derived> own_derived{};
 
-  void Dispatch(nlohmann::json action) { actions.push_back(std::move(action)); }
+  const Derived& Summaries() {
+    if (!derived) derived = &own_derived.emplace(Derive(state.model, context.today));
+    return *derived;
+  }
+
+  void Dispatch(nlohmann::json action, std::string form = {}) {
+    if (!form.empty()) outcomes.erase(form);
+    actions.push_back({std::move(action), std::move(form)});
+  }
+  // The outcome of the last action dispatched under `form`, once (nullopt until it is known).
+  std::optional<Outcome> TakeOutcome(const std::string& form) {
+    auto it = outcomes.find(form);
+    if (it == outcomes.end()) return std::nullopt;
+    Outcome outcome = std::move(it->second);
+    outcomes.erase(it);
+    return outcome;
+  }
   float Px(float css_px) const { return css_px * scale; }
 };
 

@@ -3,6 +3,9 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "theme.hpp"
 
 namespace sw::ui {
@@ -90,6 +93,116 @@ void SmallText(const char* text) {
   ImGui::TextWrapped("%s", text);
   ImGui::PopStyleColor();
   ImGui::PopFont();
+}
+
+void ColoredParagraph(ImVec4 color, const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
+// [SECTION] Bars, pills, cards and styled buttons
+
+ImVec4 Mix(ImVec4 a, ImVec4 b, float t) {
+  return ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, 1);
+}
+
+void ProgressBar(UiFrame& frame, float fraction, ImVec4 color, float height_css, float marker) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImVec2 min = ImGui::GetCursorScreenPos();
+  float width = ImGui::GetContentRegionAvail().x;
+  float height = frame.Px(height_css);
+  ImVec2 max(min.x + width, min.y + height);
+  float rounding = height * 0.5f;
+  draw->AddRectFilled(min, max, ImGui::GetColorU32(GetPalette().track), rounding);
+  float f = std::clamp(std::isfinite(fraction) ? fraction : 0.0f, 0.0f, 1.0f);
+  if (f > 0) draw->AddRectFilled(min, ImVec2(min.x + std::max(width * f, height), max.y), ImGui::GetColorU32(color), rounding);
+  if (marker >= 0 && marker <= 1) {
+    float x = min.x + width * marker;
+    draw->AddRectFilled(ImVec2(x - frame.Px(1.5f), min.y - frame.Px(3)), ImVec2(x + frame.Px(1.5f), max.y + frame.Px(3)),
+                        ImGui::GetColorU32(GetPalette().text));
+  }
+  ImGui::Dummy(ImVec2(width, height));
+}
+
+float PillWidth(UiFrame& frame, const char* text) {
+  ImGui::PushFont(GetFonts().small);
+  float w = ImGui::CalcTextSize(text).x + frame.Px(16);
+  ImGui::PopFont();
+  return w;
+}
+
+void Pill(UiFrame& frame, const char* text, ImVec4 fill, ImVec4 text_color) {
+  ImGui::PushFont(GetFonts().small);
+  ImVec2 size = ImGui::CalcTextSize(text);
+  ImVec2 pad(frame.Px(8), frame.Px(2));
+  ImVec2 min = ImGui::GetCursorScreenPos();
+  ImVec2 max(min.x + size.x + pad.x * 2, min.y + size.y + pad.y * 2);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(min, max, ImGui::GetColorU32(fill), (max.y - min.y) * 0.5f);
+  draw->AddText(ImVec2(min.x + pad.x, min.y + pad.y), ImGui::GetColorU32(text_color), text);
+  ImGui::Dummy(ImVec2(max.x - min.x, max.y - min.y));
+  ImGui::PopFont();
+}
+
+namespace {
+ImVec2 g_card_top;  // where the open card began (CardBegin)
+}  // namespace
+
+void CardBegin(UiFrame& frame) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->ChannelsSplit(2);
+  draw->ChannelsSetCurrent(1);
+  ImGui::Dummy(ImVec2(0, frame.Px(2)));
+  g_card_top = ImGui::GetCursorScreenPos();
+}
+
+void CardEnd(UiFrame& frame, ImVec4 fill, ImVec4 border, float border_css) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImVec2 bottom = ImGui::GetCursorScreenPos();
+  draw->ChannelsSetCurrent(0);
+  // Bleeds into the window's side padding, like the shoe cards.
+  float pad = frame.Px(10);
+  float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
+  ImVec2 a(g_card_top.x - pad, g_card_top.y - pad);
+  ImVec2 b(right + pad, bottom.y - ImGui::GetStyle().ItemSpacing.y + pad);
+  draw->AddRectFilled(a, b, ImGui::GetColorU32(fill), frame.Px(12));
+  if (border.w > 0) draw->AddRect(a, b, ImGui::GetColorU32(border), frame.Px(12), 0, frame.Px(border_css));
+  draw->ChannelsMerge();
+  ImGui::Dummy(ImVec2(0, frame.Px(14)));
+}
+
+bool CardTapTarget(UiFrame& frame, const char* label) {
+  ImVec2 end = ImGui::GetCursorScreenPos();
+  ImGui::SetCursorScreenPos(g_card_top);
+  float width = ImGui::GetContentRegionAvail().x;
+  bool pressed = ImGui::InvisibleButton(label, ImVec2(width, std::max(end.y - g_card_top.y, 1.0f)));
+  RecordLastItem(frame, label, "button");
+  ImGui::SetCursorScreenPos(end);
+  return pressed;
+}
+
+bool ToggleButton(UiFrame& frame, const char* label, bool selected, float width_px, float height_css) {
+  const Palette& p = GetPalette();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::PushStyleColor(ImGuiCol_Button, selected ? p.accent : style.Colors[ImGuiCol_Button]);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, selected ? p.accent : style.Colors[ImGuiCol_ButtonHovered]);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, selected ? p.accent : style.Colors[ImGuiCol_ButtonActive]);
+  ImGui::PushStyleColor(ImGuiCol_Text, selected ? p.accent_text : p.text);
+  bool pressed = Button(frame, label, ImVec2(width_px > 0 ? width_px / frame.scale : width_px, height_css));
+  ImGui::PopStyleColor(4);
+  return pressed;
+}
+
+bool PrimaryButton(UiFrame& frame, const char* label, float width_px) {
+  const Palette& p = GetPalette();
+  ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, Mix(p.accent, ImVec4(0, 0, 0, 1), 0.2f));
+  ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+  bool pressed = Button(frame, label, ImVec2(width_px > 0 ? width_px / frame.scale : width_px, 0));
+  ImGui::PopStyleColor(4);
+  return pressed;
 }
 
 }  // namespace sw::ui

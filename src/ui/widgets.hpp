@@ -26,6 +26,32 @@ void Paragraph(const char* text);
 void Caption(const char* text);
 void SmallText(const char* text);
 
+// Wrapped text in `color`.
+void ColoredParagraph(ImVec4 color, const char* text);
+
+// [SECTION] Bars, pills, cards and styled buttons
+
+// `a` moved towards `b` by `t` (0..1), opaque: a card's tint of a status colour.
+ImVec4 Mix(ImVec4 a, ImVec4 b, float t);
+// A rounded track filled to `fraction` (clamped 0..1) in `color`; `marker` (0..1, or < 0 for
+// none) draws a vertical tick, e.g. a cap. Takes the full available width, `height_css` tall.
+void ProgressBar(UiFrame& frame, float fraction, ImVec4 color, float height_css = 8, float marker = -1);
+// A small filled label ("Replace", "Default") drawn on the current line at the cursor.
+void Pill(UiFrame& frame, const char* text, ImVec4 fill, ImVec4 text_color);
+// The width a Pill with `text` takes, in pixels.
+float PillWidth(UiFrame& frame, const char* text);
+// A rounded card behind everything drawn between CardBegin and CardEnd (not nestable: it splits
+// the draw list into channels). `border` alpha 0 for none.
+void CardBegin(UiFrame& frame);
+void CardEnd(UiFrame& frame, ImVec4 fill, ImVec4 border = ImVec4(0, 0, 0, 0), float border_css = 1.5f);
+// Between CardBegin and CardEnd: an invisible button over the card drawn so far, so the whole
+// card is the tap target.
+bool CardTapTarget(UiFrame& frame, const char* label);
+// A button drawn filled with the accent colour when `selected`.
+bool ToggleButton(UiFrame& frame, const char* label, bool selected, float width_px, float height_css = 44);
+// A button in the accent colour for the main action of a section.
+bool PrimaryButton(UiFrame& frame, const char* label, float width_px = -1);
+
 // Records the last ImGui item under `label`.
 void RecordLastItem(UiFrame& frame, const char* label, const char* kind, std::string value = {},
                     bool numeric = false);

@@ -23,8 +23,8 @@
 #include <string>
 #include <vector>
 
-#include "core/cadence_estimator.hpp"
-#include "core/motion_csv.hpp"
+#include "core/cadence/cadence_estimator.hpp"
+#include "core/cadence/motion_csv.hpp"
 
 namespace {
 

@@ -29,15 +29,28 @@ function savedChange(page, action) {
   return page.evaluate((a) => new Promise((resolve, reject) => {
     const channel = new BroadcastChannel('stridewise-storage');
     const t0 = performance.now();
+    let returned = 0;
     channel.onmessage = () => {
       const ms = performance.now() - t0;
       channel.close();
       const timing = window.stridewise.state().save.timing;
-      resolve({ ms, encode: timing.last_encode_ms });
+      resolve({ ms, encode: timing.last_encode_ms, dispatch: returned - t0 });
     };
     const r = window.stridewise.dispatch(a);
+    returned = performance.now();
     if (!r.ok) reject(new Error(r.error));
   }), action);
+}
+
+// One action that changes nothing saved (navigate), timed to dispatch's return: the cost of the
+// action path itself with ten years in the state, nothing written.
+function navigateOnce(page, screen) {
+  return page.evaluate((s) => {
+    const t0 = performance.now();
+    const r = window.stridewise.dispatch({ type: 'navigate', screen: s });
+    if (!r.ok) throw new Error(r.error);
+    return performance.now() - t0;
+  }, screen);
 }
 
 // One pass: a page with ten years of data and one with an empty store (the anchor), cold-started
@@ -49,7 +62,7 @@ async function pass(env, viewport) {
   const r = await data.page.evaluate((text) => window.stridewise.dispatch({ type: 'import_backup', json: text, confirm: true }), backup);
   if (!r.ok) throw new Error('import failed: ' + r.error);
   await data.page.waitForFunction(() => window.stridewise.state().save.status === 'saved', null, { timeout: 60000 });
-  const m = { read: [], decode: [], load: [], ready: [], emptyReady: [], extra: [], settings: [], run: [], encode: [],
+  const m = { read: [], decode: [], load: [], ready: [], emptyReady: [], extra: [], settings: [], run: [], encode: [], dispatch: [], navigate: [],
     backupKb: backup.length / 1024 };
   for (let i = 0; i < 7; i++) {
     const s = await coldStart(data.page);
@@ -67,10 +80,14 @@ async function pass(env, viewport) {
     m.extra.push(s.ready - e.ready);
     const setting = await savedChange(data.page, { type: 'update_settings', weekly_increase_limit_pct: 10 + i });
     m.settings.push(setting.ms);
+    m.dispatch.push(setting.dispatch);
     m.encode.push(setting.encode);
     await settleFrames(data.page, { quietMs: 500, timeout: 15000 });
     const run = await savedChange(data.page, { type: 'add_run', date: '2026-11-20', distance_m: 5000 + i });
     m.run.push(run.ms);
+    m.dispatch.push(run.dispatch);
+    await settleFrames(data.page, { quietMs: 500, timeout: 15000 });
+    m.navigate.push(await navigateOnce(data.page, i % 2 ? 'home' : 'log'));
     m.encode.push(run.encode);
     await settleFrames(data.page, { quietMs: 500, timeout: 15000 });
   }
@@ -97,6 +114,8 @@ try {
     line('one saved change, a setting: dispatch -> committed', m.settings, '  [target <= 20 ms]');
     line('one saved change, a run logged: dispatch -> committed', m.run, '  [target <= 20 ms]');
     line('  of which encoding the changed documents (both kinds)', m.encode);
+    line('  of which dispatch() itself, until it returns (both kinds)', m.dispatch);
+    line('one action saving nothing (navigate): dispatch() until it returns', m.navigate);
   }
   console.log('\nIn headless Chromium the compositor reads a WebGL canvas back in software after every drawn frame');
   console.log('(about 9x the pixels at DPR 3); IndexedDB events wait on the main thread meanwhile. DPR 1 shows the');

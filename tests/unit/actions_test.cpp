@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "core/actions.hpp"
-#include "core/state_json.hpp"
+#include "core/actions/actions.hpp"
+#include "core/actions/state_json.hpp"
 
 using nlohmann::json;
 using namespace sw;

@@ -4,11 +4,11 @@
 
 #include <algorithm>
 
-#include "core/actions.hpp"
-#include "core/backup.hpp"
-#include "core/backup_file.hpp"
-#include "core/model_json.hpp"
-#include "core/storage_codec.hpp"
+#include "core/actions/actions.hpp"
+#include "core/storage/backup.hpp"
+#include "core/storage/backup_file.hpp"
+#include "core/model/model_json.hpp"
+#include "core/storage/storage_codec.hpp"
 #include "model_samples.hpp"
 
 using namespace sw;
@@ -166,25 +166,75 @@ TEST_CASE("import_backup with a prepared model replaces everything in one action
   AppState state;
   state.model = SampleModel();
   const Model incoming = BigModel();
+  auto prepared = [&](nlohmann::json fields) {
+    Action action(std::move(fields));
+    action.model = std::make_shared<const Model>(incoming);
+    return action;
+  };
   ActionContext context;
-  context.prepared_import = std::make_shared<const Model>(incoming);
 
   // Not confirmed, or nothing prepared: refused, nothing changed.
-  CHECK(Apply(state, {{"type", "import_backup"}, {"prepared", true}}, context).error ==
+  CHECK(Apply(state, prepared({{"type", "import_backup"}, {"prepared", true}}), context).error ==
         "import_backup: a prepared backup is restored only with confirm:true.");
-  CHECK(Apply(state, {{"type", "import_backup"}, {"prepared", true}, {"confirm", true}}, ActionContext{}).error ==
+  CHECK(Apply(state, {{"type", "import_backup"}, {"prepared", true}, {"confirm", true}}, context).error ==
         "import_backup: there is no prepared backup to restore.");
-  CHECK_FALSE(Apply(state, {{"type", "import_backup"}, {"prepared", "yes"}, {"confirm", true}}, context).ok);
+  CHECK_FALSE(Apply(state, prepared({{"type", "import_backup"}, {"prepared", "yes"}, {"confirm", true}}), context).ok);
   CHECK(state.model == SampleModel());
   CHECK(state.model_revision == 0);
 
-  ActionResult done = Apply(state, {{"type", "import_backup"}, {"prepared", true}, {"confirm", true}}, context);
+  ActionResult done = Apply(state, prepared({{"type", "import_backup"}, {"prepared", true}, {"confirm", true}}), context);
   INFO(done.error);
   REQUIRE(done.ok);
   CHECK(state.model == incoming);
   CHECK(state.model_revision == 1);
-  // Re-applied (a rebase onto another tab's write): the same model again, from the context.
+  // Re-applied (a rebase onto another tab's write): the same model again, from the action.
   state.model.runs.clear();
-  REQUIRE(Apply(state, {{"type", "import_backup"}, {"prepared", true}, {"confirm", true}}, context).ok);
+  REQUIRE(Apply(state, prepared({{"type", "import_backup"}, {"prepared", true}, {"confirm", true}}), context).ok);
   CHECK(state.model == incoming);
+}
+
+TEST_CASE("A picked backup waits for Replace; import_confirm saves what a rebase re-applies, cancel changes nothing",
+          "[backup][actions]") {
+  AppState state;
+  state.model = SampleModel();
+  ActionContext context;
+  // Nothing waiting: both answers are refused.
+  CHECK(Apply(state, nlohmann::json{{"type", "import_confirm"}}, context).error == "There is no import waiting.");
+  CHECK(Apply(state, nlohmann::json{{"type", "import_cancel"}}, context).error == "There is no import waiting.");
+
+  // The picker's answer: a decoded model waits with the question; nothing saved yet.
+  Action read(nlohmann::json{{"type", "backup_file_read"}, {"name", "b.json"}});
+  read.model = std::make_shared<const Model>(BigModel());
+  ActionResult waiting = Apply(state, read, context);
+  REQUIRE(waiting.ok);
+  CHECK(waiting.effects.empty());
+  REQUIRE(state.pending_import);
+  CHECK(state.pending_import->message == ConfirmReplaceMessage(SampleModel(), BigModel()));
+  CHECK(state.model == SampleModel());
+  CHECK(state.model_revision == 0);
+
+  // Cancel: the waiting import goes, the model stays.
+  REQUIRE(Apply(state, nlohmann::json{{"type", "import_cancel"}}, context).ok);
+  CHECK_FALSE(state.pending_import);
+  CHECK(state.notice == "Import cancelled; nothing changed.");
+  CHECK(state.model == SampleModel());
+
+  // Again, and Replace: one SaveChange whose replay carries the decoded model itself.
+  REQUIRE(Apply(state, read, context).ok);
+  ActionResult replaced = Apply(state, nlohmann::json{{"type", "import_confirm"}}, context);
+  REQUIRE(replaced.ok);
+  CHECK(state.model == BigModel());
+  CHECK(state.model_revision == 1);
+  CHECK(state.notice == "Backup restored.");
+  REQUIRE(replaced.effects.size() == 1);
+  const SaveChange* save = std::get_if<SaveChange>(&replaced.effects[0]);
+  REQUIRE(save);
+  CHECK(save->replay.Type() == "import_backup");
+  REQUIRE(save->replay.model);
+  CHECK(*save->replay.model == BigModel());
+
+  // A failed read says why and leaves nothing waiting.
+  REQUIRE(Apply(state, {{"type", "backup_file_read"}, {"name", "x.json"}, {"error", "not a backup."}}, context).ok);
+  CHECK(state.notice == "x.json: not a backup.");
+  CHECK_FALSE(state.pending_import);
 }

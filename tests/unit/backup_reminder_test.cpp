@@ -2,11 +2,11 @@
 // reminder comes 30 days after the last backup (or the first run) once runs were logged since.
 #include <catch2/catch.hpp>
 
-#include "core/actions.hpp"
-#include "core/backup.hpp"
-#include "core/dates.hpp"
-#include "core/model_json.hpp"
-#include "core/storage_codec.hpp"
+#include "core/actions/actions.hpp"
+#include "core/storage/backup.hpp"
+#include "core/model/dates.hpp"
+#include "core/model/model_json.hpp"
+#include "core/storage/storage_codec.hpp"
 
 using nlohmann::json;
 using namespace sw;
@@ -37,14 +37,14 @@ TEST_CASE("no runs, no reminder; runs never backed up: a reminder 30 days after 
 TEST_CASE("after a backup: reminded only when runs came since and 30 days have passed", "[backup][reminder]") {
   AppState state;
   LogRun(state, "2026-01-05", "2026-01-05");
-  REQUIRE(Apply(state, {{"type", "record_backup"}}, On("2026-01-10")).ok);
+  REQUIRE(Apply(state, nlohmann::json{{"type", "record_backup"}}, On("2026-01-10")).ok);
   REQUIRE(state.model.last_backup);
   CHECK(FormatDate(state.model.last_backup->date) == "2026-01-10");
   CHECK_FALSE(BackupReminderDays(state.model, *ParseDate("2026-03-01")));  // nothing new since
   LogRun(state, "2026-01-12", "2026-01-12");
   CHECK_FALSE(BackupReminderDays(state.model, *ParseDate("2026-02-08")));  // 29 days
   CHECK(BackupReminderDays(state.model, *ParseDate("2026-02-09")) == 30);
-  REQUIRE(Apply(state, {{"type", "record_backup"}}, On("2026-02-09")).ok);
+  REQUIRE(Apply(state, nlohmann::json{{"type", "record_backup"}}, On("2026-02-09")).ok);
   CHECK_FALSE(BackupReminderDays(state.model, *ParseDate("2026-04-01")));
 }
 
@@ -52,7 +52,7 @@ TEST_CASE("the backup mark is kept in the settings part and in backups, and olde
           "[backup][storage]") {
   AppState state;
   LogRun(state, "2026-01-05", "2026-01-05");
-  REQUIRE(Apply(state, {{"type", "record_backup"}}, On("2026-01-10")).ok);
+  REQUIRE(Apply(state, nlohmann::json{{"type", "record_backup"}}, On("2026-01-10")).ok);
   Model before = state.model;
   before.last_backup.reset();
   StoreChanges changes = EncodeStoreChanges(&before, state.model);

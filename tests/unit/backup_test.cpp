@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "core/actions.hpp"
-#include "core/backup.hpp"
-#include "core/model_json.hpp"
-#include "core/runs_csv.hpp"
+#include "core/actions/actions.hpp"
+#include "core/storage/backup.hpp"
+#include "core/model/model_json.hpp"
+#include "core/storage/runs_csv.hpp"
 #include "model_samples.hpp"
 
 using nlohmann::json;
@@ -109,15 +109,20 @@ TEST_CASE("import_backup asks first, then replaces the whole model", "[backup]")
   const auto revision = state.model_revision;
   std::string text = ExportBackup(SampleModel());
   ActionResult ask = Apply(state, {{"type", "import_backup"}, {"json", text}}, context);
-  CHECK_FALSE(ask.ok);
-  CHECK(ask.error ==
-        "Replace 0 runs and 1 shoe with 3 runs and 2 shoes? Dispatch again with confirm:true to replace.");
+  // Without confirm the backup waits for the runner's Replace; nothing is changed or saved.
+  REQUIRE(ask.ok);
+  CHECK(ask.answer["confirm_required"] == true);
+  CHECK(ask.answer["message"] == "Replace 0 runs and 1 shoe with 3 runs and 2 shoes?");
+  REQUIRE(state.pending_import);
+  CHECK(*state.pending_import->model == SampleModel());
+  CHECK(ask.effects.empty());
   CHECK(state.model == before);
+  CHECK(state.model_revision == revision);
   ActionResult bad = Apply(state, {{"type", "import_backup"}, {"json", text.substr(0, 100)}, {"confirm", true}}, context);
   CHECK_FALSE(bad.ok);
   CHECK(state.model == before);
   CHECK(state.model_revision == revision);
-  CHECK(Apply(state, {{"type", "import_backup"}}, context).error == "import_backup needs \"json\".");
+  CHECK(Apply(state, nlohmann::json{{"type", "import_backup"}}, context).error == "import_backup needs \"json\".");
   CHECK(Apply(state, {{"type", "import_backup"}, {"json", 5}}, context).error ==
         "import_backup: \"json\" must be the backup file's text.");
   REQUIRE(Apply(state, {{"type", "import_backup"}, {"json", text}, {"confirm", true}}, context).ok);

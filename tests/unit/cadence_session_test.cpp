@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "core/actions.hpp"
-#include "core/cadence_target.hpp"
+#include "core/actions/actions.hpp"
+#include "core/cadence/cadence_target.hpp"
 #include "model_samples.hpp"
 
 using nlohmann::json;

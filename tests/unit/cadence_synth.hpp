@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/cadence_estimator.hpp"
+#include "core/cadence/cadence_estimator.hpp"
 
 namespace sw::test {
 

@@ -14,8 +14,8 @@ using sw::test::RunCli;
 #include <unistd.h>
 
 #include "cadence_synth.hpp"
-#include "core/cadence_estimator.hpp"
-#include "core/motion_csv.hpp"
+#include "core/cadence/cadence_estimator.hpp"
+#include "core/cadence/motion_csv.hpp"
 
 using sw::CadenceEstimator;
 using sw::CadenceReading;

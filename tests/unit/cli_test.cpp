@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <string>
 
-#include "core/version.hpp"
+#include "core/model/version.hpp"
 #include "run_cli.hpp"
 
 using sw::test::RunCli;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/dates.hpp"
+#include "core/model/dates.hpp"
 
 using namespace sw;
 using namespace std::chrono;

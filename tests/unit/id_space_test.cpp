@@ -5,8 +5,8 @@
 
 #include <set>
 
-#include "core/actions.hpp"
-#include "core/validation.hpp"
+#include "core/actions/actions.hpp"
+#include "core/model/validation.hpp"
 
 using nlohmann::json;
 using namespace sw;

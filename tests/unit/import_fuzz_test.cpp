@@ -5,9 +5,9 @@
 
 #include <random>
 
-#include "core/actions.hpp"
-#include "core/backup.hpp"
-#include "core/model_json.hpp"
+#include "core/actions/actions.hpp"
+#include "core/storage/backup.hpp"
+#include "core/model/model_json.hpp"
 #include "model_samples.hpp"
 #include "mutate.hpp"
 

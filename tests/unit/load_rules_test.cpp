@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include "core/dates.hpp"
-#include "core/load_rules.hpp"
-#include "core/rules_state_json.hpp"
-#include "core/state_json.hpp"
+#include "core/model/dates.hpp"
+#include "core/rules/load_rules.hpp"
+#include "core/rules/rules_state_json.hpp"
+#include "core/actions/state_json.hpp"
 
 using namespace sw;
 using namespace std::chrono;

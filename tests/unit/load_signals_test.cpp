@@ -1,8 +1,8 @@
 // Spike, ACWR, streak and longest-run signals of load_rules (the weekly totals: load_rules_test.cpp).
 #include <catch2/catch.hpp>
 
-#include "core/dates.hpp"
-#include "core/load_rules.hpp"
+#include "core/model/dates.hpp"
+#include "core/rules/load_rules.hpp"
 
 using namespace sw;
 using namespace std::chrono;

@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include "core/actions.hpp"
-#include "core/model_json.hpp"
-#include "core/state_json.hpp"
-#include "core/validation.hpp"
+#include "core/actions/actions.hpp"
+#include "core/model/model_json.hpp"
+#include "core/actions/state_json.hpp"
+#include "core/model/validation.hpp"
 #include "model_samples.hpp"
 
 using nlohmann::json;

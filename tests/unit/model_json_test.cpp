@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/model_json.hpp"
+#include "core/model/model_json.hpp"
 #include "model_samples.hpp"
 
 using nlohmann::json;

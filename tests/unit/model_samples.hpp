@@ -4,8 +4,8 @@
 #include <sstream>
 #include <string>
 
-#include "core/dates.hpp"
-#include "core/model.hpp"
+#include "core/model/dates.hpp"
+#include "core/model/model.hpp"
 
 namespace sw::test {
 

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "core/dates.hpp"
-#include "core/model_json.hpp"
-#include "core/pain_rules.hpp"
+#include "core/model/dates.hpp"
+#include "core/model/model_json.hpp"
+#include "core/rules/pain_rules.hpp"
 
 using namespace sw;
 

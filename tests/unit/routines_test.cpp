@@ -2,9 +2,9 @@
 
 #include <string>
 
-#include "core/dates.hpp"
-#include "core/guide_content.hpp"
-#include "core/routines.hpp"
+#include "core/model/dates.hpp"
+#include "core/guide/guide_content.hpp"
+#include "core/rules/routines.hpp"
 
 using namespace sw;
 

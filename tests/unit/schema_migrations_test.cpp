@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "core/model_json.hpp"
-#include "core/schema_migrations.hpp"
+#include "core/model/model_json.hpp"
+#include "core/model/schema_migrations.hpp"
 #include "model_samples.hpp"
 
 using nlohmann::json;

@@ -2,10 +2,10 @@
 
 #include <cmath>
 
-#include "core/dates.hpp"
-#include "core/rules_state_json.hpp"
-#include "core/shoe_rules.hpp"
-#include "core/state_json.hpp"
+#include "core/model/dates.hpp"
+#include "core/rules/rules_state_json.hpp"
+#include "core/rules/shoe_rules.hpp"
+#include "core/actions/state_json.hpp"
 
 using namespace sw;
 

@@ -5,9 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/dates.hpp"
-#include "core/model_json.hpp"
-#include "core/storage_codec.hpp"
+#include "core/model/dates.hpp"
+#include "core/model/model_json.hpp"
+#include "core/storage/storage_codec.hpp"
 #include "mutate.hpp"
 
 using namespace sw;

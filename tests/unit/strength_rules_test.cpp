@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include "core/actions.hpp"
-#include "core/dates.hpp"
-#include "core/state_json.hpp"
-#include "core/strength_rules.hpp"
+#include "core/actions/actions.hpp"
+#include "core/model/dates.hpp"
+#include "core/actions/state_json.hpp"
+#include "core/rules/strength_rules.hpp"
 
 using namespace sw;
 using namespace std::chrono;

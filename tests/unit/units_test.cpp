@@ -3,7 +3,7 @@
 #include <cmath>
 #include <limits>
 
-#include "core/units.hpp"
+#include "core/model/units.hpp"
 
 using namespace sw;
 

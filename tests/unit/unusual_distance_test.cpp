@@ -1,9 +1,9 @@
 // Issue "A runner's first week" item 5: "150" typed for 15.0 km is asked about before it is saved.
 #include <catch2/catch.hpp>
 
-#include "core/actions.hpp"
-#include "core/dates.hpp"
-#include "core/load_rules.hpp"
+#include "core/actions/actions.hpp"
+#include "core/model/dates.hpp"
+#include "core/rules/load_rules.hpp"
 
 using nlohmann::json;
 using namespace sw;

@@ -2,9 +2,9 @@
 
 #include <limits>
 
-#include "core/actions.hpp"
-#include "core/model_json.hpp"
-#include "core/validation.hpp"
+#include "core/actions/actions.hpp"
+#include "core/model/model_json.hpp"
+#include "core/model/validation.hpp"
 #include "model_samples.hpp"
 
 using nlohmann::json;

@@ -1,47 +1,75 @@
 #pragma once
-// The handlers behind Apply(), one file per family (actions_<family>.cpp). A handler works
-// on a draft copy of the state: on failure Apply() throws the draft away.
+// The handlers behind Apply(), one file per family (actions_<family>.cpp).
+//
+// A handler for an action that changes the model works on the state directly; Apply() keeps a
+// copy of the model and puts it back if the handler fails, so such a handler may stop half-way.
+// Every other handler checks everything before it changes anything.
 #include <string_view>
 
 #include "core/actions/actions.hpp"
 
 namespace sw {
 
-using ActionHandler = ActionResult (*)(AppState& draft, const nlohmann::json& action,
-                                       const ActionContext& context);
+using ActionHandler = ActionResult (*)(AppState& state, const Action& action, const ActionContext& context);
+
+enum class Changes {
+  Model,      // the runner's data: saved, the revision bumped (on failure the model is restored)
+  Session,    // only what this tab shows or does (screen, meter, a waiting import): not saved
+  Sometimes,  // the handler says (result.model_changed): cadence_stop, import_confirm
+  Loaded,     // storage's load: the model is what is stored; the revision is bumped, nothing saved
+};
 
 struct ActionEntry {
   std::string_view type;
   ActionHandler handler;
-  bool changes_model;  // false for pure UI actions such as navigate: nothing to save
+  Changes changes;
 };
 
+#define SW_HANDLER(name) ActionResult name(AppState& state, const Action& action, const ActionContext& context)
 // actions_navigation.cpp
-ActionResult ApplyNavigate(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+SW_HANDLER(ApplyNavigate);
 // actions_settings.cpp
-ActionResult ApplySetUnits(AppState& draft, const nlohmann::json& action, const ActionContext& context);
-ActionResult ApplyUpdateSettings(AppState& draft, const nlohmann::json& action, const ActionContext& context);
-ActionResult ApplySetCadenceTarget(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+SW_HANDLER(ApplySetUnits);
+SW_HANDLER(ApplyUpdateSettings);
+SW_HANDLER(ApplySetCadenceTarget);
 // actions_shoes.cpp
-ActionResult ApplyAddShoe(AppState& draft, const nlohmann::json& action, const ActionContext& context);
-ActionResult ApplyUpdateShoe(AppState& draft, const nlohmann::json& action, const ActionContext& context);
-ActionResult ApplyRetireShoe(AppState& draft, const nlohmann::json& action, const ActionContext& context);
-ActionResult ApplyReactivateShoe(AppState& draft, const nlohmann::json& action, const ActionContext& context);
-ActionResult ApplySetShoeWear(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+SW_HANDLER(ApplyAddShoe);
+SW_HANDLER(ApplyUpdateShoe);
+SW_HANDLER(ApplyRetireShoe);
+SW_HANDLER(ApplyReactivateShoe);
+SW_HANDLER(ApplySetShoeWear);
 // actions_runs.cpp
-ActionResult ApplyAddRun(AppState& draft, const nlohmann::json& action, const ActionContext& context);
-ActionResult ApplyUpdateRun(AppState& draft, const nlohmann::json& action, const ActionContext& context);
-ActionResult ApplyDeleteRun(AppState& draft, const nlohmann::json& action, const ActionContext& context);
-ActionResult ApplyRestoreRun(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+SW_HANDLER(ApplyAddRun);
+SW_HANDLER(ApplyUpdateRun);
+SW_HANDLER(ApplyDeleteRun);
+SW_HANDLER(ApplyRestoreRun);
 // actions_log.cpp
-ActionResult ApplyLogStrength(AppState& draft, const nlohmann::json& action, const ActionContext& context);
-ActionResult ApplyLogPain(AppState& draft, const nlohmann::json& action, const ActionContext& context);
-ActionResult ApplyDeletePain(AppState& draft, const nlohmann::json& action, const ActionContext& context);
-ActionResult ApplyDeleteStrength(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+SW_HANDLER(ApplyLogStrength);
+SW_HANDLER(ApplyLogPain);
+SW_HANDLER(ApplyDeletePain);
+SW_HANDLER(ApplyDeleteStrength);
 // actions_cadence.cpp
-ActionResult ApplyAddCadenceSession(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+SW_HANDLER(ApplyAddCadenceSession);
+SW_HANDLER(ApplyCadenceStart);
+SW_HANDLER(ApplyCadenceStop);
+SW_HANDLER(ApplyCadenceTap);
+SW_HANDLER(ApplyCadenceOptions);
+SW_HANDLER(ApplyCadenceTick);
 // actions_backup.cpp
-ActionResult ApplyRecordBackup(AppState& draft, const nlohmann::json& action, const ActionContext& context);
-ActionResult ApplyImportBackup(AppState& draft, const nlohmann::json& action, const ActionContext& context);
+SW_HANDLER(ApplyRecordBackup);
+SW_HANDLER(ApplyImportBackup);
+SW_HANDLER(ApplyImportConfirm);
+SW_HANDLER(ApplyImportCancel);
+SW_HANDLER(ApplyBackupFileOpened);
+SW_HANDLER(ApplyBackupFileRead);
+// actions_files.cpp
+SW_HANDLER(ApplyExportBackup);
+SW_HANDLER(ApplyExportCsv);
+SW_HANDLER(ApplyExportDamaged);
+SW_HANDLER(ApplyPickBackupFile);
+SW_HANDLER(ApplyRetryStorage);
+// actions_storage.cpp
+SW_HANDLER(ApplyLoadStored);
+#undef SW_HANDLER
 
 }  // namespace sw

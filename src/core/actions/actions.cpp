@@ -8,26 +8,46 @@ namespace sw {
 namespace {
 
 const ActionEntry kActions[] = {
-    {"navigate", ApplyNavigate, false},
-    {"set_units", ApplySetUnits, true},
-    {"update_settings", ApplyUpdateSettings, true},
-    {"set_cadence_target", ApplySetCadenceTarget, true},
-    {"add_shoe", ApplyAddShoe, true},
-    {"update_shoe", ApplyUpdateShoe, true},
-    {"retire_shoe", ApplyRetireShoe, true},
-    {"reactivate_shoe", ApplyReactivateShoe, true},
-    {"set_shoe_wear", ApplySetShoeWear, true},
-    {"add_run", ApplyAddRun, true},
-    {"update_run", ApplyUpdateRun, true},
-    {"delete_run", ApplyDeleteRun, true},
-    {"restore_run", ApplyRestoreRun, true},
-    {"log_strength", ApplyLogStrength, true},
-    {"log_pain", ApplyLogPain, true},
-    {"delete_pain", ApplyDeletePain, true},
-    {"delete_strength", ApplyDeleteStrength, true},
-    {"add_cadence_session", ApplyAddCadenceSession, true},
-    {"import_backup", ApplyImportBackup, true},
-    {"record_backup", ApplyRecordBackup, true},
+    {"navigate", ApplyNavigate, Changes::Session},
+    {"set_units", ApplySetUnits, Changes::Model},
+    {"update_settings", ApplyUpdateSettings, Changes::Model},
+    {"set_cadence_target", ApplySetCadenceTarget, Changes::Model},
+    {"add_shoe", ApplyAddShoe, Changes::Model},
+    {"update_shoe", ApplyUpdateShoe, Changes::Model},
+    {"retire_shoe", ApplyRetireShoe, Changes::Model},
+    {"reactivate_shoe", ApplyReactivateShoe, Changes::Model},
+    {"set_shoe_wear", ApplySetShoeWear, Changes::Model},
+    {"add_run", ApplyAddRun, Changes::Model},
+    {"update_run", ApplyUpdateRun, Changes::Model},
+    {"delete_run", ApplyDeleteRun, Changes::Model},
+    {"restore_run", ApplyRestoreRun, Changes::Model},
+    {"log_strength", ApplyLogStrength, Changes::Model},
+    {"log_pain", ApplyLogPain, Changes::Model},
+    {"delete_pain", ApplyDeletePain, Changes::Model},
+    {"delete_strength", ApplyDeleteStrength, Changes::Model},
+    {"add_cadence_session", ApplyAddCadenceSession, Changes::Model},
+    // The cadence meter (state.cadence): cadence_stop keeps a long enough session (its replay: an
+    // add_cadence_session of it); cadence_tick is the app's per-frame pump with the sensor's samples.
+    {"cadence_start", ApplyCadenceStart, Changes::Session},
+    {"cadence_stop", ApplyCadenceStop, Changes::Sometimes},
+    {"cadence_tap", ApplyCadenceTap, Changes::Session},
+    {"cadence_options", ApplyCadenceOptions, Changes::Session},
+    {"cadence_tick", ApplyCadenceTick, Changes::Session},
+    {"record_backup", ApplyRecordBackup, Changes::Model},
+    // import_backup without confirm only asks (a waiting import); with it, replaces everything.
+    {"import_backup", ApplyImportBackup, Changes::Sometimes},
+    {"import_confirm", ApplyImportConfirm, Changes::Sometimes},
+    {"import_cancel", ApplyImportCancel, Changes::Session},
+    {"pick_backup_file", ApplyPickBackupFile, Changes::Session},
+    {"backup_file_opened", ApplyBackupFileOpened, Changes::Session},
+    {"backup_file_read", ApplyBackupFileRead, Changes::Session},
+    // export_backup also records the backup's day (Settings' "Last backup", Home's reminder).
+    {"export_backup", ApplyExportBackup, Changes::Model},
+    {"export_csv", ApplyExportCsv, Changes::Session},
+    {"export_damaged", ApplyExportDamaged, Changes::Session},
+    {"retry_storage", ApplyRetryStorage, Changes::Session},
+    // Storage's load: the stored model (and, on a rebase, this tab's changes re-applied after it).
+    {"load_stored", ApplyLoadStored, Changes::Loaded},
 };
 
 const ActionEntry* FindAction(std::string_view type) {
@@ -38,26 +58,48 @@ const ActionEntry* FindAction(std::string_view type) {
 
 }  // namespace
 
-ActionResult Apply(AppState& state, const nlohmann::json& action, const ActionContext& context) {
-  if (!action.is_object()) return ActionResult::Fail("An action must be a JSON object with a \"type\".");
-  auto type_it = action.find("type");
-  if (type_it == action.end() || !type_it->is_string())
+std::string Action::Type() const {
+  auto it = fields.is_object() ? fields.find("type") : fields.end();
+  return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+ActionResult Apply(AppState& state, const Action& action, const ActionContext& context) {
+  const nlohmann::json& fields = action.fields;
+  if (!fields.is_object()) return ActionResult::Fail("An action must be a JSON object with a \"type\".");
+  auto type_it = fields.find("type");
+  if (type_it == fields.end() || !type_it->is_string())
     return ActionResult::Fail("An action needs a \"type\" text field.");
   const std::string& type = type_it->get_ref<const std::string&>();
   const ActionEntry* entry = FindAction(type);
   if (!entry) return ActionResult::Fail("Unknown action type \"" + type + "\".");
 
-  AppState draft = state;
-  ActionResult result = entry->handler(draft, action, context);
-  if (!result.ok) return result;
-  if (entry->changes_model) ++draft.model_revision;
-  state = std::move(draft);
+  // Only the model is kept to put back: the session part (a running meter's series, a waiting
+  // import) is never copied, and actions that cannot fail half-way copy nothing at all.
+  std::optional<Model> before;
+  if (entry->changes == Changes::Model || entry->changes == Changes::Sometimes) before = state.model;
+  ActionResult result = entry->handler(state, action, context);
+  if (!result.ok) {
+    if (before) state.model = std::move(*before);
+    result.model_changed = false;
+    return result;
+  }
+  if (entry->changes == Changes::Loaded) ++state.model_revision;  // shown anew, nothing to save
+  if (entry->changes == Changes::Model) result.model_changed = true;
+  if (result.model_changed) {
+    ++state.model_revision;
+    result.effects.push_back(SaveChange{result.replay ? std::move(*result.replay) : action, result.id});
+    result.replay.reset();
+  }
   return result;
 }
 
 nlohmann::json ResultToJson(const ActionResult& result) {
-  nlohmann::json out = {{"ok", result.ok}};
-  if (!result.ok) out["error"] = result.error;
+  nlohmann::json out = result.answer.is_object() ? result.answer : nlohmann::json::object();
+  out["ok"] = result.ok;
+  if (!result.ok) {
+    out["error"] = result.error;
+    if (!result.field.empty()) out["field"] = result.field;
+  }
   if (result.id) out["id"] = *result.id;
   return out;
 }

@@ -1,62 +1,137 @@
-// add_cadence_session: the cadence meter (src/app/cadence_meter.cpp) saves a finished
-// measurement through this action, so a session is checked like any other input.
+// The cadence meter's actions (state.cadence, core/cadence/cadence_meter.hpp) and
+// add_cadence_session, the page API's way to keep a session. A session the meter measured is kept
+// by cadence_stop directly, checked by the same CheckCadenceSession as add_cadence_session.
+#include <algorithm>
 #include <cmath>
 
 #include "core/actions/action_input.hpp"
+#include "core/cadence/cadence_meter.hpp"
+#include "core/cadence/cadence_session_check.hpp"
+#include "core/model/model_json.hpp"
 
 namespace sw {
-namespace {
 
-inline constexpr double kMaxSessionS = 12 * 3600;   // one measurement: at most 12 hours
-inline constexpr std::size_t kMaxSeriesLength = 43200;  // one value per second of 12 hours
-
-std::string CheckSessionDuration(double seconds) {
-  return std::isfinite(seconds) && seconds > 0 && seconds <= kMaxSessionS ? std::string()
-                                                                          : "must be more than 0 and at most 43200 seconds (12 hours)";
-}
-
-std::string CheckSpm(double spm) {
-  return std::isfinite(spm) && spm >= 0 && spm <= kMaxSpm ? std::string() : "must be from 0 to 1000 steps per minute";
-}
-
-}  // namespace
-
-ActionResult ApplyAddCadenceSession(AppState& draft, const nlohmann::json& action, const ActionContext& context) {
+ActionResult ApplyAddCadenceSession(AppState& draft, const Action& given, const ActionContext& context) {
+  const nlohmann::json& action = given.fields;
   FieldReader in(action, "add_cadence_session");
   CadenceSession session;
   session.low_spm = draft.model.settings.cadence_low_spm;
   session.high_spm = draft.model.settings.cadence_high_spm;
-  if (!(in.DateField("date", session.date) && in.Check("date", CheckDateNotFuture(session.date, context.today)) &&
-        in.Number("duration_s", session.duration_s) &&
-        in.Check("duration_s", CheckSessionDuration(session.duration_s)) &&
-        in.Number("mean_spm", session.mean_spm) && in.Check("mean_spm", CheckSpm(session.mean_spm)) &&
-        in.OptNumber("time_in_band_s", session.time_in_band_s) &&
-        in.Check("time_in_band_s", session.time_in_band_s >= 0 && session.time_in_band_s <= session.duration_s + 1
-                                       ? std::string()
-                                       : "must be from 0 to the session's duration") &&
-        in.OptInt("low_spm", session.low_spm) && in.OptInt("high_spm", session.high_spm) &&
-        in.Check("low_spm", CheckCadenceBand(session.low_spm, session.high_spm))))
+  // The fields' types here; their values in CheckCadenceSession (cadence_stop's check too).
+  if (!(in.DateField("date", session.date) && in.Number("duration_s", session.duration_s) &&
+        in.Number("mean_spm", session.mean_spm) && in.OptNumber("time_in_band_s", session.time_in_band_s) &&
+        in.OptInt("low_spm", session.low_spm) && in.OptInt("high_spm", session.high_spm)))
     return FailWith(in);
   if (in.Has("series_spm")) {
     const nlohmann::json* series = nullptr;
     if (!in.Array("series_spm", series)) return FailWith(in);
-    if (series->size() > kMaxSeriesLength) {
-      in.Fail("\"series_spm\" has more than 43200 values (one per second of 12 hours).");
-      return FailWith(in);
-    }
+    if (!in.Check("series_spm", CheckCadenceSeriesLength(series->size()))) return FailWith(in);
     session.series_spm.reserve(series->size());
     for (const nlohmann::json& item : *series) {
       std::optional<double> spm = JsonFiniteNumber(item);
-      if (!spm || !CheckSpm(*spm).empty()) {
-        in.Fail("\"series_spm\" must hold numbers from 0 to 1000.");
+      if (!spm) {
+        in.FailField("series_spm", "must hold numbers from 0 to 1000");
         return FailWith(in);
       }
-      session.series_spm.push_back(float(*spm));
+      // Clamped only so the float holds it: anything out of range stays out, for the check.
+      session.series_spm.push_back(float(std::clamp(*spm, -1e9, 1e9)));
     }
   }
+  if (!CheckCadenceSession(session, context.today, in)) return FailWith(in);
   if (!TakeNextId(draft.model, context, session.id)) return NoMoreIds("add_cadence_session");
-  draft.model.cadence_sessions.push_back(std::move(session));
-  return Created(draft.model.cadence_sessions.back().id);
+  Id id = session.id;
+  InsertInIdOrder(draft.model.cadence_sessions, std::move(session));
+  return Created(id);
+}
+
+ActionResult ApplyCadenceStart(AppState& state, const Action&, const ActionContext& context) {
+  ActionResult result;
+  if (!state.cadence.Start(state.model, context.now_ms, result.effects)) {
+    result.answer = {{"already", true}};
+    return result;
+  }
+  result.answer = {{"sensor", SensorStateName(context.sensor.state)}};
+  if (!context.sensor.message.empty()) result.answer["message"] = context.sensor.message;
+  return result;
+}
+
+ActionResult ApplyCadenceStop(AppState& state, const Action&, const ActionContext& context) {
+  if (!state.cadence.measuring()) return ActionResult::Fail("The cadence meter is not running.");
+  ActionResult result;
+  std::optional<CadenceSession> session = state.cadence.Stop(state.model, context.now_ms, result.effects);
+  if (session) {
+    session->date = context.today;
+    static const nlohmann::json kNoFields = nlohmann::json::object();
+    FieldReader check(kNoFields, "cadence_stop");
+    if (!CheckCadenceSession(*session, context.today, check)) {
+      state.cadence.SetMessage("Not saved: " + check.Error());
+    } else if (!TakeNextId(state.model, context, session->id)) {
+      state.cadence.SetMessage("Not saved: no more ids are available.");
+    } else {
+      // What a rebase re-applies on another tab's newer data: the same session, exactly (the
+      // model's writer keeps each float's value), through the page API's action.
+      nlohmann::json replay = CadenceSessionToJson(*session);
+      replay.erase("id");
+      replay["type"] = "add_cadence_session";
+      result.replay = Action(std::move(replay));
+      result.id = session->id;
+      result.model_changed = true;
+      result.answer["session_id"] = session->id;
+      InsertInIdOrder(state.model.cadence_sessions, std::move(*session));
+      state.cadence.SetMessage("Session saved.");
+    }
+  }
+  result.answer["message"] = state.cadence.message();
+  return result;
+}
+
+ActionResult ApplyCadenceTap(AppState& state, const Action& action, const ActionContext& context) {
+  if (!state.cadence.measuring()) return ActionResult::Fail("Start the cadence meter before tapping along.");
+  FieldReader in(action.fields, "cadence_tap");
+  // t_ms: the tap's own performance.now(), for callers that time taps themselves.
+  double tap_ms = context.now_ms;
+  if (!in.OptNumber("t_ms", tap_ms)) return FailWith(in);
+  if (in.Has("t_ms") && !state.cadence.TapTimeOk(tap_ms, context.now_ms)) {
+    in.FailField("t_ms", "must be a recent performance.now() time, after the last tap");
+    return FailWith(in);
+  }
+  state.cadence.Tap(tap_ms);
+  ActionResult result;
+  result.answer = {{"spm", std::round(state.cadence.LiveSpm(context.now_ms) * 10) / 10}};
+  return result;
+}
+
+ActionResult ApplyCadenceOptions(AppState& state, const Action& action, const ActionContext&) {
+  FieldReader in(action.fields, "cadence_options");
+  CadenceOptions options;
+  auto flag = [&](const char* key, std::optional<bool>& out) {
+    if (!in.Has(key)) return true;
+    bool value = false;
+    if (!in.Bool(key, value)) return false;
+    out = value;
+    return true;
+  };
+  static constexpr std::string_view kMetronomeAt[] = {"band", "personal"};
+  int at = -1;
+  double every = 0;
+  if (!(flag("voice", options.voice) && flag("metronome", options.metronome) && flag("pocket", options.pocket) &&
+        in.OptChoice("metronome_at", kMetronomeAt, at) && in.OptNumber("announce_every_s", every) &&
+        in.Check("announce_every_s", !in.Has("announce_every_s") || (every >= CadenceMeter::kMinAnnounceEveryS &&
+                                                                     every <= CadenceMeter::kMaxAnnounceEveryS)
+                                         ? std::string()
+                                         : "must be from 10 to 3600")))
+    return FailWith(in);
+  if (at >= 0) options.metronome_personal = at == 1;
+  if (in.Has("announce_every_s")) options.announce_every_s = every;
+  ActionResult result;
+  state.cadence.SetOptions(options, state.model, result.effects);
+  return result;
+}
+
+ActionResult ApplyCadenceTick(AppState& state, const Action& action, const ActionContext& context) {
+  ActionResult result;
+  state.cadence.Tick(state.model, context.now_ms, action.samples, result.effects);
+  return result;
 }
 
 }  // namespace sw

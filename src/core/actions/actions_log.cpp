@@ -4,18 +4,20 @@
 
 namespace sw {
 
-ActionResult ApplyLogStrength(AppState& draft, const nlohmann::json& action, const ActionContext& context) {
+ActionResult ApplyLogStrength(AppState& draft, const Action& given, const ActionContext& context) {
+  const nlohmann::json& action = given.fields;
   FieldReader in(action, "log_strength");
   StrengthSession session;
   if (!(in.DateField("date", session.date) && in.Check("date", CheckDateNotFuture(session.date, context.today)) &&
         ReadExercises(in, session.exercises)))
     return FailWith(in);
   if (!TakeNextId(draft.model, context, session.id)) return NoMoreIds("log_strength");
-  draft.model.strength.push_back(session);
+  InsertInIdOrder(draft.model.strength, session);
   return Created(session.id);
 }
 
-ActionResult ApplyLogPain(AppState& draft, const nlohmann::json& action, const ActionContext& context) {
+ActionResult ApplyLogPain(AppState& draft, const Action& given, const ActionContext& context) {
+  const nlohmann::json& action = given.fields;
   FieldReader in(action, "log_pain");
   PainEntry entry;
   int area = 0, side = 0;
@@ -30,11 +32,12 @@ ActionResult ApplyLogPain(AppState& draft, const nlohmann::json& action, const A
   entry.area = PainArea(area);
   entry.side = BodySide(side);
   if (!TakeNextId(draft.model, context, entry.id)) return NoMoreIds("log_pain");
-  draft.model.pain.push_back(entry);
+  InsertInIdOrder(draft.model.pain, entry);
   return Created(entry.id);
 }
 
-ActionResult ApplyDeletePain(AppState& draft, const nlohmann::json& action, const ActionContext&) {
+ActionResult ApplyDeletePain(AppState& draft, const Action& given, const ActionContext&) {
+  const nlohmann::json& action = given.fields;
   FieldReader in(action, "delete_pain");
   Id id = 0;
   if (!in.IdField("id", id)) return FailWith(in);
@@ -44,7 +47,8 @@ ActionResult ApplyDeletePain(AppState& draft, const nlohmann::json& action, cons
   return ActionResult::Ok();
 }
 
-ActionResult ApplyDeleteStrength(AppState& draft, const nlohmann::json& action, const ActionContext&) {
+ActionResult ApplyDeleteStrength(AppState& draft, const Action& given, const ActionContext&) {
+  const nlohmann::json& action = given.fields;
   FieldReader in(action, "delete_strength");
   Id id = 0;
   if (!in.IdField("id", id)) return FailWith(in);

@@ -2,7 +2,8 @@
 
 namespace sw {
 
-ActionResult ApplyNavigate(AppState& draft, const nlohmann::json& action, const ActionContext&) {
+ActionResult ApplyNavigate(AppState& draft, const Action& given, const ActionContext&) {
+  const nlohmann::json& action = given.fields;
   auto it = action.find("screen");
   if (it == action.end() || !it->is_string())
     return ActionResult::Fail("navigate needs a \"screen\": home, log, shoes, cadence, guide or settings.");

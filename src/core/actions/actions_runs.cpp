@@ -50,9 +50,18 @@ bool CheckUnusualDistance(FieldReader& in, const Model& model, const Run& run, s
                  " m); check it for a typo, or send \"confirm\": true to save it as it is.");
 }
 
+// The distance needs the runner's yes: field "confirm" tells a form to ask ("Did you mean ...?").
+ActionResult NeedsConfirm(const FieldReader& in) {
+  ActionResult result = FailWith(in);
+  result.field = "confirm";
+  result.reason = "is far longer than your recent runs";
+  return result;
+}
+
 }  // namespace
 
-ActionResult ApplyAddRun(AppState& draft, const nlohmann::json& action, const ActionContext& context) {
+ActionResult ApplyAddRun(AppState& draft, const Action& given, const ActionContext& context) {
+  const nlohmann::json& action = given.fields;
   FieldReader in(action, "add_run");
   Model& model = draft.model;
   Run run;
@@ -61,13 +70,14 @@ ActionResult ApplyAddRun(AppState& draft, const nlohmann::json& action, const Ac
   // Omitted shoe_id: the default shoe; "shoe_id": null: no shoe.
   if (!in.Has("shoe_id") && !in.IsNull("shoe_id")) run.shoe_id = model.default_shoe_id;
   if (!ReadRunFields(in, model, run, context)) return FailWith(in);
-  if (!CheckUnusualDistance(in, model, run, std::nullopt)) return FailWith(in);
+  if (!CheckUnusualDistance(in, model, run, std::nullopt)) return NeedsConfirm(in);
   if (!TakeNextId(model, context, run.id)) return NoMoreIds("add_run");
-  model.runs.push_back(run);
+  InsertInIdOrder(model.runs, run);
   return Created(run.id);
 }
 
-ActionResult ApplyUpdateRun(AppState& draft, const nlohmann::json& action, const ActionContext& context) {
+ActionResult ApplyUpdateRun(AppState& draft, const Action& given, const ActionContext& context) {
+  const nlohmann::json& action = given.fields;
   FieldReader in(action, "update_run");
   Id id = 0;
   if (!in.IdField("id", id)) return FailWith(in);
@@ -78,11 +88,12 @@ ActionResult ApplyUpdateRun(AppState& draft, const nlohmann::json& action, const
   const Run before = *run;
   if (!ReadRunFields(in, draft.model, *run, context)) return FailWith(in);
   bool moved = run->distance_m != before.distance_m || run->date != before.date;
-  if (moved && !CheckUnusualDistance(in, draft.model, *run, id)) return FailWith(in);
+  if (moved && !CheckUnusualDistance(in, draft.model, *run, id)) return NeedsConfirm(in);
   return ActionResult::Ok();
 }
 
-ActionResult ApplyDeleteRun(AppState& draft, const nlohmann::json& action, const ActionContext&) {
+ActionResult ApplyDeleteRun(AppState& draft, const Action& given, const ActionContext&) {
+  const nlohmann::json& action = given.fields;
   FieldReader in(action, "delete_run");
   Id id = 0;
   if (!in.IdField("id", id)) return FailWith(in);
@@ -93,7 +104,8 @@ ActionResult ApplyDeleteRun(AppState& draft, const nlohmann::json& action, const
 }
 
 // Puts back a run exactly as state() listed it, with its old id, where it stood among the others.
-ActionResult ApplyRestoreRun(AppState& draft, const nlohmann::json& action, const ActionContext&) {
+ActionResult ApplyRestoreRun(AppState& draft, const Action& given, const ActionContext&) {
+  const nlohmann::json& action = given.fields;
   FieldReader in(action, "restore_run");
   Model& model = draft.model;
   const nlohmann::json* fields = nullptr;

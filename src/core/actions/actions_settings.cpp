@@ -5,7 +5,8 @@
 
 namespace sw {
 
-ActionResult ApplySetUnits(AppState& draft, const nlohmann::json& action, const ActionContext&) {
+ActionResult ApplySetUnits(AppState& draft, const Action& given, const ActionContext&) {
+  const nlohmann::json& action = given.fields;
   auto it = action.find("units");
   if (it == action.end() || !it->is_string() || (*it != "mi" && *it != "km"))
     return ActionResult::Fail("set_units needs \"units\": \"mi\" or \"km\".");
@@ -16,7 +17,8 @@ ActionResult ApplySetUnits(AppState& draft, const nlohmann::json& action, const 
 
 // Any subset of the settings; all rules are checked on the result, so a band can move in one step
 // (low 180 -> 185 with high 190 -> 195). Default thresholds apply to shoes added afterwards.
-ActionResult ApplyUpdateSettings(AppState& draft, const nlohmann::json& action, const ActionContext&) {
+ActionResult ApplyUpdateSettings(AppState& draft, const Action& given, const ActionContext&) {
+  const nlohmann::json& action = given.fields;
   FieldReader in(action, "update_settings");
   const Units units_before = draft.model.settings.units;
   if (!ReadSettingsFields(in, draft.model.settings)) return FailWith(in);
@@ -24,7 +26,8 @@ ActionResult ApplyUpdateSettings(AppState& draft, const nlohmann::json& action, 
   return ActionResult::Ok();
 }
 
-ActionResult ApplySetCadenceTarget(AppState& draft, const nlohmann::json& action, const ActionContext&) {
+ActionResult ApplySetCadenceTarget(AppState& draft, const Action& given, const ActionContext&) {
+  const nlohmann::json& action = given.fields;
   FieldReader in(action, "set_cadence_target");
   int low = 0, high = 0;
   if (!(in.Int("low_spm", low) && in.Int("high_spm", high) && in.Check("low_spm", CheckCadenceBand(low, high))))

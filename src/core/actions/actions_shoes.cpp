@@ -50,7 +50,8 @@ Shoe* RequireShoe(FieldReader& in, Model& model) {
 
 }  // namespace
 
-ActionResult ApplyAddShoe(AppState& draft, const nlohmann::json& action, const ActionContext& context) {
+ActionResult ApplyAddShoe(AppState& draft, const Action& given, const ActionContext& context) {
+  const nlohmann::json& action = given.fields;
   FieldReader in(action, "add_shoe");
   Model& model = draft.model;
   Shoe shoe;
@@ -66,13 +67,14 @@ ActionResult ApplyAddShoe(AppState& draft, const nlohmann::json& action, const A
   if (!ReadShoeFields(in, shoe, context) || !in.OptBool("is_default", flag)) return FailWith(in);
   if (in.Has("is_default")) is_default = flag;
   if (!TakeNextId(model, context, shoe.id)) return NoMoreIds("add_shoe");
-  model.shoes.push_back(shoe);
+  InsertInIdOrder(model.shoes, shoe);
   // The first shoe (or the first while no active shoe is the default) becomes the default.
   if (is_default.value_or(!model.default_shoe_id)) model.default_shoe_id = shoe.id;
   return Created(shoe.id);
 }
 
-ActionResult ApplyUpdateShoe(AppState& draft, const nlohmann::json& action, const ActionContext& context) {
+ActionResult ApplyUpdateShoe(AppState& draft, const Action& given, const ActionContext& context) {
+  const nlohmann::json& action = given.fields;
   FieldReader in(action, "update_shoe");
   Model& model = draft.model;
   Shoe* shoe = RequireShoe(in, model);
@@ -87,7 +89,8 @@ ActionResult ApplyUpdateShoe(AppState& draft, const nlohmann::json& action, cons
   return ActionResult::Ok();
 }
 
-ActionResult ApplyRetireShoe(AppState& draft, const nlohmann::json& action, const ActionContext&) {
+ActionResult ApplyRetireShoe(AppState& draft, const Action& given, const ActionContext&) {
+  const nlohmann::json& action = given.fields;
   FieldReader in(action, "retire_shoe");
   Model& model = draft.model;
   Shoe* shoe = RequireShoe(in, model);
@@ -97,7 +100,8 @@ ActionResult ApplyRetireShoe(AppState& draft, const nlohmann::json& action, cons
   return ActionResult::Ok();
 }
 
-ActionResult ApplyReactivateShoe(AppState& draft, const nlohmann::json& action, const ActionContext&) {
+ActionResult ApplyReactivateShoe(AppState& draft, const Action& given, const ActionContext&) {
+  const nlohmann::json& action = given.fields;
   FieldReader in(action, "reactivate_shoe");
   Model& model = draft.model;
   Shoe* shoe = RequireShoe(in, model);
@@ -107,7 +111,8 @@ ActionResult ApplyReactivateShoe(AppState& draft, const nlohmann::json& action, 
   return ActionResult::Ok();
 }
 
-ActionResult ApplySetShoeWear(AppState& draft, const nlohmann::json& action, const ActionContext&) {
+ActionResult ApplySetShoeWear(AppState& draft, const Action& given, const ActionContext&) {
+  const nlohmann::json& action = given.fields;
   FieldReader in(action, "set_shoe_wear");
   Shoe* shoe = RequireShoe(in, draft.model);
   if (!shoe) return FailWith(in);

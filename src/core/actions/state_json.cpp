@@ -36,7 +36,7 @@ nlohmann::json RunsToStateJson(const Model& model) {
   return out;
 }
 
-nlohmann::json StateToJson(const AppState& state, const ActionContext& context) {
+nlohmann::json StateToJson(const AppState& state, const ActionContext& /*context*/, const Derived& derived) {
   nlohmann::json out;
   out["version"] = kVersion;
   out["screen"] = ScreenId(state.screen);
@@ -44,18 +44,22 @@ nlohmann::json StateToJson(const AppState& state, const ActionContext& context) 
   out["shoes"] = ShoesToStateJson(state.model);
   out["runs"] = RunsToStateJson(state.model);
   out["default_shoe_id"] = state.model.default_shoe_id ? nlohmann::json(*state.model.default_shoe_id) : nullptr;
-  out["pain"] = PainStateJson(state.model, context.today);
-  out["strength"] = StrengthStateJson(state.model, context.today);
-  out["warmup"] = WarmupStateJson(state.model, context.today);
+  out["pain"] = PainStateJson(derived.pain);
+  out["strength"] = StrengthStateJson(derived.strength);
+  out["warmup"] = WarmupStateJson(derived.warmup);
   nlohmann::json backup = nlohmann::json::object();
   if (state.model.last_backup) backup["last_date"] = FormatDate(state.model.last_backup->date);
-  std::optional<int> reminder = BackupReminderDays(state.model, context.today);
+  const std::optional<int>& reminder = derived.backup_reminder_days;
   backup["reminder_days"] = reminder ? nlohmann::json(*reminder) : nlohmann::json(nullptr);
   out["backup"] = std::move(backup);
   // Derived shoe fields merge into out["shoes"] by id (stored fields may be written above).
-  AddDerivedShoesFields(out["shoes"], state.model, context.today);
-  out["load"] = LoadToJson(SummarizeLoad(state.model, context.today));
+  AddDerivedShoesFields(out["shoes"], derived.shoes);
+  out["load"] = LoadToJson(derived.load);
   return out;
+}
+
+nlohmann::json StateToJson(const AppState& state, const ActionContext& context) {
+  return StateToJson(state, context, Derive(state.model, context.today));
 }
 
 }  // namespace sw

@@ -2,11 +2,15 @@
 #include <nlohmann/json.hpp>
 
 #include "core/model/state.hpp"
+#include "core/rules/derived.hpp"
 
 namespace sw {
 
 // The model part of the automation API's state() snapshot (API.md). The app adds the UI
-// facts it alone knows (frames rendered, save status).
+// facts it alone knows (frames rendered, save status). `derived` is Derive(state.model,
+// context.today), usually the app's DerivedCache's: the derived parts are read from it.
+nlohmann::json StateToJson(const AppState& state, const ActionContext& context, const Derived& derived);
+// The same, deriving on the spot (tests, tools).
 nlohmann::json StateToJson(const AppState& state, const ActionContext& context);
 
 std::string_view UnitsId(Units units);

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "core/cadence/cadence_rhythm.hpp"
+#include "core/cadence/cadence_session_check.hpp"
+#include "core/cadence/motion_sample.hpp"
 
 namespace sw {
 
@@ -21,11 +23,6 @@ struct CadenceReading {
   bool stepping = false;    // false = "no rhythm" (standing, sitting, phone on a table)
   int64_t steps_total = 0;  // steps since the start (or the last Reset)
   double t_s = 0;           // time of the latest analysed sample
-};
-
-struct MotionSample {
-  double t_s = 0;
-  double ax = 0, ay = 0, az = 0;  // accelerationIncludingGravity, m/s^2
 };
 
 class CadenceEstimator {
@@ -113,7 +110,7 @@ struct CadenceFileResult {
 // (add_cadence_session): the per-second series covers the whole span, holes included, so the
 // span is what bounds its size. Holes of minutes are normal in a run (the phone's screen locked,
 // a stop at a café) and show as 0 (no rhythm); a span beyond 12 hours is a wrong time.
-inline constexpr double kMaxRecordingS = 12 * 3600;
+inline constexpr double kMaxRecordingS = kMaxCadenceSessionS;
 
 // Refused (error set, nothing analysed): no sample with a time and all three values, times that
 // are not seconds (the message names the likely unit: phones time samples in milliseconds,

@@ -9,8 +9,7 @@
 
 namespace sw {
 
-nlohmann::json PainStateJson(const Model& model, Date today) {
-  PainAdvice advice = EvaluatePain(model, today);
+nlohmann::json PainStateJson(const PainAdvice& advice) {
   nlohmann::json episodes = nlohmann::json::array();
   for (const PainEpisode& e : advice.episodes)
     episodes.push_back({{"area", PainAreaId(e.area)},
@@ -32,8 +31,7 @@ nlohmann::json PainStateJson(const Model& model, Date today) {
           {"episodes", episodes}};
 }
 
-nlohmann::json StrengthStateJson(const Model& model, Date today) {
-  StrengthSummary summary = SummarizeStrength(model, today);
+nlohmann::json StrengthStateJson(const StrengthSummary& summary) {
   nlohmann::json exercises = nlohmann::json::array();
   for (StrengthExercise exercise : summary.exercises_this_week) exercises.push_back(StrengthStepFor(exercise).id);
   nlohmann::json weeks = nlohmann::json::array();
@@ -47,8 +45,7 @@ nlohmann::json StrengthStateJson(const Model& model, Date today) {
           {"weeks", weeks}};
 }
 
-nlohmann::json WarmupStateJson(const Model& model, Date today) {
-  WarmupSummary summary = WarmupStats(model, today);
+nlohmann::json WarmupStateJson(const WarmupSummary& summary) {
   return {{"recent_runs", summary.runs},
           {"with_both", summary.with_both},
           {"with_warmup", summary.with_warmup},

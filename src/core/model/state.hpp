@@ -4,18 +4,42 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "core/cadence/cadence_meter.hpp"
+#include "core/cadence/motion_sample.hpp"
 #include "core/model/model.hpp"
 #include "core/model/screen.hpp"
 
 namespace sw {
 
-// The whole app state that actions change: the model plus what the UI shows.
+// A checked backup waiting for the runner's "Replace?" (import_confirm / import_cancel).
+struct PendingImport {
+  std::shared_ptr<const Model> model;
+  std::string message;  // the question, with both sides' counts
+};
+
+// The whole app state that actions change: the runner's model (saved) and this tab's session
+// (what the UI shows and does: never saved).
 struct AppState {
   Model model;
-  Screen screen = Screen::Home;
-  // Bumped by every accepted action that changed the model: storage persists on change.
+  // Bumped by every accepted action that changed the model, and by storage's load: storage
+  // persists on change, derived summaries are memoised on it.
   unsigned long long model_revision = 0;
+
+  Screen screen = Screen::Home;
+  CadenceMeter cadence;  // the live measurement (cadence_* actions): not saved
+  std::optional<PendingImport> pending_import;
+  std::string notice;  // the last import/export outcome, in plain words
+};
+
+// A stored document storage could not read, kept aside unchanged under `kept_as`.
+struct KeptAside {
+  std::string key;
+  std::string text;    // the stored bytes, unchanged
+  std::string reason;  // in plain words
+  bool binary = false;  // stored as bytes, not text
+  std::string kept_as;
 };
 
 // Ids a tab may hand out. Two open tabs can each add a run before either hears of the other's,
@@ -33,9 +57,12 @@ struct ActionContext {
   IdSpace ids;
   // Set when a rebase re-applies an action that created a record: the id it was given first.
   std::optional<std::int64_t> reuse_id;
-  // import_backup {confirm: true, prepared: true}: a picked backup already parsed and checked off
-  // the page's thread (backup_file.hpp), so the action replaces the model without parsing again.
-  std::shared_ptr<const Model> prepared_import;
+  // performance.now() in ms: the cadence meter's clock (injected, so tests drive it).
+  double now_ms = 0;
+  // The sensor bridge as it is now (cadence actions and the meter's state read it).
+  SensorStatus sensor;
+  // Documents storage found unreadable and kept aside (export_damaged writes them out).
+  const std::vector<KeptAside>* kept_aside = nullptr;
 };
 
 }  // namespace sw

@@ -201,9 +201,17 @@ static std::string QuotedKey(std::string_view key) {
   return out;
 }
 
+bool FieldReader::FailField(std::string_view key, const std::string& reason) {
+  if (Error_.empty()) {
+    Field_ = std::string(key);
+    Reason_ = reason;
+  }
+  return Fail(QuotedKey(key).append(reason).append("."));
+}
+
 bool FieldReader::Check(std::string_view key, const std::string& reason) {
   if (reason.empty()) return true;
-  return Fail(QuotedKey(key).append(reason).append("."));
+  return FailField(key, reason);
 }
 
 const nlohmann::json* FieldReader::Find(std::string_view key) const {
@@ -222,12 +230,16 @@ bool FieldReader::IsNull(std::string_view key) const {
 }
 
 bool FieldReader::Missing(std::string_view key) {
-  if (Error_.empty()) Error_ = Where_ + " needs \"" + std::string(key) + "\".";
+  if (Error_.empty()) {
+    Error_ = Where_ + " needs \"" + std::string(key) + "\".";
+    Field_ = std::string(key);
+    Reason_ = "is needed";
+  }
   return false;
 }
 
 bool FieldReader::WrongType(std::string_view key, const char* kind) {
-  return Fail(QuotedKey(key).append("must be ").append(kind).append("."));
+  return FailField(key, std::string("must be ") + kind);
 }
 
 bool FieldReader::ReadString(const nlohmann::json& value, std::string_view key, std::string& out) {
@@ -292,7 +304,7 @@ bool FieldReader::ReadChoice(const nlohmann::json& value, std::string_view key,
   }
   std::string list;
   for (std::string_view name : names) list += (list.empty() ? "" : ", ") + std::string(name);
-  return Fail(QuotedKey(key).append("must be one of ").append(list).append("."));
+  return FailField(key, "must be one of " + list);
 }
 
 #define SW_REQUIRED(Name, OptName, Type, Reader)                     \

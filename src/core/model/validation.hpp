@@ -80,10 +80,16 @@ class FieldReader {
   bool Ok() const { return Error_.empty(); }
   const std::string& Error() const { return Error_; }
   const std::string& Where() const { return Where_; }
+  // The field the first error is about ("" when it is not about one field) and its problem
+  // alone ("must be at least 10 m ..."), so a form can show it beside the field.
+  const std::string& Field() const { return Field_; }
+  const std::string& Reason() const { return Reason_; }
   // Records "<where>: <message>" (the first one wins) and returns false.
   bool Fail(const std::string& message);
   // Records `<where>: "<key>" <reason>.` when reason is non-empty; returns reason.empty().
   bool Check(std::string_view key, const std::string& reason);
+  // Records `<where>: "<key>" <reason>.` and which field it is about; returns false.
+  bool FailField(std::string_view key, const std::string& reason);
 
   bool IsObject() const { return Object_.is_object(); }
   bool Has(std::string_view key) const;      // present and not null
@@ -126,6 +132,8 @@ class FieldReader {
   const nlohmann::json& Object_;
   std::string Where_;
   std::string Error_;
+  std::string Field_;
+  std::string Reason_;
 };
 
 // A JSON value as a finite double / whole number / id, without throwing; nullopt otherwise.

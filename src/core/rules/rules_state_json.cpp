@@ -18,9 +18,9 @@ void AddDerivedShoeFields(json& shoe_json, const ShoeSummary& summary) {
     shoe_json.erase("projected_replace_date");
 }
 
-void AddDerivedShoesFields(json& shoes_json, const Model& model, Date today) {
+void AddDerivedShoesFields(json& shoes_json, const std::vector<ShoeSummary>& summaries) {
   if (!shoes_json.is_array()) shoes_json = json::array();
-  for (const ShoeSummary& summary : SummarizeShoes(model, today)) {
+  for (const ShoeSummary& summary : summaries) {
     json* target = nullptr;
     for (json& shoe_json : shoes_json)
       if (shoe_json.is_object() && shoe_json.contains("id") && shoe_json["id"].is_number_integer() &&
@@ -32,6 +32,10 @@ void AddDerivedShoesFields(json& shoes_json, const Model& model, Date today) {
     }
     AddDerivedShoeFields(*target, summary);
   }
+}
+
+void AddDerivedShoesFields(json& shoes_json, const Model& model, Date today) {
+  AddDerivedShoesFields(shoes_json, SummarizeShoes(model, today));
 }
 
 json LoadToJson(const LoadSummary& load) {

@@ -14,6 +14,8 @@ void AddDerivedShoeFields(nlohmann::json& shoe_json, const ShoeSummary& summary)
 // Adds the derived fields to every shoe of `shoes_json` (an array of shoe objects with "id"),
 // matching by id; a shoe of the model missing from the array is appended as {id, ...derived}.
 // So it works whether the stored fields were written before it or not.
+void AddDerivedShoesFields(nlohmann::json& shoes_json, const std::vector<ShoeSummary>& summaries);
+// The same with SummarizeShoes(model, today).
 void AddDerivedShoesFields(nlohmann::json& shoes_json, const Model& model, Date today);
 
 // { this_week_m, last_week_m, this_week_max_m, ten_percent_exceeded, week_start,

@@ -1,13 +1,21 @@
-// Native platform for the CLI and tests: the OS clock, and a frame loop that simply runs the
-// requested frames (no window, no input, no keyboard, no page API).
+// Native platform for the CLI and tests: the OS clock (or the tests' fake one, native_control.hpp),
+// timers run by the tests' AdvanceMs, and a frame loop that simply runs the requested frames (no
+// window, no input, no keyboard, no page API).
 #include <ctime>
+#include <map>
+#include <utility>
 
+#include "platform/native/native_control.hpp"
 #include "platform/platform.hpp"
 
 namespace sw::platform {
 namespace {
 FrameCallback g_on_frame;
 int g_frames_pending = 0;
+bool g_fake_clock = false;  // set by native_test::Reset()
+double g_fake_now_ms = 0;
+// CallAfter's timers by due time, then by the order they were set.
+std::multimap<double, std::function<void()>> g_timers;
 }  // namespace
 
 std::chrono::year_month_day Today() {
@@ -20,6 +28,7 @@ std::chrono::year_month_day Today() {
 }
 
 double NowMs() {
+  if (g_fake_clock) return g_fake_now_ms;
   using namespace std::chrono;
   return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
@@ -34,9 +43,12 @@ void RunFrameLoop(FrameCallback on_frame) {
   while (g_frames_pending-- > 0 && g_on_frame) g_on_frame();
 }
 
-void RequestFrames(int count) { g_frames_pending = count > g_frames_pending ? count : g_frames_pending; }
-void RequestFrameAfter(double) {}
-void CallAfter(double, std::function<void()>) {}  // no clock runs natively
+void RequestFrame() { g_frames_pending = g_frames_pending > 1 ? g_frames_pending : 1; }
+void NextFrameBy(double) {}  // nothing is drawn natively: no deadline to keep
+// Kept until a test's AdvanceMs reaches it (the CLI never waits for one).
+void CallAfter(double delay_ms, std::function<void()> work) {
+  g_timers.emplace(NowMs() + (delay_ms > 0 ? delay_ms : 0), std::move(work));
+}
 std::vector<InputEvent> TakeInputEvents() { return {}; }
 Viewport CurrentViewport() { return {}; }
 void SetTextFieldRects(std::vector<TextFieldRect>) {}
@@ -47,4 +59,40 @@ void SignalReady() {}
 bool PrefersDarkColors() { return false; }
 void SetPageTheme(bool) {}
 
+// ---- Test controls (native_control.hpp) ------------------------------------------------------
+namespace native_test {
+
+void ResetClock() {
+  g_fake_clock = true;
+  g_fake_now_ms = 0;
+  g_timers.clear();
+  g_on_frame = nullptr;
+  g_frames_pending = 0;
+}
+
+void Reset() {
+  ResetClock();
+  ResetStorage();
+}
+
+void AdvanceMs(double ms) {
+  double until = NowMs() + ms;
+  // One at a time: a timer may set another (a retry plans the next), due within this advance.
+  while (!g_timers.empty() && g_timers.begin()->first <= until) {
+    auto first = g_timers.begin();
+    if (g_fake_clock && first->first > g_fake_now_ms) g_fake_now_ms = first->first;
+    std::function<void()> work = std::move(first->second);
+    g_timers.erase(first);
+    work();
+  }
+  if (g_fake_clock && until > g_fake_now_ms) g_fake_now_ms = until;
+}
+
+int PendingTimers() { return int(g_timers.size()); }
+std::optional<double> NextTimerInMs() {
+  if (g_timers.empty()) return std::nullopt;
+  return g_timers.begin()->first - NowMs();
+}
+
+}  // namespace native_test
 }  // namespace sw::platform

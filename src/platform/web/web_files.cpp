@@ -71,7 +71,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void sw_files_picked(int request_id, int ok, cha
   auto done = std::move(it->second);
   g_pick_callbacks.erase(it);
   g_ready.push_back([done = std::move(done), ok, file_name, content] { done(ok != 0, file_name, content); });
-  RequestFrames(2);
+  RequestFrame();
 }
 
 namespace {
@@ -83,7 +83,7 @@ void FinishBackupRequest(int request_id, sw::platform::PickedBackup picked) {
   auto done = std::move(it->second.done);
   g_backup_requests.erase(it);
   g_ready.push_back([done = std::move(done), picked = std::move(picked)]() mutable { done(std::move(picked)); });
-  RequestFrames(2);
+  RequestFrame();
 }
 
 }  // namespace

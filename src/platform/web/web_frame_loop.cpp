@@ -1,39 +1,45 @@
-// Render on demand. Nothing runs while nothing is pending: no requestAnimationFrame loop
-// returning early, no sleeping. RequestFrames() schedules one animation frame if none is
-// scheduled; each frame consumes one request and reschedules while any remain.
+// Render on demand. Nothing runs while nothing is due: no requestAnimationFrame loop returning
+// early, no sleeping. An event asks for a frame now (RequestFrame); each frame decides at its end
+// when the next is due (NextFrameBy), and a timer wakes the loop for that deadline. The logic of
+// what is due lives in frame_schedule.hpp (native tests); this file only arms rAF and timers.
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
 #include <algorithm>
 
+#include "platform/frame_schedule.hpp"
 #include "platform/platform.hpp"
 
 namespace sw::platform {
 namespace {
 
 FrameCallback g_on_frame;
-int g_frames_pending = 0;
+FrameSchedule g_schedule;
 bool g_frame_scheduled = false;
-// The earliest pending RequestFrameAfter deadline (NowMs), or 0 when none is pending.
-double g_timer_deadline = 0;
+// The deadline the newest armed timer fires for; older timers find their generation stale.
+double g_timer_for = FrameSchedule::kNever;
+unsigned g_timer_generation = 0;
+
+void ScheduleAnimationFrame();
 
 EM_BOOL OnAnimationFrame(double, void*) {
   g_frame_scheduled = false;
-  g_frames_pending = std::max(0, g_frames_pending - 1);
+  g_schedule.FrameStarted();
   if (g_on_frame) g_on_frame();
-  // The frame may have asked for another itself (RequestFrames schedules it): one is enough.
-  if (g_frames_pending > 0 && !g_frame_scheduled) {
-    g_frame_scheduled = true;
-    emscripten_request_animation_frame(OnAnimationFrame, nullptr);
-  }
   return EM_FALSE;
 }
 
-void OnTimer(void*) {
-  // Several timers may be pending (a sooner one was added after a later one); the frame they
-  // ask for covers every deadline already passed.
-  if (g_timer_deadline != 0 && g_timer_deadline <= NowMs() + 1) g_timer_deadline = 0;
-  RequestFrames(1);
+void ScheduleAnimationFrame() {
+  if (g_frame_scheduled) return;
+  g_frame_scheduled = true;
+  emscripten_request_animation_frame(OnAnimationFrame, nullptr);
+}
+
+void OnTimer(void* generation) {
+  if (unsigned(reinterpret_cast<std::uintptr_t>(generation)) != g_timer_generation) return;  // replaced by a sooner one
+  g_timer_for = FrameSchedule::kNever;
+  if (g_schedule.WantsFrameNow(NowMs() + 1)) ScheduleAnimationFrame();
+  else if (g_schedule.NeedsTimer(g_timer_for)) NextFrameBy(g_schedule.deadline());  // woke early: arm again
 }
 
 void OnCallAfter(void* work) {
@@ -46,24 +52,27 @@ void OnCallAfter(void* work) {
 
 void RunFrameLoop(FrameCallback on_frame) {
   g_on_frame = std::move(on_frame);
-  RequestFrames(2);
+  RequestFrame();
 }
 
-void RequestFrames(int count) {
-  g_frames_pending = std::max(g_frames_pending, count);
-  if (!g_frame_scheduled && g_frames_pending > 0) {
-    g_frame_scheduled = true;
-    emscripten_request_animation_frame(OnAnimationFrame, nullptr);
+void RequestFrame() {
+  g_schedule.RequestNow();
+  ScheduleAnimationFrame();
+}
+
+void NextFrameBy(double deadline_ms) {
+  g_schedule.Decide(deadline_ms);
+  if (g_schedule.WantsFrameNow(NowMs())) {
+    ScheduleAnimationFrame();
+    return;
   }
-}
-
-void RequestFrameAfter(double delay_ms) {
-  double deadline = NowMs() + std::max(0.0, delay_ms);
-  // A pending timer that fires sooner covers this request: that frame asks again if needed. A
-  // later one must not hold this one back (a 5 s retry must not stall a 500 ms readout).
-  if (g_timer_deadline != 0 && g_timer_deadline <= deadline) return;
-  g_timer_deadline = deadline;
-  emscripten_set_timeout(OnTimer, std::max(0.0, delay_ms), nullptr);
+  // A timer armed for a sooner deadline covers this one (that frame decides again); a later one
+  // must not hold this one back: a new timer is armed and the older one ignored when it fires.
+  if (!g_schedule.NeedsTimer(g_timer_for)) return;
+  g_timer_for = deadline_ms;
+  ++g_timer_generation;
+  emscripten_set_timeout(OnTimer, std::max(0.0, deadline_ms - NowMs()),
+                         reinterpret_cast<void*>(std::uintptr_t(g_timer_generation)));
 }
 
 void CallAfter(double delay_ms, std::function<void()> work) {

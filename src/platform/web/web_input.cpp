@@ -21,7 +21,7 @@ long g_active_touch = -1;  // identifier of the finger driving the pointer, -1 w
 
 void Push(InputEvent event) {
   g_events.push_back(event);
-  RequestFrames(4);  // ImGui's trickled input queue spreads a tap over a few frames
+  RequestFrame();  // ImGui trickles a tap over a few frames: each frame asks for the next (app.cpp)
 }
 
 InputEvent Pointer(InputEvent::Kind kind, bool touch, long css_x, long css_y) {

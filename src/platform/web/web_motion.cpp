@@ -59,15 +59,15 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void sw_motion_sample(double t_s, double ax, double ay, double az, double rx, double ry,
                                            double rz) {
   g_samples.push_back({t_s, ax, ay, az, rx, ry, rz});
-  if (g_status.state != SensorState::Ok) g_status = {SensorState::Ok, ""};
-  RequestFrameAfter(500);
+  // No frame asked for: while the meter measures, each frame already asks for the next (cadence).
+  if (g_status.state != SensorState::Ok) g_status = {SensorState::Ok, ""}, RequestFrame();
 }
 
 EMSCRIPTEN_KEEPALIVE void sw_motion_status(int state, char* message) {
   std::string text = message ? message : "";
   std::free(message);
   g_status = {SensorState(state), text};
-  RequestFrames(1);
+  RequestFrame();
 }
 
 }  // extern "C"

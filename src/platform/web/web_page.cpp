@@ -17,4 +17,4 @@ void SetPageTheme(bool dark) { sw_page_set_theme(dark ? 1 : 0); }
 }  // namespace sw::platform
 
 // page.js calls this when the system switches between light and dark.
-extern "C" EMSCRIPTEN_KEEPALIVE void sw_page_scheme_changed(void) { sw::platform::RequestFrames(1); }
+extern "C" EMSCRIPTEN_KEEPALIVE void sw_page_scheme_changed(void) { sw::platform::RequestFrame(); }

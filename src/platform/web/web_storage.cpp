@@ -45,7 +45,7 @@ std::string TakeString(char* text) {
 void Queue(std::function<void()> work) {
   g_ready.push_back(std::move(work));
   StorageDrain();
-  RequestFrames(2);
+  RequestFrame();
 }
 
 }  // namespace

@@ -1,0 +1,37 @@
+#include "core/rules/derived.hpp"
+
+#include "core/storage/backup.hpp"
+
+namespace sw {
+
+const ShoeSummary* Derived::ShoeFor(Id id) const {
+  for (const ShoeSummary& summary : shoes)
+    if (summary.id == id) return &summary;
+  return nullptr;
+}
+
+Derived Derive(const Model& model, Date today) {
+  Derived out;
+  out.today = today;
+  out.shoes = SummarizeShoes(model, today);
+  out.load = SummarizeLoad(model, today);
+  out.strength = SummarizeStrength(model, today);
+  out.warmup = WarmupStats(model, today);
+  out.pain = EvaluatePain(model, today);
+  out.pain_contexts.reserve(out.pain.episodes.size());
+  for (const PainEpisode& episode : out.pain.episodes) out.pain_contexts.push_back(PainContextFor(model, episode.last_date));
+  out.personal_target = ComputePersonalTarget(model);
+  out.backup_reminder_days = BackupReminderDays(model, today);
+  return out;
+}
+
+const Derived& DerivedCache::For(const AppState& state, Date today) {
+  if (!derived_ || revision_ != state.model_revision || derived_->today != today) {
+    derived_ = Derive(state.model, today);
+    revision_ = state.model_revision;
+    ++computations_;
+  }
+  return *derived_;
+}
+
+}  // namespace sw
