@@ -93,7 +93,7 @@ void App::UpdateSaveInfo() {
   save_info_.persisted = save["persisted"].is_boolean() ? std::optional<bool>(save["persisted"].get<bool>()) : std::nullopt;
   save_info_.damaged.clear();
   for (const KeptAside& d : storage_.damaged())
-    save_info_.damaged.push_back(d.reason + " It has been kept aside unchanged (" + d.kept_as +
+    save_info_.damaged.push_back(d.document.reason + " It has been kept aside unchanged (" + d.kept_as +
                                  "); you can export it below.");
 }
 

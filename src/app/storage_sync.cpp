@@ -184,12 +184,19 @@ void StorageSync::Adopt(DecodedStore decoded) {
     // anything could overwrite it; drop the earlier layout's documents once all is rewritten.
     StoreChanges upkeep;
     std::string stamp = TimeStamp();
+    const std::vector<std::string>& in_store = decoded.kept_aside;
+    auto stored = [&](const std::string& key) { return std::find(in_store.begin(), in_store.end(), key) != in_store.end(); };
     for (DamagedDocument& d : decoded.damaged) {
+      // A move aside that never committed (a failed write, then a reread) is planned again,
+      // not listed twice.
+      std::erase_if(damaged_, [&](const KeptAside& k) { return k.document.key == d.key && !stored(k.kept_as); });
+      // Never onto a key that holds a copy already (the same part damaged again within a second).
       std::string key = DamagedKey(d.key, stamp);
+      for (int n = 2; stored(key); ++n) key = DamagedKey(d.key, stamp + "-" + std::to_string(n));
       upkeep.put[key] = d.text;
       if (d.binary) upkeep.binary.insert(key);
       upkeep.remove.push_back(d.key);
-      damaged_.push_back({d.key, std::move(d.text), std::move(d.reason), d.binary, key});
+      damaged_.push_back({std::move(d), key});
     }
     for (const std::string& key : decoded.obsolete_keys) upkeep.remove.push_back(key);
     upkeep_ = std::move(upkeep);
@@ -225,6 +232,7 @@ void StorageSync::Reapply() {
 void StorageSync::OnModelChanged(const Action& action, const ActionContext& context,
                                  std::optional<long long> created_id) {
   pending_.push_back({action, context, created_id});
+  fresh_change_ = true;
   WriteNext();
 }
 
@@ -260,6 +268,8 @@ void StorageSync::WriteNext() {
   }
   writing_ = true;
   rebased_write_ = rebase_loaded_;
+  fresh_write_ = fresh_change_;  // a retry's write holds no frame up
+  fresh_change_ = false;
   write_started_ms_ = platform::NowMs();
   auto job = std::make_shared<WriteJob>();
   job->id = platform::StorageNewWrite();
@@ -386,7 +396,7 @@ nlohmann::json StorageSync::ToJson() const {
   if (!damaged_.empty()) {
     nlohmann::json damaged = nlohmann::json::array();
     for (const KeptAside& d : damaged_)
-      damaged.push_back({{"key", d.key}, {"reason", d.reason}, {"kept_as", d.kept_as}});
+      damaged.push_back({{"key", d.document.key}, {"reason", d.document.reason}, {"kept_as", d.kept_as}});
     out["damaged"] = damaged;
   }
   if (!earlier_damaged_keys_.empty()) out["kept_aside_earlier"] = earlier_damaged_keys_;

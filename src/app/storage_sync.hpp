@@ -50,7 +50,7 @@ class StorageSync {
   // storage answers up (they run on the same thread) and show a state about to change.
   bool FrameShouldWait(double now_ms, double commit_wait_ms, double sync_wait_ms) const {
     if (syncing_ || rebasing_ || (writing_ && rebased_write_)) return now_ms - sync_started_ms_ < sync_wait_ms;
-    return writing_ && now_ms - write_started_ms_ < commit_wait_ms;
+    return writing_ && fresh_write_ && now_ms - write_started_ms_ < commit_wait_ms;
   }
 
   Status status() const;
@@ -105,7 +105,9 @@ class StorageSync {
   bool writing_ = false;
   bool rebasing_ = false;
   bool syncing_ = false;  // reading another tab's commit
-  bool rebased_write_ = false;  // the write in flight re-applies our changes after a conflict
+  bool rebased_write_ = false;
+  bool fresh_change_ = false;  // a change came in since the last write was issued
+  bool fresh_write_ = false;   // the write in flight carries such a change (frames wait for it)  // the write in flight re-applies our changes after a conflict
   bool rebase_loaded_ = false;  // set while WriteNext runs right after a rebase's read
   double sync_started_ms_ = 0;  // NowMs() when the read of another tab's commit (or a rebase) began
   Problem problem_ = Problem::None;

@@ -1,9 +1,10 @@
 #pragma once
 // The handlers behind Apply(), one file per family (actions_<family>.cpp).
 //
-// A handler for an action that changes the model works on the state directly; Apply() keeps a
-// copy of the model and puts it back if the handler fails, so such a handler may stop half-way.
-// Every other handler checks everything before it changes anything.
+// A handler for an action that always changes the model (Changes::Model) works on the state
+// directly; Apply() keeps a copy of the model and puts it back if the handler fails, so such a
+// handler may stop half-way. Every other handler checks everything before it changes anything,
+// so nothing is copied for it: a live meter's stop or a restored backup copies no ten years.
 #include <string_view>
 
 #include "core/actions/actions.hpp"
@@ -15,7 +16,7 @@ using ActionHandler = ActionResult (*)(AppState& state, const Action& action, co
 enum class Changes {
   Model,      // the runner's data: saved, the revision bumped (on failure the model is restored)
   Session,    // only what this tab shows or does (screen, meter, a waiting import): not saved
-  Sometimes,  // the handler says (result.model_changed): cadence_stop, import_confirm
+  Sometimes,  // the handler says (result.model_changed): cadence_stop, import_confirm; checks first
   Loaded,     // storage's load: the model is what is stored; the revision is bumped, nothing saved
 };
 

@@ -53,9 +53,9 @@ ActionResult ApplyExportDamaged(AppState&, const Action&, const ActionContext& c
   if (!context.kept_aside || context.kept_aside->empty())
     return ActionResult::Fail("There is no unreadable data to export.");
   nlohmann::json out = nlohmann::json::array();
-  for (const KeptAside& d : *context.kept_aside) {
+  for (const auto& [d, kept_as] : *context.kept_aside) {
     bool as_text = !d.binary && IsValidUtf8(d.text);
-    out.push_back({{"key", d.key}, {"kept_as", d.kept_as}, {"reason", d.reason},
+    out.push_back({{"key", d.key}, {"kept_as", kept_as}, {"reason", d.reason},
                    {as_text ? "text" : "hex", as_text ? d.text : Hex(d.text)}});
   }
   return Download("stridewise-unreadable-" + FormatDate(context.today) + ".json", "application/json", out.dump(2));

@@ -10,6 +10,7 @@
 #include "core/cadence/motion_sample.hpp"
 #include "core/model/model.hpp"
 #include "core/model/screen.hpp"
+#include "core/storage/damaged_document.hpp"
 
 namespace sw {
 
@@ -31,15 +32,6 @@ struct AppState {
   CadenceMeter cadence;  // the live measurement (cadence_* actions): not saved
   std::optional<PendingImport> pending_import;
   std::string notice;  // the last import/export outcome, in plain words
-};
-
-// A stored document storage could not read, kept aside unchanged under `kept_as`.
-struct KeptAside {
-  std::string key;
-  std::string text;    // the stored bytes, unchanged
-  std::string reason;  // in plain words
-  bool binary = false;  // stored as bytes, not text
-  std::string kept_as;
 };
 
 // Ids a tab may hand out. Two open tabs can each add a run before either hears of the other's,

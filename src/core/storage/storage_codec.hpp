@@ -22,19 +22,13 @@
 #include <vector>
 
 #include "core/model/model.hpp"
+#include "core/storage/damaged_document.hpp"
 
 namespace sw {
 
 inline constexpr const char* kRevisionKey = "rev";
 inline constexpr const char* kDamagedPrefix = "damaged/";
 inline constexpr const char* kLegacyModelKey = "model";
-
-struct DamagedDocument {
-  std::string key;
-  std::string text;  // the stored bytes, unchanged
-  std::string reason;  // in plain words
-  bool binary = false;  // stored as bytes, not text
-};
 
 struct DecodedStore {
   Model model;
