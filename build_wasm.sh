@@ -7,7 +7,8 @@
 #   ./build_wasm.sh bench    install, build, run the benchmarks in tests/bench (figures, no pass/fail)
 #
 # Everything comes from Debian packages and the npm registry (pinned by package-lock.json).
-# Dear ImGui comes from Debian's *source* package, downloaded once into .deps/ (ignored).
+# Dear ImGui, pugixml and zlib come from Debian's *source* packages, downloaded once into .deps/
+# (ignored).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,8 +17,14 @@ DEPS="$ROOT/.deps"
 IMGUI_VERSION="1.90.1"
 IMGUI_DEB_VERSION="1.90.1+ds-1"
 IMGUI_DIR="$DEPS/imgui-$IMGUI_VERSION"
+# The import readers' libraries (XML; gzip and zip), from bookworm's source index: pinned to the
+# versions Debian 12 ships. zlib's orig tarball keeps contrib/minizip (unzip.c, ioapi.c).
+PUGIXML_DEB_VERSION="1.13-0.2"
+PUGIXML_DIR="$DEPS/pugixml-1.13"
+ZLIB_DEB_VERSION="1:1.2.13.dfsg-1"
+ZLIB_DIR="$DEPS/zlib-1.2.13.dfsg"
 APT_PACKAGES=(emscripten nlohmann-json3-dev catch2 chromium fonts-roboto-unhinted fonttools
-              cmake make g++ clang libclang-rt-14-dev xz-utils ca-certificates)
+              cmake make g++ clang libclang-rt-14-dev xz-utils bzip2 ca-certificates)
 JOBS="$(nproc 2>/dev/null || echo 2)"
 
 die() { echo "build_wasm.sh: error: $*" >&2; exit 1; }
@@ -40,24 +47,41 @@ install_debian_packages() {
     || die "apt-get install failed for: ${missing[*]}"
 }
 
-fetch_imgui_sources() {
-  [ -f "$IMGUI_DIR/imgui.cpp" ] && return 0
-  step "downloading Dear ImGui $IMGUI_VERSION sources (Debian source package, trixie suite)"
-  local apt_dir="$DEPS/apt"
+# One Debian *source* package into .deps/, once: a private deb-src index for SUITES, derived from
+# the machine's own list (its first stanza, the main archive; no host name written here), then
+# `apt-get source --download-only` of the pinned version and its orig tarball unpacked. apt checks
+# the tarball against the signed index. Success is judged by the unpacked CHECK file rather than
+# apt's exit code: a suite can serve the orig tarball but 404 on the .debian.tar.xz
+# (TOOLCHAIN.md), and only the orig tarball is used.
+#   fetch_debian_source SUITES PACKAGE DEB_VERSION ORIG_TARBALL CHECK_FILE
+fetch_debian_source() {
+  local suites="$1" package="$2" version="$3" orig="$4" check="$5"
+  [ -f "$check" ] && return 0
+  step "downloading $package $version sources (Debian source package, $suites)"
+  local apt_dir="$DEPS/apt/${suites%% *}"   # one index per suite, so trixie and bookworm never mix
   mkdir -p "$apt_dir/lists/partial" "$apt_dir/parts"
   local src_list=/etc/apt/sources.list.d/debian.sources
-  [ -f "$src_list" ] || die "$src_list not found: cannot derive the Debian source index for imgui"
-  # First stanza only (the main archive), turned into a deb-src entry for trixie.
-  sed -e 's/^Types: deb$/Types: deb-src/' -e 's/^Suites: .*/Suites: trixie/' "$src_list" \
+  [ -f "$src_list" ] || die "$src_list not found: cannot derive the Debian source index for $package"
+  sed -e 's/^Types: deb$/Types: deb-src/' -e "s/^Suites: .*/Suites: $suites/" "$src_list" \
     | awk 'BEGIN{RS="";ORS="\n\n"} NR==1' > "$apt_dir/parts/src.sources"
   local opts=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$apt_dir/parts"
               -o "Dir::State::Lists=$apt_dir/lists")
-  apt-get "${opts[@]}" update -q >/dev/null || die "apt-get update of the imgui source index failed"
-  (cd "$apt_dir" && apt-get "${opts[@]}" source --download-only "imgui=$IMGUI_DEB_VERSION" >/dev/null) \
-    || die "downloading the Debian source package imgui=$IMGUI_DEB_VERSION failed"
-  tar -xf "$apt_dir/imgui_${IMGUI_VERSION}+ds.orig.tar.xz" -C "$DEPS" \
-    || die "unpacking imgui_${IMGUI_VERSION}+ds.orig.tar.xz failed"
-  [ -f "$IMGUI_DIR/imgui.cpp" ] || die "imgui.cpp missing after unpacking into $IMGUI_DIR"
+  apt-get "${opts[@]}" update -q >/dev/null || die "apt-get update of the $suites source index failed"
+  (cd "$DEPS/apt" && apt-get "${opts[@]}" source --download-only "$package=$version" >/dev/null 2>&1) || true
+  [ -f "$DEPS/apt/$orig" ] || die "downloading the Debian source package $package=$version failed ($orig missing)"
+  tar -xf "$DEPS/apt/$orig" -C "$DEPS" || die "unpacking $orig failed"
+  [ -f "$check" ] || die "$check missing after unpacking $orig"
+}
+
+fetch_imgui_sources() {
+  fetch_debian_source trixie imgui "$IMGUI_DEB_VERSION" "imgui_${IMGUI_VERSION}+ds.orig.tar.xz" "$IMGUI_DIR/imgui.cpp"
+}
+
+fetch_import_sources() {
+  fetch_debian_source "bookworm bookworm-updates" pugixml "$PUGIXML_DEB_VERSION" \
+    "pugixml_1.13.orig.tar.gz" "$PUGIXML_DIR/src/pugixml.cpp"
+  fetch_debian_source "bookworm bookworm-updates" zlib "$ZLIB_DEB_VERSION" \
+    "zlib_1.2.13.dfsg.orig.tar.bz2" "$ZLIB_DIR/contrib/minizip/unzip.c"
 }
 
 install_npm_packages() {
@@ -73,6 +97,7 @@ setup() {
   mkdir -p "$DEPS"
   install_debian_packages
   fetch_imgui_sources
+  fetch_import_sources
   install_npm_packages
   command -v emcc >/dev/null || die "emcc not found after installing the emscripten package"
   [ -x /usr/bin/chromium ] || die "/usr/bin/chromium not found after installing the chromium package"
@@ -83,7 +108,8 @@ setup() {
 # ---------------------------------------------------------------------------------------------
 build_native() {
   step "building native targets (core, CLI, unit tests) in build/"
-  cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null || die "cmake configure (native) failed"
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPUGIXML_DIR="$PUGIXML_DIR" -DZLIB_DIR="$ZLIB_DIR" >/dev/null \
+    || die "cmake configure (native) failed"
   cmake --build build -j "$JOBS" || die "native build failed"
 }
 
@@ -92,8 +118,13 @@ build_wasm() {
   # Debian's emscripten needs Debian's node-acorn for its JS optimiser.
   export NODE_PATH=/usr/share/nodejs
   if [ ! -f build-wasm/CMakeCache.txt ]; then
-    emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release -DIMGUI_DIR="$IMGUI_DIR" >/dev/null \
-      || die "cmake configure (wasm) failed"
+    emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release -DIMGUI_DIR="$IMGUI_DIR" \
+      -DPUGIXML_DIR="$PUGIXML_DIR" -DZLIB_DIR="$ZLIB_DIR" >/dev/null || die "cmake configure (wasm) failed"
+  else
+    # An existing build-wasm/ (configured before the import libraries, or for older versions)
+    # gets the current source folders; the toolchain settings stay as cached.
+    cmake -DPUGIXML_DIR="$PUGIXML_DIR" -DZLIB_DIR="$ZLIB_DIR" build-wasm >/dev/null \
+      || die "cmake re-configure (wasm) failed"
   fi
   cmake --build build-wasm -j "$JOBS" || die "wasm build failed"
   node tools/make_dist.mjs build-wasm dist || die "assembling dist/ failed"

@@ -15,6 +15,9 @@ const FILES_PLACEHOLDER = '/* STRIDEWISE_FILES */ []';
 // Not part of the app: the service worker itself (the browser fetches it on its own) and a
 // benchmark's bare Dear ImGui page, should one ever be put in dist.
 const NOT_CACHED = new Set(['sw.js', 'bare']);
+// Fetched only when a runner first imports activity files (pugixml, zlib and the readers): the
+// service worker caches them then, not at install, so a first visit does not download them.
+const ON_DEMAND = /^import_/;
 
 // Every file under dir (paths relative to it, with '/'), skipping NOT_CACHED at the top level.
 function appFiles(dir, sub = '') {
@@ -45,7 +48,9 @@ export function finishServiceWorker(distDir, template = readFileSync(SW_TEMPLATE
   const files = appFiles(distDir).map((path) => {
     const body = readFileSync(join(distDir, ...path.split('/')));
     version.update(`\0${path}\0`).update(body);
-    return [path, `sha256-${createHash('sha256').update(body).digest('base64')}`];
+    const entry = [path, `sha256-${createHash('sha256').update(body).digest('base64')}`];
+    if (ON_DEMAND.test(path)) entry.push('on-demand');
+    return entry;
   });
   const id = version.digest('hex').slice(0, 16);
   const list = `[\n${files.map((f) => `  ${JSON.stringify(f)},`).join('\n')}\n]`;
@@ -62,7 +67,8 @@ function makeDist(buildDir, distDir) {
     cpSync(join('web', name), join(distDir, name), { recursive: true });
   }
   // The app, and the backup worker's parser (web/backup_worker.js loads it).
-  for (const name of ['app.js', 'app.wasm', 'backup_parser.js', 'backup_parser.wasm']) {
+  for (const name of ['app.js', 'app.wasm', 'backup_parser.js', 'backup_parser.wasm', 'import_reader.js',
+                      'import_reader.wasm']) {
     copyFileSync(join(buildDir, name), join(distDir, name));
   }
   // The bare Dear ImGui page the benchmark compares against lives beside it, not in the app.

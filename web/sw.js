@@ -19,12 +19,17 @@ const CACHE = PREFIX + VERSION;
 const SCOPE = self.registration.scope;
 const INDEX = new URL('index.html', SCOPE).href;
 const CACHED = new Set(FILES.map(([path]) => new URL(path, SCOPE).href));
+// Files marked 'on-demand' (the import worker and its readers) are not fetched at install: the
+// first import fetches them (with their integrity hash) and they are kept in this version's cache.
+const ON_DEMAND = new Map(FILES.filter((f) => f[2] === 'on-demand').map(([path, integrity]) => [new URL(path, SCOPE).href, integrity]));
+const SHARE_TARGET = new URL('share-target', SCOPE).href;
+const SHARED_CACHE = 'stridewise-shared';
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     // cache: 'no-cache' revalidates with the server (a 304 costs nothing) so an HTTP cache never
     // hands over an older build's file; the integrity hash rejects any file not of this build.
-    const responses = await Promise.all(FILES.map(async ([path, integrity]) => {
+    const responses = await Promise.all(FILES.filter((f) => f[2] !== 'on-demand').map(async ([path, integrity]) => {
       const url = new URL(path, SCOPE).href;
       const response = await fetch(new Request(url, { cache: 'no-cache', credentials: 'same-origin', integrity }));
       if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
@@ -43,7 +48,8 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     const names = await caches.keys();
-    await Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)));
+    await Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE && name !== SHARED_CACHE)
+      .map((name) => caches.delete(name)));
     await self.clients.claim();
   })());
 });
@@ -52,8 +58,36 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skipWaiting') self.skipWaiting();
 });
 
+// Files shared to the installed app (manifest share_target: POST multipart to ./share-target) are
+// kept in a cache of their own, one entry per file, and the app opens with ?share-target, where
+// web/lib/import.js takes them in through the same path as picked files.
+async function receiveShared(request) {
+  const form = await request.formData();
+  const cache = await caches.open(SHARED_CACHE);
+  let index = 0;
+  for (const value of form.getAll('files')) {
+    if (typeof value === 'string') continue;
+    const headers = { 'Content-Type': value.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(value.name) };
+    await cache.put(new URL(`shared/${Date.now()}-${index++}`, SCOPE).href, new Response(value, { headers }));
+  }
+  return Response.redirect(new URL('./?share-target', SCOPE).href, 303);
+}
+
+async function onDemand(key) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(key);
+  if (cached) return cached;
+  const response = await fetch(new Request(key, { cache: 'no-cache', credentials: 'same-origin', integrity: ON_DEMAND.get(key) }));
+  if (response.ok) await cache.put(key, response.clone());
+  return response;
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
+  if (request.method === 'POST' && request.url.split('?')[0] === SHARE_TARGET) {
+    event.respondWith(receiveShared(request));
+    return;
+  }
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   url.search = '';
@@ -61,6 +95,10 @@ self.addEventListener('fetch', (event) => {
   let key = url.href;
   if (key === SCOPE) key = INDEX;  // the start URL "./"
   if (!CACHED.has(key)) return;  // not one of the app's files: the browser fetches it as usual
+  if (ON_DEMAND.has(key)) {
+    event.respondWith(onDemand(key));
+    return;
+  }
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     return (await cache.match(key)) || fetch(request);

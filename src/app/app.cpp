@@ -7,6 +7,7 @@
 
 #include "core/actions/actions.hpp"
 #include "core/actions/state_json.hpp"
+#include "platform/activity_import.hpp"
 #include "platform/files.hpp"
 #include "platform/frame_schedule.hpp"
 #include "platform/motion.hpp"
@@ -50,14 +51,14 @@ bool App::Start(std::string& error) {
   io.ConfigInputTrickleEventQueue = true;
   if (!renderer_.Init(error)) return false;
 
-  platform::InstallAutomationApi({
-      [this] { return StateJson().dump(); },
-      [this](const std::string& text) {
-        nlohmann::json action = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-        if (action.is_discarded()) return nlohmann::json{{"ok", false}, {"error", "The action is not valid JSON."}}.dump();
-        return ResultToJson(Dispatch(Action(std::move(action)))).dump();
-      },
-  });
+  // The page API and the import bridge hand over actions as JSON text, answered the same way.
+  auto dispatch_text = [this](const std::string& text) {
+    nlohmann::json action = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (action.is_discarded()) return nlohmann::json{{"ok", false}, {"error", "The action is not valid JSON."}}.dump();
+    return ResultToJson(Dispatch(Action(std::move(action)))).dump();
+  };
+  platform::InstallAutomationApi({[this] { return StateJson().dump(); }, dispatch_text});
+  platform::SetImportListener(dispatch_text);
   // Stored data loads before anything is shown; `ready` waits for it and a frame drawing it.
   // (web/storage_preload.js has usually read it already while the app downloaded.)
   storage_.Start(&state_, [] { platform::RequestFrame(); });

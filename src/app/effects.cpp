@@ -4,6 +4,7 @@
 
 #include "app.hpp"
 #include "core/storage/backup_file.hpp"
+#include "platform/activity_import.hpp"
 #include "platform/files.hpp"
 #include "platform/motion.hpp"
 #include "platform/platform.hpp"
@@ -29,6 +30,10 @@ void App::Carry(std::vector<Effect>& effects, const ActionContext& context) {
             PickBackup();
           } else if constexpr (std::is_same_v<T, RetryStorage>) {
             storage_.RetryNow();
+          } else if constexpr (std::is_same_v<T, PickImportFiles>) {
+            platform::PickImportFiles();
+          } else if constexpr (std::is_same_v<T, CancelImportRead>) {
+            platform::CancelImportRead();
           } else if constexpr (std::is_same_v<T, SaveChange>) {
             storage_.OnModelChanged(e.replay, context, e.created_id);
           }

@@ -8,6 +8,7 @@
 namespace sw {
 int CommandCadence(int argc, char** argv);  // command_cadence.cpp
 int CommandCheck(int argc, char** argv);    // command_check.cpp
+int CommandImport(int argc, char** argv);   // command_import.cpp
 }
 
 namespace {
@@ -22,7 +23,10 @@ void PrintHelp() {
       "  stridewise cadence FILE.csv   cadence (steps/min), steps and per-second series of a\n"
       "                                t,ax,ay,az recording, as JSON\n"
       "  stridewise check FILE.json    validate a backup file: a summary and exit 0, or the\n"
-      "                                problem and exit 1\n",
+      "                                problem and exit 1\n"
+      "  stridewise import FILE...     activities found in FIT, GPX, TCX (plain or .gz), Strava\n"
+      "                                or Garmin CSV files and Strava export zips: one JSON\n"
+      "                                object per line; files holding nothing usable on stderr\n",
       sw::kVersion);
 }
 
@@ -39,6 +43,7 @@ int main(int argc, char** argv) {
   }
   if (!std::strcmp(argv[1], "cadence")) return sw::CommandCadence(argc - 2, argv + 2);
   if (!std::strcmp(argv[1], "check")) return sw::CommandCheck(argc - 2, argv + 2);
+  if (!std::strcmp(argv[1], "import")) return sw::CommandImport(argc - 2, argv + 2);
   std::fprintf(stderr, "stridewise: unknown command '%s' (try --help)\n", argv[1]);
   return 2;
 }

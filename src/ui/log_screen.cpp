@@ -237,6 +237,11 @@ void LogScreen::Draw(UiFrame& frame) {
   }
   if (!message.empty()) ColoredParagraph(p.ok, message.c_str());
 
+  // Runs a watch or an app recorded come in as files, never retyped (import_review.cpp).
+  ImGui::Spacing();
+  if (Button(frame, "Import runs from a watch or app", ImVec2(-1, 0))) frame.Dispatch({{"type", "pick_import_files"}});
+  SmallText("FIT, GPX or TCX files, or a Strava or Garmin Connect export. You can also drop files on this page.");
+
   // [SECTION] Recent runs and the undo bar
   ImGui::Spacing();
   Heading("Recent runs");

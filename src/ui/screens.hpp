@@ -92,6 +92,9 @@ int ConfirmCard(UiFrame& frame, const ConfirmCardText& text);
 // Drawn over everything while a picked backup waits for confirmation (confirm_dialog.cpp).
 void DrawImportConfirmation(UiFrame& frame);
 
+// Drawn over everything while activity files are read, reviewed or just imported (import_review.cpp).
+void DrawActivityImport(UiFrame& frame);
+
 // The frame around the screens: title bar, scrolling content, bottom navigation.
 struct Shell {
   HomeScreen home;

@@ -133,6 +133,8 @@ void DrawDataSection(UiFrame& frame) {
   SmallText(last_text.c_str());
   RecordLastItem(frame, last_text.c_str(), "info", "last_backup");
   if (Button(frame, "Import backup", ImVec2(-1, 0))) frame.Dispatch({{"type", "pick_backup_file"}});
+  if (Button(frame, "Import runs from a watch or app##settings", ImVec2(-1, 0)))
+    frame.Dispatch({{"type", "pick_import_files"}});
   if (Button(frame, "Export runs as CSV", ImVec2(-1, 0))) frame.Dispatch({{"type", "export_csv"}});
   if (const std::string& notice = frame.state.notice; !notice.empty()) {
     SmallText(notice.c_str());

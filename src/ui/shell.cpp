@@ -183,6 +183,7 @@ void Shell::Draw(UiFrame& frame) {
   DrawNavigation(frame);
   ImGui::End();
   DrawImportConfirmation(frame);
+  DrawActivityImport(frame);
 }
 
 }  // namespace sw::ui

@@ -40,7 +40,7 @@ TEST_CASE("bad backups get a clear error", "[backup]") {
   CHECK(ParseBackup(R"({"schema": 2, "app": "runkeeper"})").error ==
         "This is not a Stridewise file (it has no \"app\": \"stridewise\").");
   CHECK(ParseBackup(R"({"schema": 9, "app": "stridewise"})").error ==
-        "This file comes from a newer version of Stridewise (schema 9; this app reads schemas 1 to 3). "
+        "This file comes from a newer version of Stridewise (schema 9; this app reads schemas 1 to 4). "
         "Update the app to open it.");
   json doc = ModelToJson(SampleModel());
   doc["runs"][1]["distance_m"] = -5;

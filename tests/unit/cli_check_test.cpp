@@ -17,9 +17,9 @@ std::string RunCheck(const std::string& args, int& status) { return RunCli("chec
 
 TEST_CASE("check prints a summary of a good backup and exits 0", "[cli-check]") {
   int status = -1;
-  std::string path = FixturePath("schema_v3.json");
+  std::string path = FixturePath("schema_v4.json");
   CHECK(RunCheck(path, status) == path +
-                                      ": OK, a Stridewise backup\nschema: 3 (current)\n3 runs, 2 shoes, 1 pain entry, "
+                                      ": OK, a Stridewise backup\nschema: 4 (current)\n3 runs, 2 shoes, 1 pain entry, "
                                       "1 strength session, 1 cadence session\ndates: 2026-02-20 to 2026-03-05\n");
   CHECK(status == 0);
   std::string old = RunCheck(FixturePath("schema_v1.json"), status);
@@ -32,7 +32,7 @@ TEST_CASE("check prints the problem and exits 1", "[cli-check]") {
   CHECK(RunCheck(FixturePath("backup_invalid_run.json"), status).find(
             "runs[0]: \"distance_m\" must be more than 0 and at most 300 km") != std::string::npos);
   CHECK(status == 1);
-  CHECK(RunCheck(FixturePath("backup_newer.json"), status).find("newer version of Stridewise (schema 4") !=
+  CHECK(RunCheck(FixturePath("backup_newer.json"), status).find("newer version of Stridewise (schema 5") !=
         std::string::npos);
   CHECK(status == 1);
   CHECK(RunCheck(FixturePath("backup_truncated.json"), status).find("not valid JSON") != std::string::npos);

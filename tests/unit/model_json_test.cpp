@@ -40,8 +40,8 @@ TEST_CASE("every field of the model survives model -> JSON text -> model", "[mod
   CHECK(Reread(sample) == sample);
 }
 
-TEST_CASE("the schema 3 fixture is exactly the sample model, both ways", "[model][schema]") {
-  json fixture = json::parse(ReadFixture("schema_v3.json"));
+TEST_CASE("the schema 4 fixture is exactly the sample model, both ways", "[model][schema]") {
+  json fixture = json::parse(ReadFixture("schema_v4.json"));
   CHECK(ModelToJson(SampleModel()) == fixture);
   Model model;
   std::string error;
@@ -109,7 +109,7 @@ TEST_CASE("reading a document validates and says what is wrong", "[model][valida
   };
   CHECK(ReadError(json::array()) == "The document must be a JSON object.");
   CHECK(ReadError(with("/app", "strideless")) == "This is not a Stridewise document (no \"app\": \"stridewise\").");
-  CHECK(ReadError(with("/schema", 1)) == "The document is not at schema 3.");
+  CHECK(ReadError(with("/schema", 1)) == "The document is not at schema 4.");
   CHECK(ReadError(without("runs")) == "The document has no \"runs\" list.");
   CHECK(ReadError(without("next_id")) == "The document needs \"next_id\".");
   CHECK(ReadError(with("/next_id", 0)) == "\"next_id\" must be a whole number from 1.");

@@ -71,6 +71,12 @@ inline Model SampleModel() {
   on_trail.distance_m = 7250.25;
   on_trail.duration_s = 2700.5;
   on_trail.shoe_id = 2;
+  // Imported from a watch (schema 4): what the watch measured comes along.
+  on_trail.source = RunSource{"fit", "Garmin fenix 2", "trail.fit",
+                              std::chrono::sys_days{D("2026-02-20")} + std::chrono::hours{7} + std::chrono::minutes{5}};
+  on_trail.moving_s = 2700.5;
+  on_trail.elapsed_s = 2810;
+  on_trail.cadence_spm = 166.4;
   m.runs = {easy, long_run, on_trail};
 
   StrengthSession strength;

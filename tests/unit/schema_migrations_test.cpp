@@ -10,9 +10,21 @@ using namespace sw::test;
 
 namespace {
 
+// What schema 3's fixture must become: the sample model without what imports added in schema 4.
+Model ExpectedFromV3() {
+  Model m = SampleModel();
+  for (Run& run : m.runs) {
+    run.source.reset();
+    run.moving_s.reset();
+    run.elapsed_s.reset();
+    run.cadence_spm.reset();
+  }
+  return m;
+}
+
 // What schema 2's fixture must become: the sample model with the default look.
 Model ExpectedFromV2() {
-  Model m = SampleModel();
+  Model m = ExpectedFromV3();
   m.settings.theme = Theme::System;
   m.settings.text_size_pct = 100;
   return m;
@@ -63,7 +75,7 @@ TEST_CASE("schema 2 migrates: the look of the app takes its defaults", "[schema]
   int from = 0;
   REQUIRE(MigrateToCurrent(doc, error, &from));
   CHECK(from == 2);
-  CHECK(doc["schema"] == 3);
+  CHECK(doc["schema"] == kCurrentSchema);
   CHECK(doc["settings"]["theme"] == "system");
   CHECK(doc["settings"]["text_size_pct"] == 100);
   Model model;
@@ -72,22 +84,37 @@ TEST_CASE("schema 2 migrates: the look of the app takes its defaults", "[schema]
   CHECK(model == ExpectedFromV2());
 }
 
-TEST_CASE("schema 3 loads as it is", "[schema]") {
+TEST_CASE("schema 3 migrates: only the number changes (imported runs' fields are optional)", "[schema]") {
   json doc = json::parse(ReadFixture("schema_v3.json"));
   json before = doc;
   std::string error;
   int from = 0;
   REQUIRE(MigrateToCurrent(doc, error, &from));
   CHECK(from == 3);
+  before["schema"] = 4;
+  CHECK(doc == before);
+  Model model;
+  INFO(error);
+  REQUIRE(ModelFromJson(doc, model, error));
+  CHECK(model == ExpectedFromV3());
+}
+
+TEST_CASE("schema 4 loads as it is", "[schema]") {
+  json doc = json::parse(ReadFixture("schema_v4.json"));
+  json before = doc;
+  std::string error;
+  int from = 0;
+  REQUIRE(MigrateToCurrent(doc, error, &from));
+  CHECK(from == 4);
   CHECK(doc == before);
 }
 
 TEST_CASE("newer, foreign or unreadable documents get a clear error and stay as they were", "[schema]") {
   json v2 = json::parse(ReadFixture("schema_v2.json"));
   json newer = v2;
-  newer["schema"] = 4;
+  newer["schema"] = 5;
   CHECK(MigrateError(newer) ==
-        "This file comes from a newer version of Stridewise (schema 4; this app reads schemas 1 to 3). "
+        "This file comes from a newer version of Stridewise (schema 5; this app reads schemas 1 to 4). "
         "Update the app to open it.");
   json foreign = v2;
   foreign.erase("app");

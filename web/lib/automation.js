@@ -14,6 +14,8 @@ mergeInto(LibraryManager.library, {
         return { ok: false, error: 'The action could not be turned into JSON: ' + e.message };
       }
       if (text === undefined) return { ok: false, error: 'An action must be a JSON object with a "type".' };
+      // Files take the picker's path (web/lib/import.js): read in a worker, not through here.
+      if (action && action.type === 'import_files' && api._importFiles) return api._importFiles(action);
       var size = lengthBytesUTF8(text) + 1;
       var ptr = _malloc(size);
       stringToUTF8(text, ptr, size);

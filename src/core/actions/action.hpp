@@ -49,13 +49,16 @@ struct SetMotionSensor {  // the sensor bridge and the screen wake lock, on or o
   bool on = false;
 };
 struct PickBackupFile {};  // open the file picker; the bridge answers with backup_file_* actions
-struct RetryStorage {};    // the storage notice's "Try again"
+struct RetryStorage {};
+struct PickImportFiles {};   // the file picker for activity files (several at once)
+struct CancelImportRead {};  // stop the import worker    // the storage notice's "Try again"
 // The model changed: write it. `replay` is what a rebase re-applies on top of another tab's
 // newer data (the action itself, or what it amounted to: a confirmed import's decoded model).
 struct SaveChange {
   Action replay;
   std::optional<std::int64_t> created_id;
 };
-using Effect = std::variant<DownloadFile, Speak, SetMetronome, SetMotionSensor, PickBackupFile, RetryStorage, SaveChange>;
+using Effect = std::variant<DownloadFile, Speak, SetMetronome, SetMotionSensor, PickBackupFile, RetryStorage,
+                            PickImportFiles, CancelImportRead, SaveChange>;
 
 }  // namespace sw

@@ -71,6 +71,19 @@ SW_HANDLER(ApplyPickBackupFile);
 SW_HANDLER(ApplyRetryStorage);
 // actions_storage.cpp
 SW_HANDLER(ApplyLoadStored);
+// actions_import.cpp
+SW_HANDLER(ApplyPickImportFiles);
+SW_HANDLER(ApplyImportReading);
+SW_HANDLER(ApplyImportProgress);
+SW_HANDLER(ApplyImportRead);
+SW_HANDLER(ApplyImportReviewSet);
+SW_HANDLER(ApplyImportReviewShoeAll);
+SW_HANDLER(ApplyImportSave);
+SW_HANDLER(ApplyImportDismiss);
+SW_HANDLER(ApplyImportAbort);
+SW_HANDLER(ApplyUndoImport);
+SW_HANDLER(ApplyRestoreRuns);
+SW_HANDLER(ApplyDeleteRuns);
 #undef SW_HANDLER
 
 }  // namespace sw

@@ -46,6 +46,21 @@ const ActionEntry kActions[] = {
     {"export_csv", ApplyExportCsv, Changes::Session},
     {"export_damaged", ApplyExportDamaged, Changes::Session},
     {"retry_storage", ApplyRetryStorage, Changes::Session},
+    // Runs from watch and app files: the worker reads (import_reading/progress/read), the runner
+    // reviews (import_review_*), import_save adds the ticked runs in one change (its replay:
+    // restore_runs), undo_import takes them back (its replay: delete_runs).
+    {"pick_import_files", ApplyPickImportFiles, Changes::Session},
+    {"import_reading", ApplyImportReading, Changes::Session},
+    {"import_progress", ApplyImportProgress, Changes::Session},
+    {"import_read", ApplyImportRead, Changes::Sometimes},
+    {"import_review_set", ApplyImportReviewSet, Changes::Session},
+    {"import_review_shoe_all", ApplyImportReviewShoeAll, Changes::Session},
+    {"import_save", ApplyImportSave, Changes::Sometimes},
+    {"import_dismiss", ApplyImportDismiss, Changes::Session},
+    {"import_abort", ApplyImportAbort, Changes::Session},
+    {"undo_import", ApplyUndoImport, Changes::Sometimes},
+    {"restore_runs", ApplyRestoreRuns, Changes::Model},
+    {"delete_runs", ApplyDeleteRuns, Changes::Model},
     // Storage's load: the stored model (and, on a rebase, this tab's changes re-applied after it).
     {"load_stored", ApplyLoadStored, Changes::Loaded},
 };

@@ -36,6 +36,37 @@ nlohmann::json RunsToStateJson(const Model& model) {
   return out;
 }
 
+// state().import: where an import of activity files stands, and its review rows.
+nlohmann::json ImportToStateJson(const import::ImportSession& session) {
+  nlohmann::json found = nlohmann::json::array();
+  for (const import::ImportRow& row : session.rows) {
+    nlohmann::json item = import::ActivityToJson(row.activity, nullptr);
+    item.erase("laps");
+    item["date"] = row.date ? nlohmann::json(FormatDate(*row.date)) : nlohmann::json(nullptr);
+    item["selected"] = row.selected;
+    item["shoe_id"] = row.shoe_id ? nlohmann::json(*row.shoe_id) : nlohmann::json(nullptr);
+    item["laps"] = row.activity.laps.size();
+    item["duplicate"] = row.duplicate == import::Duplicate::InLog     ? nlohmann::json("in_log")
+                        : row.duplicate == import::Duplicate::InBatch ? nlohmann::json("in_batch")
+                                                                      : nlohmann::json(nullptr);
+    if (row.duplicate_run_id) item["duplicate_of"] = *row.duplicate_run_id;
+    if (!row.cannot_save.empty()) item["cannot_save"] = row.cannot_save;
+    found.push_back(std::move(item));
+  }
+  nlohmann::json failed = nlohmann::json::array();
+  for (const import::FileFailure& failure : session.failed)
+    failed.push_back({{"name", failure.name}, {"error", failure.error}});
+  nlohmann::json out = {{"status", import::kImportStatusNames[int(session.status)]},
+                        {"progress", {{"done", session.files_done}, {"total", session.files_total}}},
+                        {"found", std::move(found)},
+                        {"imported", session.imported},
+                        {"duplicates", session.duplicates},
+                        {"failed", std::move(failed)},
+                        {"can_undo", !session.last_import_ids.empty()}};
+  if (!session.error.empty()) out["error"] = session.error;
+  return out;
+}
+
 nlohmann::json StateToJson(const AppState& state, const ActionContext& /*context*/, const Derived& derived) {
   nlohmann::json out;
   out["version"] = kVersion;
@@ -55,6 +86,7 @@ nlohmann::json StateToJson(const AppState& state, const ActionContext& /*context
   // Derived shoe fields merge into out["shoes"] by id (stored fields may be written above).
   AddDerivedShoesFields(out["shoes"], derived.shoes);
   out["load"] = LoadToJson(derived.load);
+  out["import"] = ImportToStateJson(state.import);
   return out;
 }
 

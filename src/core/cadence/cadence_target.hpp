@@ -19,12 +19,12 @@ bool IsPlausibleRunCadence(double mean_spm);
 struct PersonalTarget {
   double baseline_spm = 0;        // mean of the used sessions' mean cadence
   int low_spm = 0, high_spm = 0;  // baseline + 5% .. + 10%
-  std::vector<Id> session_ids;    // the sessions it came from, newest first
+  std::vector<Id> session_ids;    // the sessions (or imported runs) it came from, newest first
   std::vector<Date> session_dates;
 };
 
-// From the newest kPersonalTargetSessions plausible sessions (model order is save order);
-// nullopt when there is none.
+// From the kPersonalTargetSessions plausible measurements on the latest days: cadence sessions and
+// imported runs that carry their watch's cadence (session_ids may name either); nullopt when none.
 std::optional<PersonalTarget> ComputePersonalTarget(const Model& model);
 
 }  // namespace sw

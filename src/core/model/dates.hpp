@@ -18,6 +18,11 @@ inline Date AddDays(Date date, int days) { return Date{Days(date) + std::chrono:
 // b - a in whole days.
 inline int DaysBetween(Date a, Date b) { return int((Days(b) - Days(a)).count()); }
 
+// An instant as "2026-02-28T07:05:00Z" (UTC, whole seconds), and back: "YYYY-MM-DDTHH:MM:SS"
+// with an optional fraction and "Z" or a +hh:mm / -hh:mm offset. Anything else -> nullopt.
+std::string FormatIsoUtc(std::chrono::sys_seconds instant);
+std::optional<std::chrono::sys_seconds> ParseIsoUtc(std::string_view text);
+
 // The first day of the week holding `date`, for weeks starting on `week_start`.
 Date WeekStart(Date date, std::chrono::weekday week_start);
 

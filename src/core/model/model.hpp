@@ -57,14 +57,28 @@ struct Shoe {
   bool operator==(const Shoe&) const = default;
 };
 
+// Where an imported run came from; runs the runner typed have none.
+struct RunSource {
+  std::string format;  // "fit", "gpx", "tcx", "strava_csv", "garmin_csv"
+  std::string device;  // the watch or app that recorded it, when the file says
+  std::string file;    // the file's name as it was handed over (finds a file imported twice)
+  std::optional<std::chrono::sys_seconds> start_utc;  // the recorded start (finds the same run again)
+  bool operator==(const RunSource&) const = default;
+};
+
 struct Run {
   Id id = 0;
   Date date;
   double distance_m = 0;
-  std::optional<double> duration_s;
+  std::optional<double> duration_s;  // the time the runner counts: an import's moving time
   std::optional<Id> shoe_id;
   bool warmup = false;
   bool cooldown = false;
+  // Imported runs keep what the watch measured (schema 4).
+  std::optional<RunSource> source;
+  std::optional<double> moving_s;     // pauses excluded
+  std::optional<double> elapsed_s;    // pauses included
+  std::optional<double> cadence_spm;  // the watch's average, steps per minute
   bool operator==(const Run&) const = default;
 };
 

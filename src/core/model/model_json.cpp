@@ -84,6 +84,14 @@ json RunToJson(const Run& run) {
   if (run.shoe_id) out["shoe_id"] = *run.shoe_id;
   out["warmup"] = run.warmup;
   out["cooldown"] = run.cooldown;
+  if (run.source) {
+    json source = {{"format", run.source->format}, {"device", run.source->device}, {"file", run.source->file}};
+    if (run.source->start_utc) source["start_utc"] = FormatIsoUtc(*run.source->start_utc);
+    out["source"] = std::move(source);
+  }
+  if (run.moving_s) out["moving_s"] = *run.moving_s;
+  if (run.elapsed_s) out["elapsed_s"] = *run.elapsed_s;
+  if (run.cadence_spm) out["cadence_spm"] = *run.cadence_spm;
   return out;
 }
 
@@ -206,19 +214,51 @@ bool ShoeFromJson(const json& value, Shoe& out, std::string& error, const std::s
   return true;
 }
 
+// An imported run's "source" object (optional): {format, device, file, start_utc?}.
+static bool ReadRunSource(FieldReader& in, std::optional<RunSource>& out) {
+  const json* object = nullptr;
+  if (!in.Has("source")) return true;
+  if (!in.Object("source", object)) return false;
+  FieldReader source_in(*object, "source");
+  RunSource source;
+  int format = 0;
+  std::string start;
+  bool ok = source_in.Choice("format", kRunSourceFormats, format) && source_in.OptString("device", source.device) &&
+            source_in.Check("device", CheckSourceText(source.device)) && source_in.OptString("file", source.file) &&
+            source_in.Check("file", CheckSourceText(source.file)) && source_in.OptString("start_utc", start);
+  if (ok && source_in.Has("start_utc")) {
+    source.start_utc = ParseIsoUtc(start);
+    if (!source.start_utc) ok = source_in.FailField("start_utc", "must be a time like 2026-03-09T07:05:00Z");
+  }
+  if (ok) ok = source_in.Ok();
+  if (!ok) return in.Fail(source_in.Error());
+  source.format = std::string(kRunSourceFormats[format]);
+  out = std::move(source);
+  return true;
+}
+
 bool RunFromJson(const json& value, Run& out, std::string& error, const std::string& where) {
   if (NotAnObject(value, where, error)) return false;
   FieldReader in(value, where);
   Run run;
   double duration = 0;
   Id shoe_id = 0;
+  double moving = 0, elapsed = 0, cadence = 0;
   in.IdField("id", run.id) && in.DateField("date", run.date) && in.Number("distance_m", run.distance_m) &&
       in.Check("distance_m", CheckStoredRunDistance(run.distance_m)) && in.OptNumber("duration_s", duration) &&
       (!in.Has("duration_s") || in.Check("duration_s", CheckDuration(duration))) && in.OptId("shoe_id", shoe_id) &&
-      in.OptBool("warmup", run.warmup) && in.OptBool("cooldown", run.cooldown);
+      in.OptBool("warmup", run.warmup) && in.OptBool("cooldown", run.cooldown) &&
+      in.OptNumber("moving_s", moving) && (!in.Has("moving_s") || in.Check("moving_s", CheckDuration(moving))) &&
+      in.OptNumber("elapsed_s", elapsed) && (!in.Has("elapsed_s") || in.Check("elapsed_s", CheckDuration(elapsed))) &&
+      in.OptNumber("cadence_spm", cadence) &&
+      (!in.Has("cadence_spm") || in.Check("cadence_spm", CheckRunCadence(cadence))) &&
+      ReadRunSource(in, run.source);
   if (!Finish(in, error)) return false;
   if (in.Has("duration_s")) run.duration_s = duration;
   if (in.Has("shoe_id")) run.shoe_id = shoe_id;
+  if (in.Has("moving_s")) run.moving_s = moving;
+  if (in.Has("elapsed_s")) run.elapsed_s = elapsed;
+  if (in.Has("cadence_spm")) run.cadence_spm = cadence;
   out = run;
   return true;
 }

@@ -16,7 +16,7 @@
 
 namespace sw {
 
-inline constexpr int kCurrentSchema = 3;
+inline constexpr int kCurrentSchema = 4;
 inline constexpr const char* kAppName = "stridewise";
 
 // Parts of the model storage may keep under separate keys. Settings carries the top-level

@@ -86,9 +86,17 @@ bool MigrateV2ToV3(json& document, std::string&) {
   return true;
 }
 
+// Schema 4 lets a run keep where it was imported from (source, moving_s, elapsed_s, cadence_spm):
+// all optional, so older documents need only the new number. An app that reads only schema 3
+// refuses a schema 4 document (and keeps it) rather than drop those fields when it writes.
+bool MigrateV3ToV4(json& document, std::string&) {
+  document["schema"] = 4;
+  return true;
+}
+
 using MigrationStep = bool (*)(json& document, std::string& error);
 // kSteps[i] moves a document from schema kOldestSchema + i to the next one.
-constexpr MigrationStep kSteps[] = {MigrateV1ToV2, MigrateV2ToV3};
+constexpr MigrationStep kSteps[] = {MigrateV1ToV2, MigrateV2ToV3, MigrateV3ToV4};
 static_assert(kOldestSchema + int(std::size(kSteps)) == kCurrentSchema, "one migration step per schema");
 
 }  // namespace

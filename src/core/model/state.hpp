@@ -8,6 +8,7 @@
 
 #include "core/cadence/cadence_meter.hpp"
 #include "core/cadence/motion_sample.hpp"
+#include "core/import/import_review.hpp"
 #include "core/model/model.hpp"
 #include "core/model/screen.hpp"
 #include "core/storage/damaged_document.hpp"
@@ -31,6 +32,7 @@ struct AppState {
   Screen screen = Screen::Home;
   CadenceMeter cadence;  // the live measurement (cadence_* actions): not saved
   std::optional<PendingImport> pending_import;
+  import::ImportSession import;  // runs coming in from watch and app files (import_* actions)
   std::string notice;  // the last import/export outcome, in plain words
 };
 

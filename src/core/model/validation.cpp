@@ -63,6 +63,17 @@ std::string CheckCadenceBand(int low_spm, int high_spm) {
   return {};
 }
 
+std::string CheckRunCadence(double spm) {
+  if (!std::isfinite(spm) || spm < 30 || spm > 300) return "must be from 30 to 300 steps per minute";
+  return {};
+}
+
+std::string CheckSourceText(std::string_view text) {
+  if (text.size() > 200) return "must be at most 200 bytes";
+  if (!IsValidUtf8(text)) return "must be valid UTF-8 text";
+  return {};
+}
+
 std::string CheckWeeklyLimit(double pct) {
   if (!std::isfinite(pct) || pct < kMinWeeklyLimitPct || pct > kMaxWeeklyLimitPct)
     return "must be from 1 to 100 (%)";

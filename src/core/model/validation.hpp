@@ -50,6 +50,11 @@ std::string CheckShoeDistance(double metres);   // start distance: 0 .. kMaxShoe
 std::string CheckThreshold(double metres);      // warn / replace: > 0 .. kMaxShoeDistanceM
 std::string CheckThresholdOrder(double warn_at_m, double replace_at_m);
 std::string CheckCadenceBand(int low_spm, int high_spm);
+// A run's average cadence as a watch recorded it (a walk break lowers it): 30-300 steps/min.
+std::string CheckRunCadence(double spm);
+// An imported run's source: a known format, device and file names of valid UTF-8 up to 200 bytes.
+inline constexpr std::string_view kRunSourceFormats[] = {"fit", "gpx", "tcx", "strava_csv", "garmin_csv"};
+std::string CheckSourceText(std::string_view text);
 std::string CheckWeeklyLimit(double pct);
 std::string CheckStrengthTarget(int per_week);
 // Text size in percent of the standard: kMinTextSizePct-kMaxTextSizePct.

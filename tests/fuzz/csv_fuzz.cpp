@@ -1,0 +1,72 @@
+// libFuzzer target over the Strava and Garmin Connect CSV readers and the Strava date parser.
+// Invariants checked:
+//  - nothing crashes, reads out of bounds, leaks, or trips ASan/UBSan;
+//  - an error means no activities, and no error means at least one;
+//  - every number is finite and not negative, dates are real dates, every text is valid UTF-8
+//    (the activity's JSON can always be written);
+//  - reading is deterministic, and ReadAnyFile on a .csv gives what one of the two readers gives.
+// Build and run: tests/fuzz/run_fuzz.sh csv [runs]
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <optional>
+#include <string_view>
+
+#include "core/import/readers/readers.hpp"
+#include "core/import/readers/strava_csv.hpp"
+#include "core/model/validation.hpp"
+
+namespace {
+
+void Require(bool condition) {
+  if (!condition) std::abort();
+}
+
+void RequireSane(const std::optional<double>& value) {
+  if (value) Require(std::isfinite(*value) && *value >= 0);
+}
+
+void RequireSaneTime(const std::optional<std::chrono::sys_seconds>& t) {
+  if (!t) return;
+  auto year = int(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(*t)}.year());
+  Require(year >= 1900 && year <= 2201);
+}
+
+void Check(const sw::import::ReadResult& result, std::string_view file, std::string_view format) {
+  Require(result.error.empty() != result.activities.empty());
+  Require(sw::IsValidUtf8(result.error));
+  for (const std::string& s : result.skipped) Require(sw::IsValidUtf8(s));
+  for (const auto& a : result.activities) {
+    Require(a.file == file && a.format == format && !a.sport.empty());
+    Require(a.laps.empty());
+    RequireSane(a.distance_m);
+    RequireSane(a.moving_s);
+    RequireSane(a.elapsed_s);
+    RequireSane(a.cadence_spm);
+    RequireSaneTime(a.start_utc);
+    if (format == "strava_csv") Require(a.start_utc.has_value());
+    if (format == "garmin_csv") Require(a.local_start_in_file.has_value() && a.local_date_in_file.has_value());
+    std::string json = sw::import::ActivityToJson(a, [](std::chrono::sys_seconds) { return -18000; }).dump();
+    Require(!json.empty());
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const sw::import::Bytes bytes(data, size);
+  const sw::import::ReadResult strava = sw::import::ReadStravaCsv(bytes, "activities.csv");
+  Check(strava, "activities.csv", "strava_csv");
+  Require(sw::import::ReadStravaCsv(bytes, "activities.csv").activities == strava.activities);
+  const sw::import::ReadResult garmin = sw::import::ReadGarminCsv(bytes, "activities.csv");
+  Check(garmin, "activities.csv", "garmin_csv");
+  const sw::import::ReadResult any = sw::import::ReadAnyFile(bytes, "activities.csv");
+  Require(any.error.empty() != any.activities.empty());
+  if (!any.activities.empty()) {
+    Require(any.activities == strava.activities || any.activities == garmin.activities ||
+            any.activities.front().format != "strava_csv");
+  }
+  std::string_view text(reinterpret_cast<const char*>(data), std::min<size_t>(size, 64));
+  RequireSaneTime(sw::import::ParseStravaDate(text));
+  return 0;
+}
