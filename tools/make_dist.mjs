@@ -15,9 +15,10 @@ const FILES_PLACEHOLDER = '/* STRIDEWISE_FILES */ []';
 // Not part of the app: the service worker itself (the browser fetches it on its own) and a
 // benchmark's bare Dear ImGui page, should one ever be put in dist.
 const NOT_CACHED = new Set(['sw.js', 'bare']);
-// Fetched only when a runner first imports activity files (pugixml, zlib and the readers): the
-// service worker caches them then, not at install, so a first visit does not download them.
-const ON_DEMAND = /^import_/;
+// Workers fetched only when first used: importing activity files (pugixml, zlib and the readers)
+// and restoring a backup (its parser). The service worker caches them then, not at install, so a
+// first visit does not download them.
+const ON_DEMAND = /^(import_|backup_)/;
 
 // Every file under dir (paths relative to it, with '/'), skipping NOT_CACHED at the top level.
 function appFiles(dir, sub = '') {

@@ -4,7 +4,7 @@
 // import and terminates it after its answer, or when the runner taps Cancel.
 //   in:  {files: [File | {name, bytes: ArrayBuffer}]}
 //   out: {type: 'progress', done, total}      after each file is handed to the readers
-//        {type: 'done', json}                 import_read's JSON text: {activities, failed}
+//        {type: 'done', json: [text...]}      import_read actions as JSON text, one per batch
 //        {type: 'error', error}               why nothing could be read, in plain words
 'use strict';
 importScripts('import_reader.js');
@@ -37,8 +37,13 @@ self.onmessage = async (event) => {
       // A file counts as done once read; the last one's count waits for the readers' answer.
       if (i + 1 < total) self.postMessage({ type: 'progress', done: i + 1, total });
     }
-    const result = module._sw_import_run();
-    const json = module.UTF8ToString(result, module._sw_import_result_size());
+    // The answer in batches of import_read actions: the page takes each in a task of its own.
+    const batches = module._sw_import_run();
+    const json = [];
+    for (let i = 0; i < batches; ++i) {
+      const text = module._sw_import_batch(i);
+      json.push(module.UTF8ToString(text, module._sw_import_result_size()));
+    }
     self.postMessage({ type: 'done', json });
   } catch (error) {
     self.postMessage({ type: 'error', error: `The files could not be read (${error.message}), so nothing was imported.` });

@@ -19,8 +19,8 @@ const CACHE = PREFIX + VERSION;
 const SCOPE = self.registration.scope;
 const INDEX = new URL('index.html', SCOPE).href;
 const CACHED = new Set(FILES.map(([path]) => new URL(path, SCOPE).href));
-// Files marked 'on-demand' (the import worker and its readers) are not fetched at install: the
-// first import fetches them (with their integrity hash) and they are kept in this version's cache.
+// Files marked 'on-demand' (the import and backup workers and their WebAssembly) are not fetched
+// at install: their first use fetches them (with their integrity hash) into this version's cache.
 const ON_DEMAND = new Map(FILES.filter((f) => f[2] === 'on-demand').map(([path, integrity]) => [new URL(path, SCOPE).href, integrity]));
 const SHARE_TARGET = new URL('share-target', SCOPE).href;
 const SHARED_CACHE = 'stridewise-shared';

@@ -2,11 +2,13 @@
 // when a runner imports): core's import readers and nothing else, so FIT, GPX, TCX, CSV and zip
 // files are read off the page's thread by the very code `stridewise import` runs natively.
 //   sw_import_add(name, bytes, size)  hands over one file (the bytes are taken: freed here)
-//   sw_import_run()                   reads them all; the answer is import_read's JSON:
-//                                     {"activities": [...], "failed": [{name, error}]}
+//   sw_import_run()                   reads them all: the number of import_read batches
+//   sw_import_batch(i)                batch i as import_read's JSON (the last one without more:
+//                                     {"type":"import_read","activities":[...],"failed":[...],"more":true})
 #include <emscripten/emscripten.h>
 
 #include <cstdint>
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -17,6 +19,7 @@
 namespace {
 
 std::vector<sw::import::NamedFile> g_files;
+std::vector<std::string> g_batches;
 std::string g_result;
 
 // The runner's offset from UTC at an instant, from the browser's own time zone rules (core has no
@@ -41,16 +44,33 @@ EMSCRIPTEN_KEEPALIVE void sw_import_add(const char* name, std::uint8_t* bytes, i
   g_files.push_back(std::move(file));
 }
 
-EMSCRIPTEN_KEEPALIVE const char* sw_import_run() {
+// Reads every file handed over; returns how many batches of import_read JSON it makes. Batches of
+// 100 activities: each is one task on the page (a few milliseconds), not one for two thousand.
+EMSCRIPTEN_KEEPALIVE int sw_import_run() {
   sw::import::ReadManyResult read = sw::import::ReadFiles(g_files);
   g_files.clear();
   g_files.shrink_to_fit();
-  nlohmann::json activities = nlohmann::json::array();
-  for (const auto& activity : read.activities) activities.push_back(sw::import::ActivityToJson(activity, BrowserOffsetAt));
-  nlohmann::json failed = nlohmann::json::array();
-  for (const auto& failure : read.failed) failed.push_back({{"name", failure.name}, {"error", failure.error}});
-  g_result = nlohmann::json{{"activities", std::move(activities)}, {"failed", std::move(failed)}}.dump(
-      -1, ' ', false, nlohmann::json::error_handler_t::replace);
+  g_batches.clear();
+  constexpr std::size_t kBatch = 100;
+  const std::size_t count = read.activities.size();
+  for (std::size_t start = 0; start == 0 || start < count; start += kBatch) {
+    nlohmann::json activities = nlohmann::json::array();
+    for (std::size_t i = start; i < std::min(count, start + kBatch); ++i)
+      activities.push_back(sw::import::ActivityToJson(read.activities[i], BrowserOffsetAt));
+    nlohmann::json failed = nlohmann::json::array();
+    const bool last = start + kBatch >= count;
+    if (last)
+      for (const auto& failure : read.failed) failed.push_back({{"name", failure.name}, {"error", failure.error}});
+    nlohmann::json batch = {{"type", "import_read"}, {"activities", std::move(activities)}, {"failed", std::move(failed)}};
+    if (!last) batch["more"] = true;
+    g_batches.push_back(batch.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+  return int(g_batches.size());
+}
+
+// Batch `index`'s import_read action as JSON text (its size from sw_import_result_size).
+EMSCRIPTEN_KEEPALIVE const char* sw_import_batch(int index) {
+  g_result = index >= 0 && std::size_t(index) < g_batches.size() ? std::move(g_batches[std::size_t(index)]) : std::string();
   return g_result.c_str();
 }
 

@@ -148,8 +148,8 @@ PY
     "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" "&amp;" "&#233;" "/>" "1e308" "-0"
   ;;
 csv)
-  MAX_LEN=16384
-  for f in "$DATA"/*.csv; do head -c 12000 "$f" > "$CORPUS/head-$(basename "$f")"; done
+  MAX_LEN=8192
+  for f in "$DATA"/*.csv; do head -c 8000 "$f" > "$CORPUS/head-$(basename "$f")"; done
   cp "$ROOT/tests/unit/fixtures/import/garmin_activities.csv" "$CORPUS/"
   printf '%s\r\n%s\r\n' 'Aktivitetstype,Dato,Titel,Distance,Tid,Gennemsnit kadence løb,Steps,Avg Stride Length' \
     'Løb,2024-03-01 07:12:00,"Morgen, løb","8,02",00:45:10,164,7412,"1,08"' > "$CORPUS/garmin_danish.csv"

@@ -322,3 +322,25 @@ TEST_CASE("a stored imported run keeps its source; bad sources are refused", "[i
   bad["source"]["start_utc"] = "2024-07-20 06:00";
   CHECK_FALSE(RunFromJson(bad, back, error, "run"));
 }
+
+TEST_CASE("the worker's answer may come in batches: the review is built once, from all of them", "[import-review][actions]") {
+  AppState state;
+  state.model = TwoPairs();
+  ActionContext context;
+  REQUIRE(Apply(state, {{"type", "import_reading"}, {"total", 1}}, context).ok);
+  json first = ReadAnswer({Activity("2024-07-20T06:00:00Z", 9000)});
+  first["more"] = true;
+  REQUIRE(Apply(state, first, context).ok);
+  CHECK(state.import.status == ImportStatus::Reading);  // still reading: no review from half the answer
+  CHECK(state.import.rows.empty());
+  REQUIRE(Apply(state, ReadAnswer({Activity("2024-07-21T06:00:00Z", 9000), Activity("2024-07-20T06:01:00Z", 9050)},
+                                  {{"x.txt", "not an activity file"}}),
+                context)
+              .ok);
+  REQUIRE(state.import.status == ImportStatus::Review);
+  REQUIRE(state.import.rows.size() == 3);
+  CHECK(*state.import.rows[0].activity.start_utc == At("2024-07-21T06:00:00Z"));  // newest first, across batches
+  CHECK(state.import.rows[2].duplicate == Duplicate::InBatch);  // the same run in two batches
+  CHECK(state.import.failed.size() == 1);
+  CHECK(state.import.arriving.empty());
+}

@@ -40,8 +40,21 @@ mergeInto(LibraryManager.library, {
         }
         worker.terminate();
         SwImport.worker = null;
-        if (reply.type === 'done') SwImport.send('{"type":"import_read",' + reply.json.slice(1));
-        else SwImport.fail(reply.error || 'The file reader gave no answer, so nothing was imported.');
+        if (reply.type !== 'done') {
+          SwImport.fail(reply.error || 'The file reader gave no answer, so nothing was imported.');
+          return;
+        }
+        // One batch per task, so the page draws frames between them (two thousand activities
+        // taken in at once held it for most of a second).
+        var batches = reply.json;
+        var api = window.stridewise || {};
+        var next = function (i) {
+          if (SwImport.worker) return;  // a new import started meanwhile: this one is over
+          SwImport.send(batches[i]);
+          api._importBatchesLeft = batches.length - i - 1;  // the benchmark's cheap "all taken in"
+          if (i + 1 < batches.length) setTimeout(function () { next(i + 1); }, 0);
+        };
+        next(0);
       };
       worker.onerror = function (event) {
         event.preventDefault();

@@ -101,12 +101,15 @@ ActionResult ApplyImportProgress(AppState& state, const Action& given, const Act
   return ActionResult::Ok();
 }
 
-// The worker's answer: {activities: [ActivityToJson...], failed: [{name, error}]}.
+// The worker's answer: {activities: [ActivityToJson...], failed: [{name, error}], more?}. With
+// more: true it is one batch of several (kept until the last); the last one builds the review.
 ActionResult ApplyImportRead(AppState& state, const Action& given, const ActionContext& context) {
   FieldReader in(given.fields, "import_read");
   const nlohmann::json* activities_json = nullptr;
   const nlohmann::json* failed_json = nullptr;
-  if (!in.Array("activities", activities_json) || !in.Array("failed", failed_json)) return FailWith(in);
+  bool more = false;
+  if (!in.Array("activities", activities_json) || !in.Array("failed", failed_json) || !in.OptBool("more", more))
+    return FailWith(in);
   if (!IsImportStatus(state, ImportStatus::Reading)) return Refuse("import_read", "no import is reading files.");
   std::vector<import::ImportedActivity> activities;
   std::vector<import::FileFailure> failed;
@@ -123,8 +126,14 @@ ActionResult ApplyImportRead(AppState& state, const Action& given, const ActionC
     activities.push_back(std::move(*activity));
   }
   import::ImportSession& session = state.import;
+  session.failed.insert(session.failed.end(), failed.begin(), failed.end());
+  if (session.arriving.empty()) session.arriving = std::move(activities);
+  else session.arriving.insert(session.arriving.end(), std::make_move_iterator(activities.begin()),
+                               std::make_move_iterator(activities.end()));
+  if (more) return ActionResult::Ok();
+  activities = std::move(session.arriving);
+  session.arriving.clear();
   session.files_done = session.files_total;
-  session.failed = std::move(failed);
   if (activities.empty()) {
     session.status = ImportStatus::Error;
     session.error = session.failed.empty() ? "No activity was found in the files."

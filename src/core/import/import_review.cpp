@@ -121,6 +121,7 @@ std::vector<ImportRow> BuildReview(const Model& model, std::vector<ImportedActiv
   });
   std::vector<ImportRow> rows;
   rows.reserve(activities.size());
+  std::multimap<int, std::size_t> rows_by_day;  // rows with a date and a distance, by day
   for (ImportedActivity& activity : activities) {
     ImportRow row;
     row.activity = std::move(activity);
@@ -140,17 +141,19 @@ std::vector<ImportRow> BuildReview(const Model& model, std::vector<ImportedActiv
           break;
         }
       }
-      if (row.duplicate == Duplicate::None) {
-        for (const ImportRow& earlier : rows) {
-          if (earlier.date && earlier.activity.distance_m &&
+      // The same workout twice in the files handed over (both with a recorded start).
+      if (row.duplicate == Duplicate::None && start) {
+        for (auto it = rows_by_day.lower_bound(day - 1); it != rows_by_day.end() && it->first <= day + 1; ++it) {
+          const ImportRow& earlier = rows[it->second];
+          if (earlier.activity.start_utc &&
               SameWorkout(start, *row.date, distance, earlier.activity.start_utc, *earlier.date,
-                          *earlier.activity.distance_m) &&
-              (start && earlier.activity.start_utc)) {
+                          *earlier.activity.distance_m)) {
             row.duplicate = Duplicate::InBatch;
             break;
           }
         }
       }
+      rows_by_day.emplace(day, rows.size());
     }
     row.selected = TickedByDefault(row);
     if (IsRunningSport(row.activity.sport) && row.date) row.shoe_id = ShoeInUseOn(model, *row.date);

@@ -40,6 +40,9 @@ struct ImportSession {
   int files_total = 0;
   bool save_without_review = false;  // import_files with confirm: true
   std::vector<ImportRow> rows;
+  // What the worker has sent so far, a batch at a time (import_read with more: true), so no one
+  // task on the page takes in two thousand activities at once; the review is built from it at the end.
+  std::vector<ImportedActivity> arriving;
   std::vector<FileFailure> failed;
   int imported = 0;    // runs the last save added
   int duplicates = 0;  // rows of the last review that were already there
