@@ -8,43 +8,22 @@
 //   clang++-14 -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -I<build>/layer-roots/core
 //     -I<build>/narrow-include tests/fuzz/fit_fuzz.cpp src/core/import/readers/fit_reader.cpp
 //     src/core/import/activity.cpp src/core/model/dates.cpp src/core/model/validation.cpp -o /tmp/fit_fuzz
+//   (or tests/fuzz/run_fuzz.sh fit [runs])
 //   /tmp/fit_fuzz -runs=200000 CORPUS_DIR
-#include <cmath>
 #include <cstdint>
-#include <cstdlib>
-#include <optional>
 
-#include "core/import/readers/readers.hpp"
+#include "reader_checks.hpp"
 
-namespace {
-
-void Require(bool condition) {
-  if (!condition) std::abort();
-}
-
-void RequireSane(const std::optional<double>& value) {
-  if (value) Require(std::isfinite(*value) && *value >= 0);
-}
-
-}  // namespace
+using namespace sw::fuzz;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const sw::import::Bytes bytes(data, size);
   const sw::import::ReadResult result = sw::import::ReadFit(bytes, "fuzz.fit");
   Require(result.error.empty() != result.activities.empty());
   for (const auto& activity : result.activities) {
-    Require(activity.file == "fuzz.fit" && activity.format == "fit" && !activity.sport.empty());
-    RequireSane(activity.distance_m);
-    RequireSane(activity.moving_s);
-    RequireSane(activity.elapsed_s);
-    RequireSane(activity.cadence_spm);
+    Require(activity.file == "fuzz.fit" && activity.format == "fit");
+    RequireSaneActivity(activity);
     if (activity.utc_offset_s) Require(*activity.utc_offset_s >= -12 * 3600 && *activity.utc_offset_s <= 14 * 3600);
-    for (const auto& lap : activity.laps) {
-      RequireSane(lap.distance_m);
-      RequireSane(lap.moving_s);
-      RequireSane(lap.elapsed_s);
-      RequireSane(lap.cadence_spm);
-    }
     for (const auto& problem : activity.problems) Require(!problem.empty());
   }
   const sw::import::ReadResult again = sw::import::ReadFit(bytes, "fuzz.fit");

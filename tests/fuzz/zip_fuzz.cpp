@@ -7,45 +7,21 @@
 //  - every number is finite and not negative, every text is valid UTF-8, every activity names a
 //    file inside the archive.
 // Build and run: tests/fuzz/run_fuzz.sh zip [runs]
-#include <cmath>
 #include <cstdint>
-#include <cstdlib>
-#include <optional>
 
 #include "core/import/readers/archive.hpp"
-#include "core/import/readers/readers.hpp"
-#include "core/model/validation.hpp"
+#include "reader_checks.hpp"
 
-namespace {
-
-void Require(bool condition) {
-  if (!condition) std::abort();
-}
-
-void RequireSane(const std::optional<double>& value) {
-  if (value) Require(std::isfinite(*value) && *value >= 0);
-}
-
-}  // namespace
+using namespace sw::fuzz;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const sw::import::Bytes bytes(data, size);
   const sw::import::ReadResult result = sw::import::ReadAnyFile(bytes, "fuzz.zip");
-  Require(result.error.empty() != result.activities.empty());
-  Require(sw::IsValidUtf8(result.error));
-  for (const std::string& s : result.skipped) Require(sw::IsValidUtf8(s));
+  RequireSaneResult(result);
   for (const auto& a : result.activities) {
-    Require(a.file.rfind("fuzz.zip", 0) == 0 && !a.format.empty() && !a.sport.empty());
-    RequireSane(a.distance_m);
-    RequireSane(a.moving_s);
-    RequireSane(a.elapsed_s);
-    RequireSane(a.cadence_spm);
-    for (const auto& lap : a.laps) {
-      RequireSane(lap.distance_m);
-      RequireSane(lap.moving_s);
-    }
-    std::string json = sw::import::ActivityToJson(a, nullptr).dump();
-    Require(!json.empty());
+    Require(a.file.rfind("fuzz.zip", 0) == 0 && !a.format.empty());
+    RequireSaneActivity(a);
+    RequireWritable(a, 0);
   }
 
   constexpr std::uint64_t kLimit = 1 << 20;

@@ -13,24 +13,14 @@
 
 #include "core/import/readers/archive.hpp"
 #include "core/import/readers/readers.hpp"
+#include "import_test_files.hpp"
 #include "core/model/dates.hpp"
 
 using namespace sw::import;
+using namespace sw::test;
 using Buffer = std::vector<std::uint8_t>;
 
 namespace {
-
-std::string DataDir() { return std::string(STRIDEWISE_SOURCE_DIR) + "/../shared/data/import/"; }
-
-Buffer ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
-Buffer FromText(const std::string& text) { return {text.begin(), text.end()}; }
-
-std::chrono::sys_seconds At(const char* iso) { return *sw::ParseIsoUtc(iso); }
 
 Buffer Gzip(const Buffer& plain) {
   z_stream s{};

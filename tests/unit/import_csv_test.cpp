@@ -7,34 +7,15 @@
 #include <iterator>
 
 #include "core/import/readers/readers.hpp"
+#include "import_test_files.hpp"
 #include "core/import/readers/strava_csv.hpp"
 #include "core/model/dates.hpp"
 
 using nlohmann::json;
 using namespace sw::import;
+using namespace sw::test;
 
 namespace {
-
-std::string DataDir() { return std::string(STRIDEWISE_SOURCE_DIR) + "/../shared/data/import/"; }
-std::string FixtureDir() { return std::string(STRIDEWISE_SOURCE_DIR) + "/tests/unit/fixtures/import/"; }
-
-std::vector<std::uint8_t> ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
-std::vector<std::uint8_t> FromText(const std::string& text) { return {text.begin(), text.end()}; }
-
-const json& Truth() {
-  static const json truth = [] {
-    std::ifstream in(DataDir() + "truth.json");
-    return json::parse(in);
-  }();
-  return truth;
-}
-
-std::chrono::sys_seconds At(const char* iso) { return *sw::ParseIsoUtc(iso); }
 
 std::chrono::local_seconds Local(const char* iso) {
   return std::chrono::local_seconds{At(iso).time_since_epoch()};

@@ -13,29 +13,15 @@
 #include <nlohmann/json.hpp>
 
 #include "core/import/readers/readers.hpp"
+#include "import_test_files.hpp"
 #include "core/model/dates.hpp"
 
 using nlohmann::json;
 using namespace sw;
 using namespace sw::import;
+using namespace sw::test;
 
 namespace {
-
-const std::string kDataDir = std::string(STRIDEWISE_SOURCE_DIR) + "/../shared/data/import/";
-
-std::vector<std::uint8_t> ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-const json& Truth() {
-  static const json truth = [] {
-    std::ifstream in(kDataDir + "truth.json");
-    return json::parse(in);
-  }();
-  return truth;
-}
 
 std::vector<std::string> FitFileNames() {
   std::vector<std::string> names;
@@ -43,8 +29,6 @@ std::vector<std::string> FitFileNames() {
     if (entry.value("format", "") == "fit") names.push_back(name);
   return names;
 }
-
-std::chrono::sys_seconds At(const std::string& iso) { return *ParseIsoUtc(iso); }
 
 // truth.json spells FIT enum names as the JavaScript SDK does ("openWater"); the reader keeps
 // the profile's snake_case ("open_water").
@@ -197,7 +181,7 @@ TEST_CASE("every shared FIT file gives what Garmin's SDK read from it", "[import
   for (const std::string& name : names) {
     INFO(name);
     const json& truth = Truth()["files"][name];
-    const std::vector<std::uint8_t> bytes = ReadBytes(kDataDir + name);
+    const std::vector<std::uint8_t> bytes = ReadBytes(DataDir() + name);
     const ReadResult result = ReadFit(bytes, name);
     REQUIRE(result.error.empty());
     const json& sessions = truth["sessions"];
@@ -247,7 +231,7 @@ TEST_CASE("every shared FIT file gives what Garmin's SDK read from it", "[import
 
 TEST_CASE("FIT devices and time zones come from file_id and the activity message", "[import][fit]") {
   auto first = [](const std::string& name) {
-    ReadResult result = ReadFit(ReadBytes(kDataDir + name), name);
+    ReadResult result = ReadFit(ReadBytes(DataDir() + name), name);
     REQUIRE_FALSE(result.activities.empty());
     return result.activities.front();
   };
@@ -271,7 +255,7 @@ TEST_CASE("FIT devices and time zones come from file_id and the activity message
 
 TEST_CASE("the two broken FIT files give their values and say what is wrong", "[import][fit]") {
   SECTION("cut short: the last message and the checksum are missing") {
-    const ReadResult result = ReadFit(ReadBytes(kDataDir + "activity-unexpected-eof.fit"), "eof.fit");
+    const ReadResult result = ReadFit(ReadBytes(DataDir() + "activity-unexpected-eof.fit"), "eof.fit");
     REQUIRE(result.error.empty());
     REQUIRE(result.activities.size() == 1);
     const ImportedActivity& a = result.activities[0];
@@ -283,10 +267,10 @@ TEST_CASE("the two broken FIT files give their values and say what is wrong", "[
     CHECK_FALSE(a.utc_offset_s);  // it was in the activity message, the one cut off
   }
   SECTION("wrong checksum: the data is whole, one bit of the stored CRC differs") {
-    const std::vector<std::uint8_t> bytes = ReadBytes(kDataDir + "activity-filecrc.fit");
+    const std::vector<std::uint8_t> bytes = ReadBytes(DataDir() + "activity-filecrc.fit");
     // The same bytes as the cut-short file plus the last data byte and a CRC of 0xB1D5, where the
     // data's CRC is 0xA1D5.
-    const std::vector<std::uint8_t> eof = ReadBytes(kDataDir + "activity-unexpected-eof.fit");
+    const std::vector<std::uint8_t> eof = ReadBytes(DataDir() + "activity-unexpected-eof.fit");
     REQUIRE(std::equal(eof.begin(), eof.end(), bytes.begin()));
     CHECK(Crc(bytes.data(), bytes.size() - 2) == 0xA1D5);
     CHECK((bytes[bytes.size() - 2] | bytes[bytes.size() - 1] << 8) == 0xB1D5);
@@ -322,7 +306,7 @@ TEST_CASE("what is not a FIT activity gives an error and no activities", "[impor
   CHECK(error_of(claims_more) == "The FIT file holds no activity: it ends early (202 bytes are missing), before any workout was saved.");
 
   // A real file cut inside its header, and one cut right after its first definition.
-  const std::vector<std::uint8_t> run = ReadBytes(kDataDir + "run.fit");
+  const std::vector<std::uint8_t> run = ReadBytes(DataDir() + "run.fit");
   CHECK(error_of({run.begin(), run.begin() + 13}) ==
         "The FIT file holds no activity: it ends early (57608 bytes are missing), before any workout was saved.");
   CHECK(error_of({run.begin(), run.begin() + 40}).rfind("The FIT file holds no activity: it ends early", 0) == 0);
@@ -344,7 +328,7 @@ TEST_CASE("what is not a FIT activity gives an error and no activities", "[impor
 }
 
 TEST_CASE("a FIT file cut short before its summary gives an activity from its records", "[import][fit]") {
-  const std::vector<std::uint8_t> run = ReadBytes(kDataDir + "run.fit");
+  const std::vector<std::uint8_t> run = ReadBytes(DataDir() + "run.fit");
   const std::vector<std::uint8_t> cut(run.begin(), run.begin() + std::ptrdiff_t(run.size() * 6 / 10));
   const ReadResult result = ReadFit(cut, "run.fit");
   REQUIRE(result.error.empty());

@@ -8,16 +8,16 @@
 #include "core/import/import_review.hpp"
 #include "core/model/dates.hpp"
 #include "core/model/model_json.hpp"
+#include "import_test_files.hpp"
 #include "model_samples.hpp"
 
 using nlohmann::json;
 using namespace sw;
 using namespace sw::import;
+using sw::test::At;
 using sw::test::D;
 
 namespace {
-
-std::chrono::sys_seconds At(const char* iso) { return *ParseIsoUtc(iso); }
 
 ImportedActivity Activity(const char* start_iso, double distance_m, std::string_view sport = sport::kRun) {
   ImportedActivity a;

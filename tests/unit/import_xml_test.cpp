@@ -8,36 +8,14 @@
 #include <regex>
 
 #include "core/import/readers/readers.hpp"
+#include "import_test_files.hpp"
 #include "core/model/dates.hpp"
 
 using nlohmann::json;
 using namespace sw::import;
+using namespace sw::test;
 
 namespace {
-
-std::string DataDir() { return std::string(STRIDEWISE_SOURCE_DIR) + "/../shared/data/import/"; }
-
-std::vector<std::uint8_t> ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
-std::vector<std::uint8_t> FromText(const std::string& text) { return {text.begin(), text.end()}; }
-
-const json& Truth() {
-  static const json truth = [] {
-    std::ifstream in(DataDir() + "truth.json");
-    return json::parse(in);
-  }();
-  return truth;
-}
-
-std::chrono::sys_seconds At(const std::string& iso) {
-  auto t = sw::ParseIsoUtc(iso);
-  REQUIRE(t);
-  return *t;
-}
 
 std::string Trimmed(std::string s) {
   while (!s.empty() && s.back() == ' ') s.pop_back();

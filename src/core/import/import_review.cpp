@@ -62,8 +62,14 @@ bool TickedByDefault(const ImportRow& row) {
   return IsRunningSport(row.activity.sport) && row.duplicate == Duplicate::None && row.cannot_save.empty();
 }
 
-std::optional<Id> ShoeInUseOn(const Model& model, Date date) {
-  std::map<Id, ShoeUse> use;
+namespace {
+
+using ShoeUses = std::map<Id, ShoeUse>;
+
+// Each pair's first and last logged run: built once per review, not once per row (two thousand
+// rows over ten years of runs would otherwise walk the log two thousand times).
+ShoeUses UsesOf(const Model& model) {
+  ShoeUses use;
   for (const Run& run : model.runs) {
     if (!run.shoe_id) continue;
     auto [it, fresh] = use.try_emplace(*run.shoe_id, ShoeUse{run.date, run.date});
@@ -72,6 +78,10 @@ std::optional<Id> ShoeInUseOn(const Model& model, Date date) {
       it->second.last = std::max(it->second.last, run.date);
     }
   }
+  return use;
+}
+
+std::optional<Id> ShoeInUseOn(const Model& model, const ShoeUses& use, Date date) {
   const Shoe* best = nullptr;
   int best_gap = 0;
   for (const Shoe& shoe : model.shoes) {
@@ -108,6 +118,10 @@ std::optional<Id> ShoeInUseOn(const Model& model, Date date) {
   return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<Id> ShoeInUseOn(const Model& model, Date date) { return ShoeInUseOn(model, UsesOf(model), date); }
+
 std::vector<ImportRow> BuildReview(const Model& model, std::vector<ImportedActivity> activities) {
   // The log's runs by day, so each row looks at three days, not ten years.
   std::multimap<int, const Run*> runs_by_day;
@@ -122,6 +136,7 @@ std::vector<ImportRow> BuildReview(const Model& model, std::vector<ImportedActiv
   std::vector<ImportRow> rows;
   rows.reserve(activities.size());
   std::multimap<int, std::size_t> rows_by_day;  // rows with a date and a distance, by day
+  const ShoeUses shoe_uses = UsesOf(model);
   for (ImportedActivity& activity : activities) {
     ImportRow row;
     row.activity = std::move(activity);
@@ -156,7 +171,7 @@ std::vector<ImportRow> BuildReview(const Model& model, std::vector<ImportedActiv
       rows_by_day.emplace(day, rows.size());
     }
     row.selected = TickedByDefault(row);
-    if (IsRunningSport(row.activity.sport) && row.date) row.shoe_id = ShoeInUseOn(model, *row.date);
+    if (IsRunningSport(row.activity.sport) && row.date) row.shoe_id = ShoeInUseOn(model, shoe_uses, *row.date);
     rows.push_back(std::move(row));
   }
   return rows;

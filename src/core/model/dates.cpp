@@ -1,6 +1,7 @@
 #include "core/model/dates.hpp"
 
 #include <cstdio>
+#include <string_view>
 
 namespace sw {
 
@@ -36,7 +37,7 @@ std::string FormatIsoUtc(std::chrono::sys_seconds instant) {
 
 namespace {
 
-// Exactly `count` digits at `at` as a number, or -1.
+// Exactly `count` digits at `at`, or -1.
 int Digits(std::string_view text, std::size_t at, std::size_t count) {
   if (at + count > text.size()) return -1;
   int value = 0;
@@ -47,33 +48,74 @@ int Digits(std::string_view text, std::size_t at, std::size_t count) {
   return value;
 }
 
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n'))
+    text.remove_suffix(1);
+  return text;
+}
+
 }  // namespace
 
-std::optional<std::chrono::sys_seconds> ParseIsoUtc(std::string_view text) {
-  if (text.size() < 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':') return std::nullopt;
-  std::optional<Date> date = ParseDate(text.substr(0, 10));
-  int hours = Digits(text, 11, 2), minutes = Digits(text, 14, 2), seconds = Digits(text, 17, 2);
-  if (!date || hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 60) return std::nullopt;
-  std::size_t at = 19;
-  if (at < text.size() && text[at] == '.') {  // a fraction of a second: dropped
-    ++at;
-    std::size_t first_digit = at;
-    while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
-    if (at == first_digit) return std::nullopt;
-  }
-  int offset_s = 0;
-  if (at < text.size() && text[at] == 'Z') {
-    ++at;
-  } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
-    int oh = Digits(text, at + 1, 2), om = Digits(text, at + 4, 2);
-    if (oh < 0 || oh > 23 || om < 0 || om > 59 || at + 3 >= text.size() || text[at + 3] != ':') return std::nullopt;
-    offset_s = (text[at] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
-    at += 6;
-  } else {
+std::optional<std::chrono::sys_seconds> MakeTime(int year, int month, int day, int hour, int minute, int second) {
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{unsigned(month)},
+                                   std::chrono::day{unsigned(day)}};
+  if (!date.ok() || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
     return std::nullopt;
   }
-  if (at != text.size()) return std::nullopt;
-  return std::chrono::sys_seconds{Days(*date)} + std::chrono::seconds{hours * 3600 + minutes * 60 + seconds - offset_s};
+  return std::chrono::sys_days{date} + std::chrono::hours{hour} + std::chrono::minutes{minute} +
+         std::chrono::seconds{second};
+}
+
+std::optional<Millis> ParseIsoTime(std::string_view text) {
+  text = Trim(text);
+  if (text.size() < 19 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') ||
+      text[13] != ':' || text[16] != ':') {
+    return std::nullopt;
+  }
+  auto base = MakeTime(Digits(text, 0, 4), Digits(text, 5, 2), Digits(text, 8, 2), Digits(text, 11, 2),
+                       Digits(text, 14, 2), Digits(text, 17, 2));
+  if (!base) return std::nullopt;
+  Millis out = *base;
+  std::size_t at = 19;
+  if (at < text.size() && text[at] == '.') {
+    ++at;
+    int scale = 100, millis = 0;
+    std::size_t first = at;
+    for (; at < text.size() && text[at] >= '0' && text[at] <= '9'; ++at) {
+      millis += (text[at] - '0') * scale;  // digits past the third add nothing (scale reaches 0)
+      scale /= 10;
+    }
+    if (at == first) return std::nullopt;
+    out += std::chrono::milliseconds{millis};
+  }
+  if (at == text.size()) return out;
+  if (text[at] == 'Z' && at + 1 == text.size()) return out;
+  if ((text[at] == '+' || text[at] == '-') && (text.size() == at + 6 || text.size() == at + 5 || text.size() == at + 3)) {
+    int hours = Digits(text, at + 1, 2);
+    int minutes = 0;
+    if (text.size() == at + 6) {
+      if (text[at + 3] != ':') return std::nullopt;
+      minutes = Digits(text, at + 4, 2);
+    } else if (text.size() == at + 5) {
+      minutes = Digits(text, at + 3, 2);
+    }
+    if (hours < 0 || hours > 14 || minutes < 0 || minutes > 59) return std::nullopt;
+    auto offset = std::chrono::minutes{hours * 60 + minutes};
+    return text[at] == '+' ? out - offset : out + offset;  // local = UTC + offset
+  }
+  return std::nullopt;
+}
+
+std::optional<std::chrono::sys_seconds> ParseIsoUtc(std::string_view text) {
+  // The stored form only: a 'T', and a zone designator (a bare time or "+0200" is a file's, not ours).
+  if (text.size() < 20 || text[10] != 'T') return std::nullopt;
+  const std::size_t zone = text.find_first_of("Z+-", 19);
+  if (zone == std::string_view::npos || (text[zone] != 'Z' && text.size() != zone + 6)) return std::nullopt;
+  std::optional<Millis> instant = ParseIsoTime(text);
+  if (!instant) return std::nullopt;
+  return std::chrono::floor<std::chrono::seconds>(*instant);
 }
 
 Date WeekStart(Date date, std::chrono::weekday week_start) {

@@ -18,8 +18,18 @@ inline Date AddDays(Date date, int days) { return Date{Days(date) + std::chrono:
 // b - a in whole days.
 inline int DaysBetween(Date a, Date b) { return int((Days(b) - Days(a)).count()); }
 
-// An instant as "2026-02-28T07:05:00Z" (UTC, whole seconds), and back: "YYYY-MM-DDTHH:MM:SS"
-// with an optional fraction and "Z" or a +hh:mm / -hh:mm offset. Anything else -> nullopt.
+using Millis = std::chrono::sys_time<std::chrono::milliseconds>;
+
+// A calendar day and time of day as numbers, checked (a real date, 00:00:00 to 23:59:60).
+std::optional<std::chrono::sys_seconds> MakeTime(int year, int month, int day, int hour, int minute, int second);
+
+// ISO 8601 as activity files write it: "2017-05-27T08:13:01Z", "...T07:20:49.000Z", "...+02:00",
+// "+0200", "+02", a space for the T; no zone designator is read as UTC (GPX and TCX times are UTC
+// by definition). Milliseconds kept. Anything else -> nullopt.
+std::optional<Millis> ParseIsoTime(std::string_view text);
+
+// An instant as "2026-02-28T07:05:00Z" (UTC, whole seconds), and back, strictly, as the stored
+// model writes it: "YYYY-MM-DDTHH:MM:SS", an optional fraction (dropped), then "Z" or +hh:mm / -hh:mm.
 std::string FormatIsoUtc(std::chrono::sys_seconds instant);
 std::optional<std::chrono::sys_seconds> ParseIsoUtc(std::string_view text);
 

@@ -127,4 +127,16 @@ std::string_view Field(const std::vector<std::string>& row, int column) {
   return row[std::size_t(column)];
 }
 
+std::string UnreadableDateRow(const std::string& where, std::string_view date_text) {
+  return where + ": " +
+         (date_text.empty() ? std::string("the row has no date")
+                            : "the date \"" + std::string(date_text.substr(0, 40)) + "\" could not be read") +
+         ", so the row was left out.";
+}
+
+double MedianOf(std::vector<double>& values) {
+  std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(values.size() / 2), values.end());
+  return values[values.size() / 2];
+}
+
 }  // namespace sw::import

@@ -32,4 +32,11 @@ int FindAnyColumn(const CsvTable& table, std::initializer_list<std::string_view>
 // A field of a row, or "" when the row is shorter or the column is -1.
 std::string_view Field(const std::vector<std::string>& row, int column);
 
+// The sentence for a row left out because its date could not be read: "<where>: the row has no
+// date, so the row was left out." (or names the date it could not read).
+std::string UnreadableDateRow(const std::string& where, std::string_view date_text);
+
+// The middle value of `values` (reordered); used to decide a column's unit from all its rows.
+double MedianOf(std::vector<double>& values);
+
 }  // namespace sw::import

@@ -128,8 +128,7 @@ ReadResult ReadGarminCsvText(Bytes bytes, std::string_view file_name) {
   double unit_m = 1000;
   bool unit_known = false;
   if (!ratios.empty()) {
-    std::nth_element(ratios.begin(), ratios.begin() + std::ptrdiff_t(ratios.size() / 2), ratios.end());
-    double median = ratios[ratios.size() / 2];
+    double median = MedianOf(ratios);
     if (median > 750 && median < 1300) {
       unit_known = true;
     } else if ((median >= 1300 && median < 2200) || (median > 4000 && median < 6600)) {
@@ -150,11 +149,7 @@ ReadResult ReadGarminCsvText(Bytes bytes, std::string_view file_name) {
     std::string_view date_text = TrimText(Field(row, date_col));
     a.local_start_in_file = GarminDate(date_text);
     if (!a.local_start_in_file) {
-      result.skipped.push_back(name + ", line " + std::to_string(table.row_lines[r]) + ": " +
-                               (date_text.empty() ? std::string("the row has no date")
-                                                  : "the date \"" + std::string(date_text.substr(0, 40)) +
-                                                        "\" could not be read") +
-                               ", so the row was left out.");
+      result.skipped.push_back(UnreadableDateRow(name + ", line " + std::to_string(table.row_lines[r]), date_text));
       continue;
     }
     a.local_date_in_file =

@@ -134,8 +134,7 @@ StravaCsvRows ReadStravaCsvRows(Bytes bytes, std::string_view file_name) {
       if (d && t && *d > 0 && *t > 0) speeds.push_back(*d / *t);
     }
     if (!speeds.empty()) {
-      std::nth_element(speeds.begin(), speeds.begin() + std::ptrdiff_t(speeds.size() / 2), speeds.end());
-      if (speeds[speeds.size() / 2] < 0.1) {
+      if (MedianOf(speeds) < 0.1) {
         unit_m = 1000;
         unit_guessed = true;
       }
@@ -156,10 +155,7 @@ StravaCsvRows ReadStravaCsvRows(Bytes bytes, std::string_view file_name) {
     if (!a.start_utc) {
       std::string where = name + ", line " + std::to_string(table.row_lines[r]);
       if (std::string_view id = TrimText(Field(row, id_col)); !id.empty()) where += " (activity " + std::string(id) + ")";
-      out.skipped.push_back(where + ": " +
-                            (date_text.empty() ? std::string("the row has no date")
-                                               : "the date \"" + std::string(date_text.substr(0, 40)) + "\" could not be read") +
-                            ", so the row was left out.");
+      out.skipped.push_back(UnreadableDateRow(where, date_text));
       continue;
     }
     a.elapsed_s = elapsed_of(row);

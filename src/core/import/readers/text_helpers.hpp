@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
-namespace sw::import {
+#include "core/model/dates.hpp"
 
-using Millis = std::chrono::sys_time<std::chrono::milliseconds>;
+namespace sw::import {
 
 std::string_view TrimText(std::string_view text);
 std::string LowerAscii(std::string_view text);
@@ -24,12 +24,7 @@ std::string_view AsText(std::span<const std::uint8_t> bytes);
 // Decimal point only (no grouping, no comma decimals).
 std::optional<double> ParseNumber(std::string_view text);
 
-// ISO 8601 as GPX and TCX write it: "2017-05-27T08:13:01Z", "...T07:20:49.000Z", "...+02:00".
-// No zone designator is read as UTC (GPX and TCX times are UTC by definition). Milliseconds kept.
-std::optional<Millis> ParseIsoTime(std::string_view text);
-
-// A calendar day and time of day as numbers, checked (a real date, 00:00:00 to 23:59:60).
-std::optional<std::chrono::sys_seconds> MakeTime(int year, int month, int day, int hour, int minute, int second);
+// ISO 8601 times (ParseIsoTime) and checked calendar times (MakeTime) live in core/model/dates.hpp.
 
 // Seconds between two instants, as the duration fields hold them.
 inline double SecondsBetween(Millis from, Millis to) { return double((to - from).count()) / 1000.0; }
