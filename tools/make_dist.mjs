@@ -1,12 +1,15 @@
 // Assembles dist/: the page's static files from web/ (not the --js-library sources, which are
 // compiled into app.js) plus the built app.js / app.wasm, then finishes dist/sw.js: the build's
-// version and the list of files the service worker caches (see finishServiceWorker).
+// version and the list of files the service worker caches (see finishServiceWorker). Every script
+// is minified with terser (npm): Debian's Emscripten cannot run Closure, so app.js leaves the
+// build with only its whitespace removed, and our own scripts keep their comments in web/.
 //
 //   node tools/make_dist.mjs [BUILD_DIR=build-wasm] [DIST_DIR=dist]
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SW_TEMPLATE = join(ROOT, 'web/sw.js');
@@ -60,7 +63,18 @@ export function finishServiceWorker(distDir, template = readFileSync(SW_TEMPLATE
   return { version: id, files: files.map(([path]) => path) };
 }
 
-function makeDist(buildDir, distDir) {
+// Minifies the named scripts in dir in place. They are classic scripts (page, workers) that share
+// globals, so top-level names are kept; properties are never renamed (Module['...']).
+async function minifyScripts(dir, names) {
+  for (const name of names) {
+    const path = join(dir, name);
+    const { code } = await minify(readFileSync(path, 'utf8'),
+      { compress: { passes: 2 }, mangle: true, format: { comments: false } });
+    writeFileSync(path, code);
+  }
+}
+
+async function makeDist(buildDir, distDir) {
   rmSync(distDir, { recursive: true, force: true });
   mkdirSync(distDir, { recursive: true });
   for (const name of readdirSync('web')) {
@@ -79,11 +93,14 @@ function makeDist(buildDir, distDir) {
     try { statSync(join(buildDir, name)); copyFileSync(join(buildDir, name), join(bareDir, name)); } catch { /* not built */ }
   }
   copyFileSync('tests/bench/bare_imgui/index.html', join(bareDir, 'index.html'));
+  // Before the service worker's list is made (it holds each file's hash), sw.js after.
+  await minifyScripts(distDir, readdirSync(distDir).filter((n) => n.endsWith('.js') && n !== 'sw.js'));
   const { version, files } = finishServiceWorker(distDir);
+  await minifyScripts(distDir, ['sw.js']);
   console.log(`${distDir}${sep}: version ${version}, ${files.length} files cached by sw.js`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [buildDir = 'build-wasm', distDir = 'dist'] = process.argv.slice(2);
-  makeDist(buildDir, distDir);
+  await makeDist(buildDir, distDir);
 }

@@ -3,7 +3,8 @@
 // thread, so the page keeps drawing while years of runs are read. web/lib/import.js starts one per
 // import and terminates it after its answer, or when the runner taps Cancel.
 //   in:  {files: [File | {name, bytes: ArrayBuffer}]}
-//   out: {type: 'progress', done, total}      after each file is handed to the readers
+//   out: {type: 'progress', done, total}      files read so far (a zip counts its files), from
+//                                              the readers (src/worker/import_reader.cpp)
 //        {type: 'done', json: [text...]}      import_read actions as JSON text, one per batch
 //        {type: 'error', error}               why nothing could be read, in plain words
 'use strict';
@@ -22,7 +23,6 @@ self.onmessage = async (event) => {
   try {
     const files = event.data.files;
     const module = await reader;
-    const total = files.length;
     for (let i = 0; i < files.length; ++i) {
       const file = files[i];
       // A File (picked, dropped) is read here; the page API and the share target send bytes.
@@ -34,8 +34,6 @@ self.onmessage = async (event) => {
       const name = heapString(module, file.name);
       module._sw_import_add(name, ptr, bytes.length);  // takes the bytes
       module._free(name);
-      // A file counts as done once read; the last one's count waits for the readers' answer.
-      if (i + 1 < total) self.postMessage({ type: 'progress', done: i + 1, total });
     }
     // The answer in batches of import_read actions: the page takes each in a task of its own.
     const batches = module._sw_import_run();

@@ -53,7 +53,7 @@ bool App::Start(std::string& error) {
 
   // The page API and the import bridge hand over actions as JSON text, answered the same way.
   auto dispatch_text = [this](const std::string& text) {
-    nlohmann::json action = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    nlohmann::json action = nlohmann::json::parse(std::string_view(text), nullptr, /*allow_exceptions=*/false);
     if (action.is_discarded()) return nlohmann::json{{"ok", false}, {"error", "The action is not valid JSON."}}.dump();
     return ResultToJson(Dispatch(Action(std::move(action)))).dump();
   };

@@ -1,5 +1,6 @@
 // The Cadence screen: Start / Stop, the live number in the band's colours, the band, the
-// personal target, voice / metronome / pocket mode, tap-along, and the last session's chart.
+// personal target, voice / metronome / pocket mode, tap-along, the last session's chart and the
+// cadence history (measured sessions and imported runs).
 // Live values come from the app's cadence meter (frame.cadence); changes go out as actions.
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -143,17 +144,50 @@ void DrawPocketOverlay(UiFrame& frame, const CadenceReadout& view, int low, int 
   ImGui::End();
 }
 
-// "session on Sat 28 Nov" / "sessions on Sat 28 Nov, Sun 29 Nov and Mon 30 Nov", in date order
+// "run on Sat 28 Nov" / "runs on Sat 28 Nov, Sun 29 Nov and Mon 30 Nov" (measured or imported), in date order
 // (sessions are kept in the order they were saved, and an older one may be added later).
 std::string SessionListText(std::vector<Date> dates, Date today) {
   std::sort(dates.begin(), dates.end());
-  std::string text = dates.size() == 1 ? "session on " : "sessions on ";
+  std::string text = dates.size() == 1 ? "run on " : "runs on ";
   for (std::size_t i = 0; i < dates.size(); ++i) {
     text += ShortDate(dates[i], today);
     if (i + 2 < dates.size()) text += ", ";
     else if (i + 2 == dates.size()) text += " and ";
   }
   return text;
+}
+
+// One line of the history: "Sat 20 Jul 2024 - 172 steps/min - run from Garmin Forerunner 245, 50:00".
+std::string HistoryLine(const CadenceRecord& record, Date today) {
+  char spm[32];
+  std::snprintf(spm, sizeof spm, " - %.0f steps/min - ", record.spm);
+  std::string text = DayLabel(record.date, today) + spm;
+  if (!record.imported) text += "measured with the phone";
+  else if (record.device.empty()) text += "imported run";
+  else text += "run from " + record.device;
+  if (record.duration_s && *record.duration_s > 0) text += ", " + ClockText(*record.duration_s);
+  if (!IsPlausibleRunCadence(record.spm)) text += " (not a running cadence: not counted)";
+  return text;
+}
+
+// The newest records; the personal target above says which of them it used.
+void DrawHistory(UiFrame& frame) {
+  constexpr std::size_t kShown = 10;
+  const std::vector<CadenceRecord>& history = frame.Summaries().cadence_history;
+  if (history.empty()) return;
+  ImGui::Spacing();
+  Heading("Cadence history");
+  const std::size_t shown = std::min(history.size(), kShown);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const std::string line = HistoryLine(history[i], frame.context.today);
+    SmallText(line.c_str());
+    RecordLastItem(frame, ("history " + std::to_string(i)).c_str(), "text", line);
+  }
+  if (history.size() > shown) {
+    const std::size_t earlier = history.size() - shown;
+    SmallText(("and " + std::to_string(earlier) + (earlier == 1 ? " earlier one" : " earlier ones") +
+               ", from measured sessions and imported runs").c_str());
+  }
 }
 
 std::string PlausibleRangeText(const std::string& before, const std::string& after) {
@@ -308,6 +342,8 @@ void CadenceScreen::Draw(UiFrame& frame) {
   } else {
     SmallText("Press Start, put the phone in your pocket and run: your cadence is measured from the phone's motion.");
   }
+
+  if (!view.measuring) DrawHistory(frame);
 
   if (view.pocket) DrawPocketOverlay(frame, view, low, high);
 }

@@ -2,7 +2,8 @@
 // when a runner imports): core's import readers and nothing else, so FIT, GPX, TCX, CSV and zip
 // files are read off the page's thread by the very code `stridewise import` runs natively.
 //   sw_import_add(name, bytes, size)  hands over one file (the bytes are taken: freed here)
-//   sw_import_run()                   reads them all: the number of import_read batches
+//   sw_import_run()                   reads them all, posting {type: 'progress', done, total} as
+//                                     it goes: the number of import_read batches
 //   sw_import_batch(i)                batch i as import_read's JSON (the last one without more:
 //                                     {"type":"import_read","activities":[...],"failed":[...],"more":true})
 #include <emscripten/emscripten.h>
@@ -28,6 +29,15 @@ EM_JS(int, sw_js_utc_offset_at, (double unix_seconds), {
   return -new Date(unix_seconds * 1000).getTimezoneOffset() * 60;
 });
 
+// Tells the page how far the reading has got (web/lib/import.js: import_progress), at most every
+// 100 ms and always at the end: a progress message costs the page a frame.
+EM_JS(void, sw_js_read_progress, (double done, double total), {
+  const now = performance.now();
+  if (done < total && self.swLastProgress !== undefined && now - self.swLastProgress < 100) return;
+  self.swLastProgress = now;
+  self.postMessage({ type: 'progress', done: done, total: total });
+});
+
 int BrowserOffsetAt(std::chrono::sys_seconds instant) {
   return sw_js_utc_offset_at(double(instant.time_since_epoch().count()));
 }
@@ -47,7 +57,8 @@ EMSCRIPTEN_KEEPALIVE void sw_import_add(const char* name, std::uint8_t* bytes, i
 // Reads every file handed over; returns how many batches of import_read JSON it makes. Batches of
 // 100 activities: each is one task on the page (a few milliseconds), not one for two thousand.
 EMSCRIPTEN_KEEPALIVE int sw_import_run() {
-  sw::import::ReadManyResult read = sw::import::ReadFiles(g_files);
+  sw::import::ReadManyResult read = sw::import::ReadFiles(
+      g_files, [](std::size_t done, std::size_t total) { sw_js_read_progress(double(done), double(total)); });
   g_files.clear();
   g_files.shrink_to_fit();
   g_batches.clear();

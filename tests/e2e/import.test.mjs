@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  launch, openApp, PHONE, DESKTOP, state, dispatch, waitForState, tap, tapVisible, go, screenshot, settleQuiet,
+  launch, openApp, PHONE, DESKTOP, state, dispatch, waitForState, tap, tapVisible, go, screenshot, settleQuiet, reveal,
 } from './helpers.mjs';
 
 const DATA = '/work/shared/data/import/';
@@ -96,6 +96,19 @@ test('picked files: review with runs ticked and the ride not, shoes by date, sav
     await go(page, 'Log');
     // The undo belongs to this tab's import: after a reload it is the page API's delete_run's job.
     assert.equal((await state(page)).import.can_undo, false);
+
+    // The watch's cadence is in the cadence history and makes the personal target.
+    await go(page, 'Cadence');
+    const cadence = await waitForState(page, (x) => x.ui.widgets.some((w) => w.label.startsWith('history ')),
+      { what: 'the cadence history' });
+    const lines = cadence.ui.widgets.filter((w) => w.label.startsWith('history ')).map((w) => w.value);
+    const withCadence = done.runs.filter((r) => r.cadence_spm);
+    assert.equal(lines.length, withCadence.length, lines.join('\n'));
+    const fenixLine = `Sat 15 Aug 2015 - ${Math.round(session.derived_steps_per_min)} steps/min - run from Garmin fenix 2`;
+    assert.ok(lines.some((l) => l.startsWith(fenixLine)), lines.join('\n'));
+    assert.ok(cadence.cadence.personal_target, 'the imported cadence gives a personal target');
+    await reveal(page, `history ${lines.length - 1}`, 'text');
+    await screenshot(page, 'import-cadence-history-phone.png');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -155,6 +168,8 @@ with zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED) as z:
     assert.equal(s.import.status, 'review', JSON.stringify(s.import));
     const found = s.import.found;
     assert.equal(found.length, 4, JSON.stringify(found.map((f) => f.file)));
+    // The progress counted the zip's four files, not the one zip.
+    assert.deepEqual(s.import.progress, { done: 4, total: 4 });
     const fenix = found.find((f) => f.name === 'Fenix morning');
     assert.ok(fenix, 'the CSV names the FIT run');
     assert.equal(fenix.format, 'fit', 'read from its FIT file, not only the CSV row');

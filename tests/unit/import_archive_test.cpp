@@ -256,6 +256,30 @@ TEST_CASE("Files picked together join the same way as the zip", "[import]") {
         "notes.txt is not an activity file Stridewise can read (FIT, GPX, TCX, CSV or a Strava export zip).");
 }
 
+TEST_CASE("ReadFiles reports its progress file by file, a zip's files counted one by one", "[import]") {
+  std::vector<Entry> export_entries = StravaExport("");
+  const std::size_t in_zip = export_entries.size();
+  std::vector<NamedFile> picked;
+  picked.push_back({"export.zip", MakeZip(export_entries)});
+  picked.push_back({"run.gpx", ReadBytes(DataDir() + "run.gpx")});
+  picked.push_back({"notes.txt", FromText("shoes: 412 km")});
+  std::vector<std::pair<std::size_t, std::size_t>> calls;
+  ReadManyResult r = ReadFiles(picked, [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); });
+  const ReadManyResult quiet = ReadFiles(picked);  // reporting changes nothing read
+  CHECK(r.activities == quiet.activities);
+  CHECK(r.failed == quiet.failed);
+  const std::size_t total = in_zip + 2;
+  REQUIRE(calls.size() > in_zip);  // at least once per file read inside the zip
+  CHECK(calls.back() == std::pair{total, total});
+  for (std::size_t i = 0; i < calls.size(); ++i) {
+    CHECK(calls[i].second == total);
+    CHECK(calls[i].first <= total);
+    if (i > 0) CHECK(calls[i].first >= calls[i - 1].first);
+  }
+  // Progress moves while the zip is read, not only once it is done.
+  CHECK(std::count_if(calls.begin(), calls.end(), [&](const auto& c) { return c.first > 0 && c.first < in_zip; }) > 0);
+}
+
 TEST_CASE("A zip without activities.csv reads every activity file in it", "[import]") {
   Buffer zip = MakeZip({{"week/run.gpx", ReadBytes(DataDir() + "run.gpx")},
                         {"week/run.tcx.gz", Gzip(ReadBytes(DataDir() + "run.tcx"))},

@@ -6,6 +6,7 @@
 #include "core/actions/state_json.hpp"
 #include "core/cadence/cadence_target.hpp"
 #include "core/import/import_review.hpp"
+#include "core/rules/derived.hpp"
 #include "core/model/dates.hpp"
 #include "core/model/model_json.hpp"
 #include "import_test_files.hpp"
@@ -169,6 +170,11 @@ TEST_CASE("import: read, review, save in one change, undo in one change", "[impo
   CHECK(state.import.status == ImportStatus::Reading);
   REQUIRE(Apply(state, {{"type", "import_progress"}, {"done", 1}}, context).ok);
   CHECK(StateToJson(state, context)["import"]["progress"] == json{{"done", 1}, {"total", 2}});
+  // The worker counts the files inside a zip: the total it found replaces the files handed over.
+  REQUIRE(Apply(state, {{"type", "import_progress"}, {"done", 40}, {"total", 2000}}, context).ok);
+  CHECK(StateToJson(state, context)["import"]["progress"] == json{{"done", 40}, {"total", 2000}});
+  CHECK_FALSE(Apply(state, {{"type", "import_progress"}, {"done", 0}, {"total", 0}}, context).ok);
+  CHECK(StateToJson(state, context)["import"]["progress"] == json{{"done", 40}, {"total", 2000}});
   ActionResult read = Apply(state, ReadAnswer({Activity("2024-03-10T06:00:00Z", 8000), Activity("2024-07-20T06:00:00Z", 9000),
                                               Activity("2024-07-21T06:00:00Z", 30000, sport::kRide)},
                                              {{"notes.txt", "This file is not an activity file."}}),
@@ -299,6 +305,37 @@ TEST_CASE("imported runs' cadence counts toward the personal target", "[import-r
   REQUIRE(target);
   CHECK(target->session_ids == std::vector<Id>{8, 7, 10});
   CHECK(target->baseline_spm == Approx(160));
+}
+
+TEST_CASE("the cadence history lists measured sessions and imported runs, newest day first", "[import-review][cadence]") {
+  Model m = TwoPairs();
+  CHECK(CadenceHistory(m).empty());
+  Run typed = LoggedRun(8, "2024-07-22", 5000, 2);  // typed by hand: no cadence, not listed
+  Run imported = LoggedRun(9, "2024-07-20", 10000, 2);
+  imported.cadence_spm = 171.5;
+  imported.duration_s = 3000;
+  imported.source = RunSource{"fit", "Garmin Forerunner 245", "a.fit", At("2024-07-20T06:00:00Z")};
+  Run no_device = LoggedRun(10, "2024-07-20", 4000, std::nullopt);  // same day, newer id: first
+  no_device.cadence_spm = 120;
+  no_device.source = RunSource{"gpx", "", "b.gpx", std::nullopt};
+  m.runs.insert(m.runs.end(), {typed, imported, no_device});
+  CadenceSession session;
+  session.id = 7;
+  session.date = D("2024-07-21");
+  session.mean_spm = 165;
+  session.duration_s = 1200;
+  m.cadence_sessions = {session};
+
+  const std::vector<CadenceRecord> history = CadenceHistory(m);
+  REQUIRE(history.size() == 3);
+  CHECK(history[0] == CadenceRecord{D("2024-07-21"), 7, false, 165, 1200, ""});
+  CHECK(history[1] == CadenceRecord{D("2024-07-20"), 10, true, 120, std::nullopt, ""});
+  CHECK(history[2] == CadenceRecord{D("2024-07-20"), 9, true, 171.5, 3000, "Garmin Forerunner 245"});
+  // The target takes the newest plausible records of the same list (120 is not a run's cadence).
+  auto target = ComputePersonalTarget(history);
+  REQUIRE(target);
+  CHECK(target->session_ids == std::vector<Id>{7, 9});
+  CHECK(Derive(m, D("2024-07-23")).cadence_history == history);
 }
 
 TEST_CASE("a stored imported run keeps its source; bad sources are refused", "[import-review][model]") {

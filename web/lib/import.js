@@ -35,7 +35,7 @@ mergeInto(LibraryManager.library, {
         if (SwImport.worker !== worker) return;  // cancelled meanwhile
         var reply = event.data || {};
         if (reply.type === 'progress') {
-          SwImport.send({ type: 'import_progress', done: reply.done });
+          SwImport.send({ type: 'import_progress', done: reply.done, total: reply.total });
           return;
         }
         worker.terminate();

@@ -92,11 +92,16 @@ ActionResult ApplyImportReading(AppState& state, const Action& given, const Acti
   return ActionResult::Ok();
 }
 
+// {done, total?}: files read so far; total, when given, replaces import_reading's count (the
+// worker counts the files inside a zip: a Strava export is one file holding thousands).
 ActionResult ApplyImportProgress(AppState& state, const Action& given, const ActionContext&) {
   FieldReader in(given.fields, "import_progress");
   int done = 0;
-  if (!in.Int("done", done)) return FailWith(in);
+  int total = 0;
+  if (!in.Int("done", done) || !in.OptInt("total", total)) return FailWith(in);
   if (!IsImportStatus(state, ImportStatus::Reading)) return Refuse("import_progress", "no import is reading files.");
+  if (in.Has("total") && total < 1) return Refuse("import_progress", "\"total\" must be at least 1 file.");
+  if (in.Has("total")) state.import.files_total = total;
   state.import.files_done = std::clamp(done, 0, state.import.files_total);
   return ActionResult::Ok();
 }

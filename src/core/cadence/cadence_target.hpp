@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/cadence/cadence_history.hpp"
 #include "core/model/model.hpp"
 
 namespace sw {
@@ -23,8 +24,9 @@ struct PersonalTarget {
   std::vector<Date> session_dates;
 };
 
-// From the kPersonalTargetSessions plausible measurements on the latest days: cadence sessions and
+// From the kPersonalTargetSessions newest plausible records of CadenceHistory: cadence sessions and
 // imported runs that carry their watch's cadence (session_ids may name either); nullopt when none.
+std::optional<PersonalTarget> ComputePersonalTarget(const std::vector<CadenceRecord>& history);
 std::optional<PersonalTarget> ComputePersonalTarget(const Model& model);
 
 }  // namespace sw

@@ -20,7 +20,8 @@ Derived Derive(const Model& model, Date today) {
   out.pain = EvaluatePain(model, today);
   out.pain_contexts.reserve(out.pain.episodes.size());
   for (const PainEpisode& episode : out.pain.episodes) out.pain_contexts.push_back(PainContextFor(model, episode.last_date));
-  out.personal_target = ComputePersonalTarget(model);
+  out.cadence_history = CadenceHistory(model);
+  out.personal_target = ComputePersonalTarget(out.cadence_history);
   out.backup_reminder_days = BackupReminderDays(model, today);
   return out;
 }

@@ -26,7 +26,8 @@ struct Derived {
   PainAdvice pain;                 // EvaluatePain
   // PainContextFor(model, episode.last_date) for each of pain.episodes, index for index.
   std::vector<PainContext> pain_contexts;
-  std::optional<PersonalTarget> personal_target;  // ComputePersonalTarget
+  std::vector<CadenceRecord> cadence_history;     // CadenceHistory
+  std::optional<PersonalTarget> personal_target;  // ComputePersonalTarget(cadence_history)
   std::optional<int> backup_reminder_days;        // BackupReminderDays
 
   // The summary of the shoe with `id`; nullptr for an unknown id.

@@ -93,7 +93,7 @@ std::optional<PartKind> KindOf(const std::string& key) {
 // Reads one text part into `part` (a fresh model); "" or why it cannot be read.
 std::string ReadPart(const std::string& key, const PartKind& kind, const std::string& text, Model& part,
                      bool& legacy) {
-  json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  json document = json::parse(std::string_view(text), nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) return "it is not valid JSON (damaged or cut short)";
   std::string error;
   if (kind.collection == Collection::CadenceSessions && document.is_object() && !document.contains("app")) {

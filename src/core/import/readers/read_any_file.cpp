@@ -14,6 +14,7 @@
 // activity (with a sentence saying why when the file was there but unreadable). Activity files
 // that no row names are read on their own.
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -104,9 +105,11 @@ bool LooksLikeActivityFile(std::string_view name) {
   return EndsWithNoCase(plain, ".fit") || EndsWithNoCase(plain, ".gpx") || EndsWithNoCase(plain, ".tcx");
 }
 
-// Bytes unpacked for one file handed over (a zip and the .gz files inside it, together).
+// Bytes unpacked for one file handed over (a zip and the .gz files inside it, together), and what
+// to call after each entry of a zip is read (ReadFiles' progress).
 struct Budget {
   std::uint64_t unpacked = 0;
+  std::function<void()> entry_read;
   std::uint64_t Left() const { return unpacked < kMaxArchiveBytes ? kMaxArchiveBytes - unpacked : 0; }
 };
 
@@ -255,6 +258,7 @@ ReadResult ReadZip(Bytes bytes, std::string_view zip_name, Budget& budget) {
       out = ReadBytes(unpacked.bytes, entries[i].name, shown, 1, budget);
       if (budget.Left() == 0) return false;
     }
+    if (budget.entry_read) budget.entry_read();
     return true;
   };
 
@@ -324,10 +328,10 @@ ReadResult ReadZip(Bytes bytes, std::string_view zip_name, Budget& budget) {
   return result;
 }
 
-}  // namespace
-
-ReadResult ReadAnyFile(Bytes bytes, std::string_view file_name) {
+// ReadAnyFile, with the zip entries' progress hook.
+ReadResult ReadOneFile(Bytes bytes, std::string_view file_name, std::function<void()> entry_read) {
   Budget budget;
+  budget.entry_read = std::move(entry_read);
   ReadResult result = ReadBytes(bytes, file_name, file_name, 0, budget);
   // The contract of ReadResult: an error only when nothing usable was found.
   if (!result.activities.empty()) result.error.clear();
@@ -338,8 +342,30 @@ ReadResult ReadAnyFile(Bytes bytes, std::string_view file_name) {
   return result;
 }
 
-ReadManyResult ReadFiles(const std::vector<NamedFile>& files) {
+// What ReadFiles' progress counts for a file: the files inside a zip, else 1.
+std::size_t ProgressUnits(Bytes bytes, std::string_view name) {
+  if (KindOf(bytes, name) != Kind::kZip) return 1;
+  ZipArchive archive(bytes);
+  const auto& entries = archive.entries();
+  return std::max<std::size_t>(1, std::count_if(entries.begin(), entries.end(), [](const ZipEntry& e) { return !e.directory; }));
+}
+
+}  // namespace
+
+ReadResult ReadAnyFile(Bytes bytes, std::string_view file_name) { return ReadOneFile(bytes, file_name, {}); }
+
+ReadManyResult ReadFiles(const std::vector<NamedFile>& files, const ReadProgress& progress) {
   ReadManyResult out;
+  // Progress: one unit per file, or per file inside a zip; a zip's entries that are not read (a
+  // profile, photos) are counted as done when the zip is.
+  std::vector<std::size_t> units(files.size(), 1);
+  std::size_t total = 0, done = 0;
+  if (progress) {
+    for (std::size_t i = 0; i < files.size(); ++i) total += units[i] = ProgressUnits(files[i].bytes, files[i].name);
+  }
+  auto report = [&](std::size_t now) {
+    if (progress) progress(done = std::min(now, total), total);
+  };
   // Strava CSVs first: which picked files do their rows name? (Matched by base name, with or
   // without ".gz": the runner may have unpacked 123.fit.gz to 123.fit.)
   std::map<std::string, std::size_t> by_base;
@@ -371,7 +397,12 @@ ReadManyResult ReadFiles(const std::vector<NamedFile>& files) {
   }
 
   std::vector<bool> used(files.size(), false);
-  auto read = [&](std::size_t i) { return ReadAnyFile(Bytes(files[i].bytes.data(), files[i].bytes.size()), files[i].name); };
+  auto read = [&](std::size_t i) {
+    const std::size_t start = done;
+    ReadResult result = ReadOneFile(files[i].bytes, files[i].name, [&] { report(done + 1); });
+    report(std::max(done, start + units[i]));
+    return result;
+  };
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (is_strava_csv[i]) {
       StravaCsvRows& rows = csv_rows[i];
@@ -392,6 +423,7 @@ ReadManyResult ReadFiles(const std::vector<NamedFile>& files) {
           JoinRow(row, std::move(file_result), out.activities);
         }
       }
+      report(done + 1);  // the CSV itself
       continue;
     }
     if (named_by_csv[i]) continue;  // read with its row
@@ -400,6 +432,7 @@ ReadManyResult ReadFiles(const std::vector<NamedFile>& files) {
     for (std::string& s : result.skipped) out.skipped.push_back(std::move(s));
     for (ImportedActivity& a : result.activities) out.activities.push_back(std::move(a));
   }
+  report(total);
   for (ImportedActivity& a : out.activities) MakeTextValid(a);
   for (FileFailure& f : out.failed) {
     f.name = ValidUtf8(f.name);

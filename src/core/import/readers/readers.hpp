@@ -4,6 +4,7 @@
 // linked by the CLI, the unit tests and the import worker's WebAssembly - never by the app page,
 // which stays small for the first visit.
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -38,6 +39,9 @@ struct ReadManyResult {
   std::vector<FileFailure> failed;
   std::vector<std::string> skipped;  // added: ReadResult::skipped of every file, gathered
 };
-ReadManyResult ReadFiles(const std::vector<NamedFile>& files);       // read_any_file.cpp
+// `progress`, when given, is called as the reading goes: `done` of `total` files, a zip counting as
+// the files inside it (a Strava export is one file holding thousands), ending at done == total.
+using ReadProgress = std::function<void(std::size_t done, std::size_t total)>;
+ReadManyResult ReadFiles(const std::vector<NamedFile>& files, const ReadProgress& progress = {});  // read_any_file.cpp
 
 }  // namespace sw::import
