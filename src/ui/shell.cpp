@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <imgui.h>
 
+#include "core/import/import_review.hpp"
 #include "core/model/screen.hpp"
 #include "guidance_cards.hpp"
 #include "screens.hpp"
@@ -134,6 +135,14 @@ void DrawNavigation(UiFrame& frame) {
 }  // namespace
 
 void Shell::Draw(UiFrame& frame) {
+  // The activity import covers the whole screen, opaque: the screen under it is not drawn at all
+  // (it keeps its state), which about halves what each frame asks of the GPU while files are read
+  // and reviewed - in software rendering, the longest part of such a frame.
+  if (frame.state.import.status != import::ImportStatus::Idle) {
+    DrawImportConfirmation(frame);
+    DrawActivityImport(frame);
+    return;
+  }
   ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
