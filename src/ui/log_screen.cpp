@@ -16,6 +16,7 @@
 
 #include "core/model/dates.hpp"
 #include "core/rules/load_rules.hpp"
+#include "core/rules/shoe_rules.hpp"
 #include "core/model/model_json.hpp"
 #include "core/model/units.hpp"
 #include "core/model/validation.hpp"
@@ -134,15 +135,15 @@ void LogScreen::Draw(UiFrame& frame) {
   if (TextField(frame, "Time##log", duration_text, /*numeric=*/false)) duration_error.clear();
   FieldError(duration_error);
 
-  // Shoe picker: the runner's choice, else the default shoe; active shoes only.
+  // Shoe picker: the pairs that could have run on the form's date (a pair bought later is left
+  // out, a retired pair still in use then is offered) and the edited run's own pair; the runner's
+  // choice, else the pair in use on that date (core's DefaultShoeOn, what add_run does too).
+  const Date form_date = ParseDate(date_text).value_or(today);
   std::vector<const Shoe*> active;
   for (const Shoe& s : model.shoes)
-    if (!s.retired) active.push_back(&s);
+    if (ShoeAvailableOn(model, s, form_date) || shoe_choice == s.id) active.push_back(&s);
   std::optional<Id> chosen;
-  if (!no_shoe) {
-    const Shoe* pick = FindShoe(model, shoe_choice ? shoe_choice : model.default_shoe_id);
-    if (pick && (!pick->retired || (editing_id && shoe_choice))) chosen = pick->id;
-  }
+  if (!no_shoe) chosen = shoe_choice ? shoe_choice : DefaultShoeOn(model, form_date);
   if (!active.empty()) {
     Caption("Shoes");
     Flow flow{frame, ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x};

@@ -58,7 +58,7 @@ describe('cadence meter', () => {
       let s = await state(page);
       assert.equal(s.cadence.measuring, false);
       assert.equal(s.cadence.sensor, 'idle');
-      const sessionsBefore = s.cadence.sessions;
+      const sessionsBefore = s.cadence.sessions.length;
 
       // Chromium's virtual sensor stands in for the phone's accelerometer.
       await cdp.send('Emulation.setSensorOverrideEnabled', { enabled: true, type: 'accelerometer' });
@@ -123,7 +123,7 @@ describe('cadence meter', () => {
       feeding = false;
       await feeder;
       await tap(page, 'Stop', 'button');
-      s = await waitForState(page, (x) => !x.cadence.measuring && x.cadence.sessions === sessionsBefore + 1,
+      s = await waitForState(page, (x) => !x.cadence.measuring && x.cadence.sessions.length === sessionsBefore + 1,
         { what: 'a saved session', timeout: 10000 })
         .catch(async (e) => { throw new Error(`${e.message}; cadence: ${JSON.stringify((await state(page)).cadence)}`); });
       assert.equal(s.cadence.message, 'Session saved.');

@@ -318,3 +318,39 @@ describe('screenshots with three shoes in different states', () => {
     assert.deepEqual(opened.errors, []);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Issue 14: a backdated run lands on the pair in use on its date, not on today's default pair.
+describe('a backdated run on a phone', () => {
+  test('the Log offers the pairs in use on the typed date and saves the run on the one in use then', async () => {
+    const opened = await openApp(env, PHONE, { initScript: pinToday });
+    const { page, context } = opened;
+    try {
+      for (const shoe of [{ name: 'Old Pegasus', purchase_date: '2024-01-01' },
+                          { name: 'New Ghost', purchase_date: '2026-02-01', is_default: true }]) {
+        const r = await dispatch(page, { type: 'add_shoe', ...shoe });
+        assert.ok(r.ok, r.error);
+      }
+      await go(page, 'Log');
+      const shoeButtons = (s) => s.ui.widgets.filter((w) => w.kind === 'button' && /^(Old Pegasus|New Ghost)/.test(w.label))
+        .map((w) => w.label.split('##')[0]);
+      let s = await state(page);
+      assert.deepEqual(shoeButtons(s).sort(), ['New Ghost', 'Old Pegasus'], 'today both pairs are offered');
+
+      await typeInto(page, 'Date', '2025-06-14');
+      s = await waitForState(page, (x) => !shoeButtons(x).includes('New Ghost'), { what: 'the new pair left out' });
+      assert.deepEqual(shoeButtons(s), ['Old Pegasus'], 'a pair bought after that day is not offered');
+      await tapVisible(page, '5', 'button');
+      await tapVisible(page, 'Save run', 'button');
+      s = await waitForState(page, (x) => x.runs.length === 1, { what: 'the run saved' });
+      const old = s.shoes.find((x) => x.name === 'Old Pegasus');
+      assert.equal(s.runs[0].date, '2025-06-14');
+      assert.equal(s.runs[0].shoe_id, old.id, 'on the pair in use then, not the default bought later');
+      assert.equal(old.first_run, '2025-06-14');
+      assert.deepEqual(s.history.months, [{ month: '2025-06', distance_m: s.runs[0].distance_m, runs: 1, duration_s: 0 }]);
+      assert.deepEqual(opened.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});

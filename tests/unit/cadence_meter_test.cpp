@@ -531,7 +531,7 @@ TEST_CASE("the sensor: a synthetic run read live, stale once the samples stop", 
   CHECK(out["samples"] == synth.size());
   CHECK(out["elapsed_s"] == 30.0);
   CHECK(out["low_spm"] == 170);
-  CHECK(out["sessions"] == 0);
+  CHECK(out["sessions"] == nlohmann::json::array());  // the saved sessions, listed
   CHECK_FALSE(out.contains("personal_target"));
   CHECK_FALSE(out.contains("message"));
   // No sample for over 2 s: no live reading.

@@ -42,6 +42,8 @@ SW_HANDLER(ApplySetShoeWear);
 // actions_runs.cpp
 SW_HANDLER(ApplyAddRun);
 SW_HANDLER(ApplyUpdateRun);
+SW_HANDLER(ApplyMoveRuns);
+SW_HANDLER(ApplyDeleteCadenceSession);
 SW_HANDLER(ApplyDeleteRun);
 SW_HANDLER(ApplyRestoreRun);
 // actions_log.cpp

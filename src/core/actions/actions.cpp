@@ -21,11 +21,13 @@ const ActionEntry kActions[] = {
     {"update_run", ApplyUpdateRun, Changes::Model},
     {"delete_run", ApplyDeleteRun, Changes::Model},
     {"restore_run", ApplyRestoreRun, Changes::Model},
+    {"move_runs", ApplyMoveRuns, Changes::Model},
     {"log_strength", ApplyLogStrength, Changes::Model},
     {"log_pain", ApplyLogPain, Changes::Model},
     {"delete_pain", ApplyDeletePain, Changes::Model},
     {"delete_strength", ApplyDeleteStrength, Changes::Model},
     {"add_cadence_session", ApplyAddCadenceSession, Changes::Model},
+    {"delete_cadence_session", ApplyDeleteCadenceSession, Changes::Model},
     // The cadence meter (state.cadence): cadence_stop keeps a long enough session (its replay: an
     // add_cadence_session of it); cadence_tick is the app's per-frame pump with the sensor's samples.
     {"cadence_start", ApplyCadenceStart, Changes::Session},

@@ -44,6 +44,18 @@ ActionResult ApplyAddCadenceSession(AppState& draft, const Action& given, const 
   return Created(id);
 }
 
+ActionResult ApplyDeleteCadenceSession(AppState& draft, const Action& given, const ActionContext&) {
+  FieldReader in(given.fields, "delete_cadence_session");
+  Id id = 0;
+  if (!in.IdField("id", id)) return FailWith(in);
+  auto& sessions = draft.model.cadence_sessions;
+  auto found = std::find_if(sessions.begin(), sessions.end(), [&](const CadenceSession& s) { return s.id == id; });
+  if (found == sessions.end())
+    return ActionResult::Fail("delete_cadence_session: no cadence session has id " + std::to_string(id) + ".");
+  sessions.erase(found);
+  return ActionResult::Ok();
+}
+
 ActionResult ApplyCadenceStart(AppState& state, const Action&, const ActionContext& context) {
   ActionResult result;
   if (!state.cadence.Start(state.model, context.now_ms, result.effects)) {

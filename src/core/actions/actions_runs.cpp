@@ -4,16 +4,18 @@
 
 #include "core/actions/action_input.hpp"
 #include "core/rules/load_rules.hpp"
+#include "core/rules/shoe_rules.hpp"
 #include "core/model/model_json.hpp"
 
 namespace sw {
 namespace {
 
-// The shoe a run is put on: it must exist, and a retired shoe only when the run already had it.
-bool CheckRunShoe(FieldReader& in, const Model& model, Id shoe_id, std::optional<Id> current) {
+// The shoe a run is put on: it must exist, and a retired shoe only when the run already had it or
+// the run's date is within the pair's time in use (ShoeAvailableOn: a backdated run).
+bool CheckRunShoe(FieldReader& in, const Model& model, Id shoe_id, std::optional<Id> current, Date date) {
   const Shoe* shoe = FindShoe(model, shoe_id);
   if (!shoe) return in.Fail("no shoe has id " + std::to_string(shoe_id) + ".");
-  if (shoe->retired && current != shoe_id)
+  if (shoe->retired && current != shoe_id && !ShoeAvailableOn(model, *shoe, date))
     return in.Fail("shoe " + std::to_string(shoe_id) + " (" + shoe->name +
                    ") is retired; reactivate it or pick another shoe.");
   return true;
@@ -28,7 +30,7 @@ bool ReadRunFields(FieldReader& in, const Model& model, Run& run, const ActionCo
         in.OptNumber("distance_m", run.distance_m) && in.Check("distance_m", CheckRunDistance(run.distance_m)) &&
         in.OptNumber("duration_s", duration) &&
         (!in.Has("duration_s") || in.Check("duration_s", CheckDuration(duration))) &&
-        in.OptId("shoe_id", shoe_id) && (!in.Has("shoe_id") || CheckRunShoe(in, model, shoe_id, run.shoe_id)) &&
+        in.OptId("shoe_id", shoe_id) && (!in.Has("shoe_id") || CheckRunShoe(in, model, shoe_id, run.shoe_id, run.date)) &&
         in.OptBool("warmup", run.warmup) && in.OptBool("cooldown", run.cooldown)))
     return false;
   if (in.Has("duration_s")) run.duration_s = duration;
@@ -67,8 +69,9 @@ ActionResult ApplyAddRun(AppState& draft, const Action& given, const ActionConte
   Run run;
   // Required first, so a missing field is named before any other complaint.
   if (!in.DateField("date", run.date) || !in.Number("distance_m", run.distance_m)) return FailWith(in);
-  // Omitted shoe_id: the default shoe; "shoe_id": null: no shoe.
-  if (!in.Has("shoe_id") && !in.IsNull("shoe_id")) run.shoe_id = model.default_shoe_id;
+  // Omitted shoe_id: the pair in use on the run's date (the default pair if it was available
+  // then: a backdated run does not land on a pair bought later); "shoe_id": null: no shoe.
+  if (!in.Has("shoe_id") && !in.IsNull("shoe_id")) run.shoe_id = DefaultShoeOn(model, run.date);
   if (!ReadRunFields(in, model, run, context)) return FailWith(in);
   if (!CheckUnusualDistance(in, model, run, std::nullopt)) return NeedsConfirm(in);
   if (!TakeNextId(model, context, run.id)) return NoMoreIds("add_run");
@@ -101,6 +104,34 @@ ActionResult ApplyDeleteRun(AppState& draft, const Action& given, const ActionCo
   if (index < 0) return ActionResult::Fail("delete_run: no run has id " + std::to_string(id) + ".");
   draft.model.runs.erase(draft.model.runs.begin() + index);
   return ActionResult::Ok();
+}
+
+// {run_ids, shoe_id}: the runs onto that pair in one change (a runner who forgot to switch pairs
+// for a month). Every id must name a run, once; the pair may be retired (it may well have been the
+// pair in use then). Nothing moves unless all can.
+ActionResult ApplyMoveRuns(AppState& draft, const Action& given, const ActionContext&) {
+  FieldReader in(given.fields, "move_runs");
+  const nlohmann::json* list = nullptr;
+  Id shoe_id = 0;
+  if (!in.Array("run_ids", list) || !in.IdField("shoe_id", shoe_id)) return FailWith(in);
+  if (list->empty()) return ActionResult::Fail("move_runs: \"run_ids\" must name at least one run.");
+  if (!FindShoe(draft.model, shoe_id))
+    return ActionResult::Fail("move_runs: no shoe has id " + std::to_string(shoe_id) + ".");
+  std::vector<Run*> runs;
+  for (const nlohmann::json& id : *list) {
+    if (!id.is_number_integer() || id.get<long long>() < 1)
+      return ActionResult::Fail("move_runs: \"run_ids\" must hold run ids (whole numbers from 1).");
+    Run* run = FindRun(draft.model, id.get<Id>());
+    if (!run) return ActionResult::Fail("move_runs: no run has id " + std::to_string(id.get<Id>()) + ".");
+    if (std::find(runs.begin(), runs.end(), run) != runs.end())
+      return ActionResult::Fail("move_runs: run " + std::to_string(run->id) + " is listed twice.");
+    runs.push_back(run);
+  }
+  for (Run* run : runs) run->shoe_id = shoe_id;
+  ActionResult result;
+  result.model_changed = true;
+  result.answer = {{"moved", runs.size()}};
+  return result;
 }
 
 // Puts back a run exactly as state() listed it, with its old id, where it stood among the others.

@@ -86,6 +86,7 @@ nlohmann::json StateToJson(const AppState& state, const ActionContext& /*context
   // Derived shoe fields merge into out["shoes"] by id (stored fields may be written above).
   AddDerivedShoesFields(out["shoes"], derived.shoes);
   out["load"] = LoadToJson(derived.load);
+  out["history"] = HistoryToJson(derived.history);
   out["import"] = ImportToStateJson(state.import);
   return out;
 }

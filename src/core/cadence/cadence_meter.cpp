@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/cadence/cadence_session_check.hpp"
+#include "core/model/dates.hpp"
 
 namespace sw {
 
@@ -229,8 +230,14 @@ nlohmann::json CadenceToJson(const CadenceMeter& meter, const Model& model, doub
       {"voice", meter.voice()},
       {"metronome", meter.metronome()},
       {"pocket", meter.pocket()},
-      {"sessions", model.cadence_sessions.size()},
   };
+  // Every saved session without its per-second series (API.md: the list's length is the count
+  // this field used to be). All are measured by the phone, from its motion or from taps.
+  nlohmann::json sessions = nlohmann::json::array();
+  for (const CadenceSession& s : model.cadence_sessions)
+    sessions.push_back({{"id", s.id}, {"date", FormatDate(s.date)}, {"duration_s", s.duration_s},
+                        {"mean_spm", s.mean_spm}, {"time_in_band_s", s.time_in_band_s}, {"source", "phone"}});
+  out["sessions"] = std::move(sessions);
   std::string message = meter.Message(sensor);
   if (!message.empty()) out["message"] = message;
   if (personal_target)

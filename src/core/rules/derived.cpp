@@ -15,6 +15,7 @@ Derived Derive(const Model& model, Date today) {
   out.today = today;
   out.shoes = SummarizeShoes(model, today);
   out.load = SummarizeLoad(model, today);
+  out.history = SummarizeHistory(model);
   out.strength = SummarizeStrength(model, today);
   out.warmup = WarmupStats(model, today);
   out.pain = EvaluatePain(model, today);

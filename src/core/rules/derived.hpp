@@ -9,6 +9,7 @@
 
 #include "core/cadence/cadence_target.hpp"
 #include "core/model/state.hpp"
+#include "core/rules/history_rules.hpp"
 #include "core/rules/load_rules.hpp"
 #include "core/rules/pain_rules.hpp"
 #include "core/rules/routines.hpp"
@@ -21,6 +22,7 @@ struct Derived {
   Date today;
   std::vector<ShoeSummary> shoes;  // SummarizeShoes: one per shoe, in model order
   LoadSummary load;                // SummarizeLoad
+  HistorySummary history;          // SummarizeHistory: every run by month and year
   StrengthSummary strength;        // SummarizeStrength
   WarmupSummary warmup;            // WarmupStats
   PainAdvice pain;                 // EvaluatePain

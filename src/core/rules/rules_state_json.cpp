@@ -1,5 +1,7 @@
 #include "core/rules/rules_state_json.hpp"
 
+#include <cstdio>
+
 #include "core/model/dates.hpp"
 
 namespace sw {
@@ -12,6 +14,9 @@ void AddDerivedShoeFields(json& shoe_json, const ShoeSummary& summary) {
   shoe_json["status"] = ShoeStatusId(summary.status);
   shoe_json["life_used"] = summary.life_used;
   shoe_json["wear_flagged"] = summary.wear_flagged;
+  auto date_or_null = [](const std::optional<Date>& date) { return date ? json(FormatDate(*date)) : json(nullptr); };
+  shoe_json["first_run"] = date_or_null(summary.first_run);
+  shoe_json["last_run"] = date_or_null(summary.last_run);
   if (summary.projected_replace_date)
     shoe_json["projected_replace_date"] = FormatDate(*summary.projected_replace_date);
   else
@@ -36,6 +41,26 @@ void AddDerivedShoesFields(json& shoes_json, const std::vector<ShoeSummary>& sum
 
 void AddDerivedShoesFields(json& shoes_json, const Model& model, Date today) {
   AddDerivedShoesFields(shoes_json, SummarizeShoes(model, today));
+}
+
+json HistoryToJson(const HistorySummary& history) {
+  auto totals = [](const PeriodTotals& t) {
+    return json{{"distance_m", t.distance_m}, {"runs", t.runs}, {"duration_s", t.duration_s}};
+  };
+  json months = json::array(), years = json::array();
+  for (const PeriodTotals& t : history.months) {
+    char month[8];
+    std::snprintf(month, sizeof month, "%04d-%02u", int(t.year), unsigned(t.month));
+    json entry = {{"month", month}};
+    entry.update(totals(t));
+    months.push_back(std::move(entry));
+  }
+  for (const PeriodTotals& t : history.years) {
+    json entry = {{"year", int(t.year)}};
+    entry.update(totals(t));
+    years.push_back(std::move(entry));
+  }
+  return {{"months", std::move(months)}, {"years", std::move(years)}};
 }
 
 json LoadToJson(const LoadSummary& load) {

@@ -3,6 +3,7 @@
 // shoe_rules / load_rules. StateToJson calls these; nothing here is stored.
 #include <nlohmann/json.hpp>
 
+#include "core/rules/history_rules.hpp"
 #include "core/rules/load_rules.hpp"
 #include "core/rules/shoe_rules.hpp"
 
@@ -23,5 +24,9 @@ void AddDerivedShoesFields(nlohmann::json& shoes_json, const Model& model, Date 
 //   percent_over, band}, acwr: number|null, acwr_band: string|null, consecutive_run_days,
 //   weeks: [{start, m}] (12, oldest first) }
 nlohmann::json LoadToJson(const LoadSummary& load);
+
+// { months: [{month: "YYYY-MM", distance_m, runs, duration_s}], years: [{year, distance_m, runs,
+//   duration_s}] }, newest first (API.md's state().history).
+nlohmann::json HistoryToJson(const HistorySummary& history);
 
 }  // namespace sw

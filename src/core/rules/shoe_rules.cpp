@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/model/dates.hpp"
+#include "core/model/validation.hpp"
 
 namespace sw {
 
@@ -69,6 +70,27 @@ static std::optional<Date> ProjectReplaceDate(const Model& model, const Shoe& sh
   return AddDays(today, int(days));
 }
 
+bool ShoeAvailableOn(const Model& model, const Shoe& shoe, Date date) {
+  if (shoe.purchase_date && date < *shoe.purchase_date) return false;
+  if (!shoe.retired) return true;
+  return std::any_of(model.runs.begin(), model.runs.end(),
+                     [&](const Run& run) { return run.shoe_id == shoe.id && run.date >= date; });
+}
+
+std::optional<Id> DefaultShoeOn(const Model& model, Date date) {
+  if (model.default_shoe_id) {
+    const Shoe* preferred = FindShoe(model, *model.default_shoe_id);
+    if (preferred && ShoeAvailableOn(model, *preferred, date)) return preferred->id;
+  }
+  const Shoe* newest = nullptr;
+  for (const Shoe& shoe : model.shoes) {
+    if (!ShoeAvailableOn(model, shoe, date)) continue;
+    if (!newest || (shoe.purchase_date && (!newest->purchase_date || *shoe.purchase_date > *newest->purchase_date)))
+      newest = &shoe;
+  }
+  return newest ? std::optional<Id>(newest->id) : std::nullopt;
+}
+
 ShoeSummary SummarizeShoe(const Model& model, const Shoe& shoe, Date today) {
   ShoeSummary summary;
   summary.id = shoe.id;
@@ -77,6 +99,8 @@ ShoeSummary SummarizeShoe(const Model& model, const Shoe& shoe, Date today) {
     if (run.shoe_id != shoe.id) continue;
     summary.distance_m += run.distance_m;
     ++summary.runs;
+    if (!summary.first_run || run.date < *summary.first_run) summary.first_run = run.date;
+    if (!summary.last_run || run.date > *summary.last_run) summary.last_run = run.date;
   }
   summary.status = StatusFor(shoe, summary.distance_m);
   summary.wear_flagged = AnyWearSign(shoe.wear);

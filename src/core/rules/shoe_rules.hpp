@@ -30,6 +30,7 @@ struct ShoeSummary {
   double life_used = 0;  // distance / replace_at_m; not clamped (1.2 = 20% past), the bar clamps
   std::optional<Date> projected_replace_date;  // an estimate at the recent pace; see kProjectionMinRuns
   bool wear_flagged = false;  // any wear-checklist sign ticked
+  std::optional<Date> first_run, last_run;  // the dates of its first and last logged run
 };
 
 bool AnyWearSign(const ShoeWear& wear);
@@ -49,6 +50,15 @@ void RoundShoeDefaultsForUnits(Settings& settings);
 // API.md order: retired wins; then replace (at/past replace_at_m or any wear sign); then warn
 // (at/past warn_at_m); else ok.
 ShoeStatus StatusFor(const Shoe& shoe, double distance_m);
+
+// Whether a run on `date` could have been in `shoe` (API.md): bought (purchase_date) on or before
+// that day, and not retired before it - a retired pair counts up to the day of its last logged run,
+// since the model does not keep the day it was retired.
+bool ShoeAvailableOn(const Model& model, const Shoe& shoe, Date date);
+// The pair a run on `date` goes on when the runner names none: of the pairs available then, the
+// default pair, else the one bought most recently (a pair without a purchase date counts as the
+// oldest); nullopt when none was available.
+std::optional<Id> DefaultShoeOn(const Model& model, Date date);
 
 ShoeSummary SummarizeShoe(const Model& model, const Shoe& shoe, Date today);
 // One summary per shoe, in model order.

@@ -1,0 +1,184 @@
+// The run history (issue 14): month and year totals, a shoe's first and last run, move_runs, and
+// the cadence sessions listed and deleted.
+#include <catch2/catch.hpp>
+
+#include "core/actions/actions.hpp"
+#include "core/actions/state_json.hpp"
+#include "core/cadence/cadence_meter.hpp"
+#include "core/rules/history_rules.hpp"
+#include "core/rules/shoe_rules.hpp"
+#include "core/model/validation.hpp"
+#include "model_samples.hpp"
+
+using nlohmann::json;
+using namespace sw;
+using sw::test::D;
+
+namespace {
+
+Run RunOn(Id id, const char* date, double distance_m, std::optional<double> duration_s = std::nullopt,
+          std::optional<Id> shoe = std::nullopt) {
+  Run run;
+  run.id = id;
+  run.date = D(date);
+  run.distance_m = distance_m;
+  run.duration_s = duration_s;
+  run.shoe_id = shoe;
+  return run;
+}
+
+Model TwoShoes() {
+  Model m;
+  Shoe a, b;
+  a.id = 1;
+  a.name = "Pegasus";
+  b.id = 2;
+  b.name = "Ghost";
+  b.retired = true;
+  m.shoes = {a, b};
+  m.next_id = 100;
+  return m;
+}
+
+ActionContext On(const char* date) {
+  ActionContext context;
+  context.today = D(date);
+  return context;
+}
+
+}  // namespace
+
+TEST_CASE("history: runs by calendar month and year, newest first, leap days in their February",
+          "[history]") {
+  Model m = TwoShoes();
+  m.runs = {RunOn(10, "2024-02-29", 5000, 1500, 1),   // a leap day: February 2024
+            RunOn(11, "2024-03-01", 8000, std::nullopt, 2),
+            RunOn(12, "2024-03-31", 10000, 3000, 1),  // the clocks change in March: still March
+            RunOn(13, "2023-12-31", 21100, 7200, 1),  // New Year's Eve: 2023
+            RunOn(14, "2024-01-01", 3000, 900, 2)};
+  const HistorySummary h = SummarizeHistory(m);
+  using namespace std::chrono;
+  REQUIRE(h.months.size() == 4);
+  CHECK(h.months[0] == PeriodTotals{year{2024}, March, 18000, 2, 3000});
+  CHECK(h.months[1] == PeriodTotals{year{2024}, February, 5000, 1, 1500});
+  CHECK(h.months[2] == PeriodTotals{year{2024}, January, 3000, 1, 900});
+  CHECK(h.months[3] == PeriodTotals{year{2023}, December, 21100, 1, 7200});
+  REQUIRE(h.years.size() == 2);
+  CHECK(h.years[0] == PeriodTotals{year{2024}, month{0}, 26000, 4, 5400});
+  CHECK(h.years[1] == PeriodTotals{year{2023}, month{0}, 21100, 1, 7200});
+  // The week start changes weekly totals, never months: runs keep their local day.
+  m.settings.week_start = Sunday;
+  CHECK(SummarizeHistory(m) == h);
+
+  // Filtered by shoe.
+  const HistorySummary ghost = SummarizeHistory(m, 2);
+  REQUIRE(ghost.months.size() == 2);
+  CHECK(ghost.months[0] == PeriodTotals{year{2024}, March, 8000, 1, 0});
+  CHECK(ghost.years == std::vector<PeriodTotals>{PeriodTotals{year{2024}, month{0}, 11000, 2, 900}});
+  CHECK(SummarizeHistory(Model{}).months.empty());
+
+  // The page API's words.
+  const json state = StateToJson(AppState{m}, On("2024-04-01"));
+  CHECK(state["history"]["months"][0] == json{{"month", "2024-03"}, {"distance_m", 18000}, {"runs", 2}, {"duration_s", 3000}});
+  CHECK(state["history"]["months"][3]["month"] == "2023-12");
+  CHECK(state["history"]["years"][1] == json{{"year", 2023}, {"distance_m", 21100}, {"runs", 1}, {"duration_s", 7200}});
+  CHECK(state["shoes"][0]["first_run"] == "2023-12-31");
+  CHECK(state["shoes"][0]["last_run"] == "2024-03-31");
+  CHECK(state["shoes"][1]["first_run"] == "2024-01-01");
+}
+
+TEST_CASE("a pair without runs has no first or last run", "[history]") {
+  const json state = StateToJson(AppState{TwoShoes()}, On("2024-04-01"));
+  CHECK(state["shoes"][0]["first_run"].is_null());
+  CHECK(state["shoes"][0]["last_run"].is_null());
+}
+
+TEST_CASE("move_runs puts the runs on one pair in one change, or changes nothing", "[history][actions]") {
+  AppState state{TwoShoes()};
+  state.model.runs = {RunOn(10, "2024-03-01", 5000, std::nullopt, 1), RunOn(11, "2024-03-02", 6000, std::nullopt, 1),
+                      RunOn(12, "2024-03-03", 7000)};
+  const Model before = state.model;
+  auto refused = [&](json action, const std::string& error) {
+    action["type"] = "move_runs";
+    ActionResult r = Apply(state, action, On("2024-04-01"));
+    CHECK_FALSE(r.ok);
+    CHECK(r.error == error);
+    CHECK(state.model == before);
+  };
+  refused({{"run_ids", json::array()}, {"shoe_id", 2}}, "move_runs: \"run_ids\" must name at least one run.");
+  refused({{"run_ids", {10, 99}}, {"shoe_id", 2}}, "move_runs: no run has id 99.");
+  refused({{"run_ids", {10, 10}}, {"shoe_id", 2}}, "move_runs: run 10 is listed twice.");
+  refused({{"run_ids", {10, "11"}}, {"shoe_id", 2}}, "move_runs: \"run_ids\" must hold run ids (whole numbers from 1).");
+  refused({{"run_ids", {10}}, {"shoe_id", 7}}, "move_runs: no shoe has id 7.");
+  refused({{"run_ids", {10}}}, "move_runs needs \"shoe_id\".");
+
+  // Onto the retired pair: it may be the one that was in use then.
+  ActionResult moved = Apply(state, {{"type", "move_runs"}, {"run_ids", {10, 12}}, {"shoe_id", 2}}, On("2024-04-01"));
+  REQUIRE(moved.ok);
+  CHECK(moved.model_changed);
+  CHECK(moved.answer["moved"] == 2);
+  CHECK(state.model.runs[0].shoe_id == 2);
+  CHECK(state.model.runs[1].shoe_id == 1);
+  CHECK(state.model.runs[2].shoe_id == 2);
+  CHECK(SummarizeShoes(state.model, D("2024-04-01"))[1].distance_m == 12000);
+}
+
+TEST_CASE("state lists the cadence sessions; delete_cadence_session removes one", "[history][cadence]") {
+  AppState state{TwoShoes()};
+  for (Id id : {20, 21}) {
+    CadenceSession s;
+    s.id = id;
+    s.date = D(id == 20 ? "2024-03-01" : "2024-03-05");
+    s.duration_s = 1200;
+    s.mean_spm = 168.5;
+    s.time_in_band_s = 600;
+    s.series_spm = {168, 169};
+    state.model.cadence_sessions.push_back(s);
+  }
+  json listed = CadenceToJson(state.cadence, state.model, 0, SensorStatus{}, std::nullopt)["sessions"];
+  REQUIRE(listed.size() == 2);
+  CHECK(listed[0] == json{{"id", 20}, {"date", "2024-03-01"}, {"duration_s", 1200}, {"mean_spm", 168.5},
+                          {"time_in_band_s", 600}, {"source", "phone"}});
+  ActionResult missing = Apply(state, {{"type", "delete_cadence_session"}, {"id", 99}}, On("2024-04-01"));
+  CHECK(missing.error == "delete_cadence_session: no cadence session has id 99.");
+  REQUIRE(Apply(state, {{"type", "delete_cadence_session"}, {"id", 20}}, On("2024-04-01")).ok);
+  REQUIRE(state.model.cadence_sessions.size() == 1);
+  CHECK(state.model.cadence_sessions[0].id == 21);
+}
+
+TEST_CASE("a run added without a pair goes on the pair in use on its date", "[history][actions]") {
+  AppState state;
+  const ActionContext today = On("2026-03-10");
+  auto add_shoe = [&](json fields) {
+    fields["type"] = "add_shoe";
+    ActionResult r = Apply(state, fields, today);
+    REQUIRE(r.ok);
+    return Id(*r.id);
+  };
+  auto add_run = [&](const char* date) {
+    ActionResult r = Apply(state, {{"type", "add_run"}, {"date", date}, {"distance_m", 5000}}, today);
+    REQUIRE(r.ok);
+    return FindRun(state.model, Id(*r.id))->shoe_id;
+  };
+  const Id old_pair = add_shoe({{"name", "Old"}, {"purchase_date", "2024-01-01"}});
+  const Id trail = add_shoe({{"name", "Trail"}, {"purchase_date", "2025-05-01"}});
+  const Id daily = add_shoe({{"name", "Daily"}, {"purchase_date", "2026-02-01"}, {"is_default", true}});
+  // Today: the default pair.
+  CHECK(add_run("2026-03-09") == daily);
+  // Before the default pair was bought: the pair bought most recently by then.
+  CHECK(add_run("2025-12-24") == trail);
+  CHECK(add_run("2025-01-15") == old_pair);
+  // Before any pair was bought: none.
+  CHECK_FALSE(add_run("2023-06-01"));
+  // A retired pair was available up to its last logged run (the 2025-12-24 run above), not after.
+  REQUIRE(Apply(state, {{"type", "retire_shoe"}, {"id", trail}}, today).ok);
+  CHECK(add_run("2025-12-01") == trail);
+  CHECK(add_run("2026-01-15") == old_pair);
+  CHECK(ShoeAvailableOn(state.model, *FindShoe(state.model, trail), D("2025-12-24")));
+  CHECK_FALSE(ShoeAvailableOn(state.model, *FindShoe(state.model, trail), D("2025-12-25")));
+  CHECK(DefaultShoeOn(state.model, D("2026-03-10")) == daily);
+  // Named outright, a retired pair takes a run from its time in use, not a later one.
+  CHECK(Apply(state, {{"type", "add_run"}, {"date", "2025-12-20"}, {"distance_m", 5000}, {"shoe_id", trail}}, today).ok);
+  ActionResult late = Apply(state, {{"type", "add_run"}, {"date", "2026-03-01"}, {"distance_m", 5000}, {"shoe_id", trail}}, today);
+  CHECK(late.error == "add_run: shoe " + std::to_string(trail) + " (Trail) is retired; reactivate it or pick another shoe.");
+}
