@@ -7,6 +7,7 @@
 #include "core/cadence/cadence_meter.hpp"
 #include "core/rules/history_rules.hpp"
 #include "core/rules/shoe_rules.hpp"
+#include "core/model/model_json.hpp"
 #include "core/model/validation.hpp"
 #include "model_samples.hpp"
 
@@ -170,8 +171,8 @@ TEST_CASE("a run added without a pair goes on the pair in use on its date", "[hi
   CHECK(add_run("2025-01-15") == old_pair);
   // Before any pair was bought: none.
   CHECK_FALSE(add_run("2023-06-01"));
-  // A retired pair was available up to its last logged run (the 2025-12-24 run above), not after.
-  REQUIRE(Apply(state, {{"type", "retire_shoe"}, {"id", trail}}, today).ok);
+  // A retired pair was available up to the day it was retired, not after.
+  REQUIRE(Apply(state, {{"type", "retire_shoe"}, {"id", trail}}, On("2025-12-24")).ok);
   CHECK(add_run("2025-12-01") == trail);
   CHECK(add_run("2026-01-15") == old_pair);
   CHECK(ShoeAvailableOn(state.model, *FindShoe(state.model, trail), D("2025-12-24")));
@@ -181,4 +182,27 @@ TEST_CASE("a run added without a pair goes on the pair in use on its date", "[hi
   CHECK(Apply(state, {{"type", "add_run"}, {"date", "2025-12-20"}, {"distance_m", 5000}, {"shoe_id", trail}}, today).ok);
   ActionResult late = Apply(state, {{"type", "add_run"}, {"date", "2026-03-01"}, {"distance_m", 5000}, {"shoe_id", trail}}, today);
   CHECK(late.error == "add_run: shoe " + std::to_string(trail) + " (Trail) is retired; reactivate it or pick another shoe.");
+}
+
+TEST_CASE("retire_shoe keeps the day; the pair is available for runs up to it", "[history][actions]") {
+  AppState state;
+  ActionResult added = Apply(state, {{"type", "add_shoe"}, {"name", "Kinvara"}, {"purchase_date", "2025-01-01"}}, On("2025-01-01"));
+  REQUIRE(added.ok);
+  const Id kinvara = Id(*added.id);
+  REQUIRE(Apply(state, {{"type", "retire_shoe"}, {"id", kinvara}}, On("2025-11-30")).ok);
+  REQUIRE(Apply(state, {{"type", "retire_shoe"}, {"id", kinvara}}, On("2025-12-05")).ok);  // again: the first day stays
+  const Shoe& shoe = *FindShoe(state.model, kinvara);
+  CHECK(shoe.retired_on == D("2025-11-30"));
+  CHECK(ShoeAvailableOn(state.model, shoe, D("2025-11-30")));  // no run logged on it, yet in use until then
+  CHECK_FALSE(ShoeAvailableOn(state.model, shoe, D("2025-12-01")));
+  json stored = ModelToJson(state.model);
+  CHECK(stored["shoes"][0]["retired_on"] == "2025-11-30");
+  Model back;
+  std::string error;
+  REQUIRE(ModelFromJson(stored, back, error));
+  CHECK(back == state.model);
+  CHECK(StateToJson(state, On("2025-12-05"))["shoes"][0]["retired_on"] == "2025-11-30");
+  REQUIRE(Apply(state, {{"type", "reactivate_shoe"}, {"id", kinvara}}, On("2025-12-06")).ok);
+  CHECK_FALSE(FindShoe(state.model, kinvara)->retired_on);
+  CHECK(StateToJson(state, On("2025-12-06"))["shoes"][0]["retired_on"].is_null());
 }

@@ -67,7 +67,8 @@ TEST_CASE("validation table: each bad input gets its message and changes nothing
        "add_run: \"duration_s\" must be more than 0 and less than 48 hours (172800 s)."},
       {{{"type", "add_run"}, {"date", "2026-03-01"}, {"distance_m", 5000}, {"shoe_id", 99}},
        "add_run: no shoe has id 99."},
-      {{{"type", "add_run"}, {"date", "2026-03-01"}, {"distance_m", 5000}, {"shoe_id", 2}},
+      // Retired today (2026-03-10): a run after that day may not go on it (one before may).
+      {{{"type", "add_run"}, {"date", "2026-03-11"}, {"distance_m", 5000}, {"shoe_id", 2}},
        "add_run: shoe 2 (Old) is retired; reactivate it or pick another shoe."},
       {{{"type", "add_run"}, {"date", "2026-03-01"}, {"distance_m", 5000}, {"shoe_id", "1"}},
        "add_run: \"shoe_id\" must be an id (a whole number from 1)."},
@@ -77,7 +78,7 @@ TEST_CASE("validation table: each bad input gets its message and changes nothing
       {{{"type", "update_run"}, {"id", 42}, {"distance_m", 5000}}, "update_run: no run has id 42."},
       {{{"type", "update_run"}, {"id", 3}, {"distance_m", 400000}},
        "update_run: \"distance_m\" must be at least 10 m (0.01 km) and at most 300 km (300000 m)."},
-      {{{"type", "update_run"}, {"id", 3}, {"shoe_id", 2}},
+      {{{"type", "update_run"}, {"id", 3}, {"date", "2026-03-11"}, {"shoe_id", 2}},
        "update_run: shoe 2 (Old) is retired; reactivate it or pick another shoe."},
       {{{"type", "delete_run"}}, "delete_run needs \"id\"."},
       {{{"type", "delete_run"}, {"id", 0}}, "delete_run: \"id\" must be an id (a whole number from 1)."},

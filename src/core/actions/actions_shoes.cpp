@@ -89,12 +89,13 @@ ActionResult ApplyUpdateShoe(AppState& draft, const Action& given, const ActionC
   return ActionResult::Ok();
 }
 
-ActionResult ApplyRetireShoe(AppState& draft, const Action& given, const ActionContext&) {
+ActionResult ApplyRetireShoe(AppState& draft, const Action& given, const ActionContext& context) {
   const nlohmann::json& action = given.fields;
   FieldReader in(action, "retire_shoe");
   Model& model = draft.model;
   Shoe* shoe = RequireShoe(in, model);
   if (!shoe) return FailWith(in);
+  if (!shoe->retired) shoe->retired_on = context.today;  // retiring it again keeps the first day
   shoe->retired = true;
   if (model.default_shoe_id == shoe->id) model.default_shoe_id = OnlyOtherActiveShoe(model, shoe->id);
   return ActionResult::Ok();
@@ -107,6 +108,7 @@ ActionResult ApplyReactivateShoe(AppState& draft, const Action& given, const Act
   Shoe* shoe = RequireShoe(in, model);
   if (!shoe) return FailWith(in);
   shoe->retired = false;
+  shoe->retired_on.reset();
   if (!model.default_shoe_id) model.default_shoe_id = shoe->id;
   return ActionResult::Ok();
 }

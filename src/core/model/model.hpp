@@ -53,6 +53,9 @@ struct Shoe {
   double replace_at_m = kDefaultReplaceAtM;
   std::optional<Date> purchase_date;
   bool retired = false;
+  // The day retire_shoe was applied; none for a pair retired before this was kept (an optional
+  // field: older builds of the same schema ignore it) or an active pair.
+  std::optional<Date> retired_on;
   ShoeWear wear;
   bool operator==(const Shoe&) const = default;
 };

@@ -75,6 +75,7 @@ json ShoeToJson(const Shoe& shoe) {
                 {"discomfort", shoe.wear.discomfort},
                 {"stride_change", shoe.wear.stride_change}}}};
   if (shoe.purchase_date) out["purchase_date"] = FormatDate(*shoe.purchase_date);
+  if (shoe.retired_on) out["retired_on"] = FormatDate(*shoe.retired_on);
   return out;
 }
 
@@ -186,8 +187,9 @@ bool ShoeFromJson(const json& value, Shoe& out, std::string& error, const std::s
   FieldReader in(value, where);
   Shoe shoe;
   std::string name;
-  Date purchase{};
+  Date purchase{}, retired_on{};
   const bool has_purchase = in.Has("purchase_date");
+  const bool has_retired_on = in.Has("retired_on");
   in.IdField("id", shoe.id) && in.String("name", name) && in.Check("name", CleanName(name, shoe.name)) &&
       in.OptNumber("start_distance_m", shoe.start_distance_m) &&
       in.Check("start_distance_m", CheckShoeDistance(shoe.start_distance_m)) &&
@@ -195,7 +197,8 @@ bool ShoeFromJson(const json& value, Shoe& out, std::string& error, const std::s
       in.OptNumber("replace_at_m", shoe.replace_at_m) &&
       in.Check("replace_at_m", CheckThreshold(shoe.replace_at_m)) &&
       in.Check("warn_at_m", CheckThresholdOrder(shoe.warn_at_m, shoe.replace_at_m)) &&
-      in.OptDate("purchase_date", purchase) && in.OptBool("retired", shoe.retired);
+      in.OptDate("purchase_date", purchase) && in.OptBool("retired", shoe.retired) &&
+      in.OptDate("retired_on", retired_on);
   if (in.Ok() && in.Has("wear")) {
     const json* wear = nullptr;
     if (in.Object("wear", wear)) {
@@ -210,6 +213,7 @@ bool ShoeFromJson(const json& value, Shoe& out, std::string& error, const std::s
   }
   if (!Finish(in, error)) return false;
   if (has_purchase) shoe.purchase_date = purchase;
+  if (has_retired_on && shoe.retired) shoe.retired_on = retired_on;  // an active pair has none
   out = std::move(shoe);
   return true;
 }

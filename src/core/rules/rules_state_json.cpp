@@ -17,6 +17,7 @@ void AddDerivedShoeFields(json& shoe_json, const ShoeSummary& summary) {
   auto date_or_null = [](const std::optional<Date>& date) { return date ? json(FormatDate(*date)) : json(nullptr); };
   shoe_json["first_run"] = date_or_null(summary.first_run);
   shoe_json["last_run"] = date_or_null(summary.last_run);
+  if (!shoe_json.contains("retired_on")) shoe_json["retired_on"] = nullptr;  // stored when known
   if (summary.projected_replace_date)
     shoe_json["projected_replace_date"] = FormatDate(*summary.projected_replace_date);
   else

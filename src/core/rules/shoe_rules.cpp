@@ -73,6 +73,7 @@ static std::optional<Date> ProjectReplaceDate(const Model& model, const Shoe& sh
 bool ShoeAvailableOn(const Model& model, const Shoe& shoe, Date date) {
   if (shoe.purchase_date && date < *shoe.purchase_date) return false;
   if (!shoe.retired) return true;
+  if (shoe.retired_on && date <= *shoe.retired_on) return true;
   return std::any_of(model.runs.begin(), model.runs.end(),
                      [&](const Run& run) { return run.shoe_id == shoe.id && run.date >= date; });
 }

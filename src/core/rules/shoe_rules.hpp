@@ -52,8 +52,8 @@ void RoundShoeDefaultsForUnits(Settings& settings);
 ShoeStatus StatusFor(const Shoe& shoe, double distance_m);
 
 // Whether a run on `date` could have been in `shoe` (API.md): bought (purchase_date) on or before
-// that day, and not retired before it - a retired pair counts up to the day of its last logged run,
-// since the model does not keep the day it was retired.
+// that day, and not retired before it - up to its retired_on day, or, for a pair retired before
+// that day was kept, up to the day of its last logged run.
 bool ShoeAvailableOn(const Model& model, const Shoe& shoe, Date date);
 // The pair a run on `date` goes on when the runner names none: of the pairs available then, the
 // default pair, else the one bought most recently (a pair without a purchase date counts as the
