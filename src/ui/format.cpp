@@ -10,6 +10,8 @@ namespace sw::ui {
 namespace {
 
 const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+const char* const kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November", "December"};
 const char* const kWeekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 
 }  // namespace
@@ -17,6 +19,8 @@ const char* const kWeekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"
 // [SECTION] Dates
 
 const char* MonthAbbrev(std::chrono::month month) { return month.ok() ? kMonths[unsigned(month) - 1] : ""; }
+
+const char* MonthName(std::chrono::month month) { return month.ok() ? kMonthNames[unsigned(month) - 1] : ""; }
 
 const char* WeekdayAbbrev(std::chrono::weekday weekday) { return kWeekdays[weekday.c_encoding() % 7]; }
 

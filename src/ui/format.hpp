@@ -12,6 +12,8 @@ namespace sw::ui {
 // [SECTION] Dates
 // "Jan" .. "Dec"; "" for an invalid month.
 const char* MonthAbbrev(std::chrono::month month);
+// "January" .. "December"; "" for an invalid month.
+const char* MonthName(std::chrono::month month);
 // "Sun" .. "Sat".
 const char* WeekdayAbbrev(std::chrono::weekday weekday);
 // "Tue 3 Mar" this year; "3 Mar 2025" in another.

@@ -8,13 +8,16 @@
 // [SECTION] Form
 // [SECTION] Recent runs and the undo bar
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/model/dates.hpp"
+#include "core/rules/derived.hpp"
 #include "core/rules/load_rules.hpp"
 #include "core/rules/shoe_rules.hpp"
 #include "core/model/model_json.hpp"
@@ -243,70 +246,160 @@ void LogScreen::Draw(UiFrame& frame) {
   if (Button(frame, "Import runs from a watch or app", ImVec2(-1, 0))) frame.Dispatch({{"type", "pick_import_files"}});
   SmallText("FIT, GPX or TCX files, or a Strava or Garmin Connect export. You can also drop files on this page.");
 
-  // [SECTION] Recent runs and the undo bar
+  // [SECTION] Every run, by month, and the undo bar
+  // Newest first, a line per month with its totals; every run can be edited or deleted. Rows have
+  // one height and only the visible ones are laid out (ImGuiListClipper), so ten years scroll as
+  // lightly as one.
   ImGui::Spacing();
-  Heading("Recent runs");
+  Heading("Your runs");
   std::vector<const Run*> runs;
+  runs.reserve(model.runs.size());
   for (const Run& r : model.runs) runs.push_back(&r);
   std::sort(runs.begin(), runs.end(), [](const Run* a, const Run* b) {
     return a->date != b->date ? a->date > b->date : a->id > b->id;
   });
   if (runs.empty()) SmallText("No runs yet. Tap a distance above, then Save run.");
-  const size_t kShown = 20;
+  // The list: a month's heading (index into history.months) before its runs.
+  struct Item {
+    const Run* run = nullptr;
+    const PeriodTotals* month = nullptr;
+  };
+  const std::vector<PeriodTotals>& months = frame.Summaries().history.months;
+  std::vector<Item> items;
+  items.reserve(runs.size() + months.size());
+  std::size_t month_index = 0;
+  for (const Run* run : runs) {
+    const bool new_month = items.empty() || items.back().run == nullptr ||
+                           items.back().run->date.year() != run->date.year() ||
+                           items.back().run->date.month() != run->date.month();
+    if (new_month) {
+      while (month_index < months.size() && (months[month_index].year != run->date.year() ||
+                                             months[month_index].month != run->date.month()))
+        ++month_index;
+      items.push_back({nullptr, month_index < months.size() ? &months[month_index] : nullptr});
+    }
+    items.push_back({run, nullptr});
+  }
   float button_w = 72;
-  for (size_t i = 0; i < runs.size() && i < kShown; ++i) {
-    const Run& run = *runs[i];
-    ImGui::PushID(int(run.id));
-    float row_y = ImGui::GetCursorPosY();
-    float right = ImGui::GetContentRegionMax().x;
-    float buttons_x = right - frame.Px(button_w * 2) - spacing;
-    std::string head = ShortDate(run.date, today) + "   " + FormatDistance(run.distance_m, units, 2);
-    if (run.duration_s) head += "   " + FormatDuration(*run.duration_s);
-    ImGui::PushTextWrapPos(buttons_x - frame.Px(6));
-    ImGui::TextWrapped("%s", head.c_str());
-    std::string detail;
-    if (const Shoe* s = FindShoe(model, run.shoe_id)) detail = s->name;
-    if (run.duration_s) {
-      auto pace = PaceSecondsPerUnit(run.distance_m, *run.duration_s, units);
-      if (pace) detail += (detail.empty() ? "" : ", ") + FormatPace(pace, units);
+  ImGui::PushFont(GetFonts().small);
+  const float small_line = ImGui::GetTextLineHeight();
+  ImGui::PopFont();
+  const float row_h = std::max(frame.Px(kTouchTargetCss), ImGui::GetTextLineHeight() + small_line) +
+                      ImGui::GetStyle().ItemSpacing.y * 2;
+  const float right = ImGui::GetContentRegionMax().x;
+  // Jump to a year: every row has one height, so a year's first month is at a known offset.
+  const std::vector<PeriodTotals>& years = frame.Summaries().history.years;
+  std::optional<int> jump_to;
+  if (years.size() > 1) {
+    Flow flow{frame, ImGui::GetWindowPos().x + right};
+    for (const PeriodTotals& y : years) {
+      const std::string label = std::to_string(int(y.year)) + "##year";
+      const float w = ImGui::CalcTextSize("0000").x / frame.scale + 28;
+      flow.Next(w);
+      if (ChoiceButton(frame, label.c_str(), false, w)) jump_to = int(y.year);
     }
-    if (run.warmup) detail += (detail.empty() ? "" : ", ") + std::string("warm-up");
-    if (run.cooldown) detail += (detail.empty() ? "" : ", ") + std::string("cool-down");
-    if (!detail.empty()) SmallText(detail.c_str());
-    ImGui::PopTextWrapPos();
-    float text_end = ImGui::GetCursorPosY();
-    ImGui::SetCursorPos(ImVec2(buttons_x, row_y));
-    bool is_editing = editing_id == run.id;
-    if (ChoiceButton(frame, ("Edit##run" + std::to_string(run.id)).c_str(), is_editing, button_w)) {
-      editing_id = run.id;
-      distance_text = TrimNumber(FormatDistanceNumber(run.distance_m, units, 2));
-      date_text = FormatDate(run.date);
-      duration_text = run.duration_s ? FormatDuration(*run.duration_s) : "";
-      shoe_choice = run.shoe_id;
-      no_shoe = !run.shoe_id;
-      warmup = run.warmup;
-      cooldown = run.cooldown;
-      distance_error.clear(), date_error.clear(), duration_error.clear(), message.clear();
-      ImGui::SetScrollY(0);
-    }
-    ImGui::SameLine();
-    if (Button(frame, ("Delete##run" + std::to_string(run.id)).c_str(), ImVec2(button_w, 0))) {
-      undo_run = run;
-      frame.Dispatch({{"type", "delete_run"}, {"id", run.id}});
-      message.clear();
-    }
-    ImGui::SetCursorPosY(std::max(text_end, row_y + frame.Px(44) + ImGui::GetStyle().ItemSpacing.y));
-    ImGui::PopID();
-    // A hairline between runs.
-    ImVec2 a = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, a.y - spacing * 0.5f),
-                                        ImVec2(ImGui::GetWindowPos().x + right, a.y - spacing * 0.5f),
-                                        ImGui::GetColorU32(ImGuiCol_Border), frame.Px(1));
   }
-  if (runs.size() > kShown) {
-    std::string more = std::to_string(runs.size() - kShown) + " older runs are kept and count in the totals.";
-    SmallText(more.c_str());
+  const float list_top = ImGui::GetCursorPosY();
+  if (jump_to) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (!items[i].run && items[i].month && int(items[i].month->year) == *jump_to) {
+        ImGui::SetScrollY(list_top + float(i) * row_h);
+        break;
+      }
+    }
   }
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImGuiListClipper clipper;
+  clipper.Begin(int(items.size()), row_h);
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const Item& item = items[std::size_t(i)];
+      const float row_y = ImGui::GetCursorPosY();
+      const ImVec2 row_screen = ImGui::GetCursorScreenPos();
+      if (!item.run) {  // the month's heading and totals
+        std::string text = item.month ? std::string(MonthName(item.month->month)) + " " +
+                                            std::to_string(int(item.month->year))
+                                      : std::string();
+        std::string totals;
+        if (item.month) {
+          totals = std::to_string(item.month->runs) + (item.month->runs == 1 ? " run, " : " runs, ") +
+                   FormatDistance(item.month->distance_m, units, 1);
+          if (item.month->duration_s > 0) totals += ", " + FormatDuration(item.month->duration_s);
+        }
+        ImGui::SetCursorPosY(row_y + row_h - ImGui::GetTextLineHeight() * 1.4f - ImGui::GetStyle().ItemSpacing.y);
+        ImGui::PushFont(GetFonts().heading);
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::PopFont();
+        RecordLastItem(frame, text.c_str(), "text", totals);
+        ImGui::SameLine();
+        // On the heading's baseline: the body font is shorter, so it starts lower.
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetItemRectSize().y - ImGui::GetTextLineHeight()) * 0.7f);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.muted_text);
+        ImGui::TextUnformatted(totals.c_str());
+        ImGui::PopStyleColor();
+        ImGui::SetCursorPosY(row_y + row_h);
+        continue;
+      }
+      const Run& run = *item.run;
+      ImGui::PushID(int(run.id));
+      const float buttons_x = right - frame.Px(button_w * 2) - spacing;
+      std::string head = ShortDate(run.date, today) + "   " + FormatDistance(run.distance_m, units, 2);
+      if (run.duration_s) head += "   " + FormatDuration(*run.duration_s);
+      std::string detail;
+      if (const Shoe* s = FindShoe(model, run.shoe_id)) detail = s->name;
+      if (run.duration_s) {
+        auto pace = PaceSecondsPerUnit(run.distance_m, *run.duration_s, units);
+        if (pace) detail += (detail.empty() ? "" : ", ") + FormatPace(pace, units);
+      }
+      if (run.warmup) detail += (detail.empty() ? "" : ", ") + std::string("warm-up");
+      if (run.cooldown) detail += (detail.empty() ? "" : ", ") + std::string("cool-down");
+      // One line each, cut with an ellipsis before the buttons (a row keeps its height).
+      const float text_right = ImGui::GetWindowPos().x + buttons_x - frame.Px(6);
+      const float line_h = ImGui::GetTextLineHeight();
+      const float text_top = row_screen.y + (row_h - ImGui::GetStyle().ItemSpacing.y - line_h - small_line) * 0.5f;
+      ImGui::RenderTextEllipsis(draw, ImVec2(row_screen.x, text_top), ImVec2(text_right, text_top + line_h), text_right,
+                                text_right, head.c_str(), nullptr, nullptr);
+      if (!detail.empty()) {
+        ImGui::PushFont(GetFonts().small);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.muted_text);
+        ImGui::RenderTextEllipsis(draw, ImVec2(row_screen.x, text_top + line_h),
+                                  ImVec2(text_right, text_top + line_h + small_line), text_right, text_right,
+                                  detail.c_str(), nullptr, nullptr);
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+      }
+      ImGui::SetCursorPos(ImVec2(buttons_x, row_y));
+      ImGui::SetCursorPosY(row_y + (row_h - ImGui::GetStyle().ItemSpacing.y - frame.Px(kTouchTargetCss)) * 0.5f);
+      bool is_editing = editing_id == run.id;
+      if (ChoiceButton(frame, ("Edit##run" + std::to_string(run.id)).c_str(), is_editing, button_w)) {
+        editing_id = run.id;
+        distance_text = TrimNumber(FormatDistanceNumber(run.distance_m, units, 2));
+        date_text = FormatDate(run.date);
+        duration_text = run.duration_s ? FormatDuration(*run.duration_s) : "";
+        shoe_choice = run.shoe_id;
+        no_shoe = !run.shoe_id;
+        warmup = run.warmup;
+        cooldown = run.cooldown;
+        distance_error.clear(), date_error.clear(), duration_error.clear(), message.clear();
+        ImGui::SetScrollY(0);
+      }
+      // The row's own name for the page API (every row's buttons are "Edit" and "Delete").
+      RecordLastItem(frame, ("Edit run " + FormatDate(run.date)).c_str(), "button", head);
+      ImGui::SameLine();
+      if (Button(frame, ("Delete##run" + std::to_string(run.id)).c_str(), ImVec2(button_w, 0))) {
+        undo_run = run;
+        frame.Dispatch({{"type", "delete_run"}, {"id", run.id}});
+        message.clear();
+      }
+      ImGui::PopID();
+      ImGui::SetCursorPosY(row_y + row_h);
+      // A hairline between runs.
+      const float line_y = row_screen.y + row_h - ImGui::GetStyle().ItemSpacing.y * 0.5f;
+      draw->AddLine(ImVec2(row_screen.x, line_y), ImVec2(ImGui::GetWindowPos().x + right, line_y),
+                    ImGui::GetColorU32(ImGuiCol_Border), frame.Px(1));
+    }
+  }
+  clipper.End();
   float bar_h = frame.Px(60);
   float margin = frame.Px(12);
   // Room to scroll the last rows out from under the undo bar.

@@ -29,11 +29,12 @@ describe("a runner's first week: the bugs", () => {
       ids.push((await dispatch(page, { type: 'add_run', date, distance_m: 5000 })).id);
     }
     await go(page, 'Log');
-    // Newest first: the third row is the run of 2026-03-09; state() lists the rows' buttons in order.
+    // Newest first: the third row is the run of 2026-03-09; state() lists the rows' buttons in order
+    // (only the rows on screen are drawn, so it is there once the list is scrolled into view).
     const third = (x) => x.ui.widgets.filter((w) => w.label === 'Delete' && w.kind === 'button')[2];
     for (let i = 0; i < 6; i++) {
       const w = third(await state(page));
-      if (w.y + w.h <= PHONE.viewport.height - 64) break;
+      if (w && w.y + w.h <= PHONE.viewport.height - 64) break;
       await swipe(page, 620, 300);
     }
     const del = third(await state(page));

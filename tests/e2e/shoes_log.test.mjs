@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import {
   launch, openApp, PHONE, state, dispatch, widget, tap, screenshot, waitForState, settleFrames, pinToday, drag,
 } from './helpers.mjs';
+import { yearsOfData } from './years_of_data.mjs';
 
 const MI = 1609.344;
 const TODAY = '2026-03-12';
@@ -348,6 +349,44 @@ describe('a backdated run on a phone', () => {
       assert.equal(s.runs[0].shoe_id, old.id, 'on the pair in use then, not the default bought later');
       assert.equal(old.first_run, '2025-06-14');
       assert.deepEqual(s.history.months, [{ month: '2025-06', distance_m: s.runs[0].distance_m, runs: 1, duration_s: 0 }]);
+      assert.deepEqual(opened.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+// Issue 14: ten years of runs, every one within reach by touch.
+describe('ten years of runs on a phone', () => {
+  test('a year button jumps to that year; a run from two years ago is edited by touch', async () => {
+    const opened = await openApp(env, PHONE, { initScript: pinToday });
+    const { page, context } = opened;
+    try {
+      const doc = yearsOfData({ from: Date.UTC(2016, 2, 13), sessions: 0 });  // a run a day up to 2026-03-11
+      const r = await dispatch(page, { type: 'import_backup', json: JSON.stringify(doc), confirm: true });
+      assert.ok(r.ok, r.error);
+      let s = await waitForState(page, (x) => x.runs.length === 3650, { what: 'ten years loaded' });
+      assert.equal(s.history.years.length, 11);
+      assert.deepEqual(s.history.months[0], { month: '2026-03',
+        ...['distance_m', 'runs', 'duration_s'].reduce((o, k) => ({ ...o, [k]: doc.runs.filter((x) => x.date >= '2026-03')
+          .reduce((sum, x) => sum + (k === 'runs' ? 1 : x[k]), 0) }), {}) });
+      await go(page, 'Log');
+      await tapVisible(page, '2023', 'button');
+      // The list jumps: December 2023 comes to the top of the screen.
+      await waitForState(page, (x) => x.ui.widgets.some((w) => w.label === 'December 2023' && w.visible),
+        { what: 'the jump to 2023' });
+      const row = await reveal(page, 'Edit run 2023-12-30', 'button');
+      const run = doc.runs.find((x) => x.date === '2023-12-30');
+      assert.match(row.value, /^30 Dec 2023 {3}/, 'the row says its date');
+      await screenshot(page, 'log-history-2023-phone.png');
+      await page.touchscreen.tap(row.x + row.w / 2, row.y + row.h / 2);
+      await waitForState(page, (x) => x.ui.widgets.some((w) => w.label === 'Date' && w.value === '2023-12-30'),
+        { what: 'the run in the form' });
+      await typeInto(page, 'Distance', '12.5');
+      await tapVisible(page, 'Save changes', 'button');
+      s = await waitForState(page, (x) => Math.abs(x.runs.find((y) => y.id === run.id).distance_m - 12500) < 0.5,
+        { what: 'the old run edited' });
+      assert.equal(s.runs.find((y) => y.id === run.id).date, '2023-12-30');
       assert.deepEqual(opened.errors, []);
     } finally {
       await context.close();
