@@ -120,6 +120,7 @@ nlohmann::json App::StateJson() const {
                {"text_input_active", text_input_was_active_},
                {"theme", dark_ ? "dark" : "light"},
                {"text_scale", scale_ / (viewport.pixel_ratio > 0 ? viewport.pixel_ratio : 1)},
+               {"frame_ms", frame_ms_},
                {"widgets", std::move(widgets)}};
   return out;
 }
@@ -205,6 +206,8 @@ void App::Frame() {
   ImVec4 bg = ui::GetPalette().background;
   renderer_.Render(ImGui::GetDrawData(), bg.x, bg.y, bg.z);
   ++frames_rendered_;
+  if (frame_ms_.size() == kFrameTimes) frame_ms_.erase(frame_ms_.begin());
+  frame_ms_.push_back(float(platform::NowMs() - now));
 
   // Actions the screens queued go through the same door as the page API; a form gets its
   // outcome back on the next frame.

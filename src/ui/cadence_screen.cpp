@@ -181,7 +181,7 @@ void DrawHistory(UiFrame& frame) {
   for (std::size_t i = 0; i < shown; ++i) {
     const std::string line = HistoryLine(history[i], frame.context.today);
     SmallText(line.c_str());
-    RecordLastItem(frame, ("history " + std::to_string(i)).c_str(), "text", line);
+    RecordLastItem(frame, ("history " + std::to_string(i)).c_str(), "info", line);
   }
   if (history.size() > shown) {
     const std::size_t earlier = history.size() - shown;

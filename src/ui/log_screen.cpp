@@ -330,7 +330,7 @@ void LogScreen::Draw(UiFrame& frame) {
         ImGui::PushFont(GetFonts().heading);
         ImGui::TextUnformatted(text.c_str());
         ImGui::PopFont();
-        RecordLastItem(frame, text.c_str(), "text", totals);
+        RecordLastItem(frame, text.c_str(), "info", totals);
         ImGui::SameLine();
         // On the heading's baseline: the body font is shorter, so it starts lower.
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetItemRectSize().y - ImGui::GetTextLineHeight()) * 0.7f);

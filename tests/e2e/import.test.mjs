@@ -107,7 +107,7 @@ test('picked files: review with runs ticked and the ride not, shoes by date, sav
     const fenixLine = `Sat 15 Aug 2015 - ${Math.round(session.derived_steps_per_min)} steps/min - run from Garmin fenix 2`;
     assert.ok(lines.some((l) => l.startsWith(fenixLine)), lines.join('\n'));
     assert.ok(cadence.cadence.personal_target, 'the imported cadence gives a personal target');
-    await reveal(page, `history ${lines.length - 1}`, 'text');
+    await reveal(page, `history ${lines.length - 1}`, 'info');
     await screenshot(page, 'import-cadence-history-phone.png');
     assert.deepEqual(errors, []);
   } finally {
