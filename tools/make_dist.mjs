@@ -63,6 +63,15 @@ export function finishServiceWorker(distDir, template = readFileSync(SW_TEMPLATE
   return { version: id, files: files.map(([path]) => path) };
 }
 
+// The page's other text files without their comments (kept in web/ for the people who read them):
+// CSS comments and blank space, HTML comments and indentation, the manifest's JSON whitespace.
+function minifyText(dir) {
+  const rewrite = (name, fn) => writeFileSync(join(dir, name), fn(readFileSync(join(dir, name), 'utf8')));
+  rewrite('style.css', (css) => css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*\n\s*/g, '\n').trim() + '\n');
+  rewrite('index.html', (html) => html.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s+/g, '\n'));
+  rewrite('manifest.webmanifest', (text) => JSON.stringify(JSON.parse(text)));
+}
+
 // Minifies the named scripts in dir in place. They are classic scripts (page, workers) that share
 // globals, so top-level names are kept; properties are never renamed (Module['...']).
 async function minifyScripts(dir, names) {
@@ -95,6 +104,7 @@ async function makeDist(buildDir, distDir) {
   copyFileSync('tests/bench/bare_imgui/index.html', join(bareDir, 'index.html'));
   // Before the service worker's list is made (it holds each file's hash), sw.js after.
   await minifyScripts(distDir, readdirSync(distDir).filter((n) => n.endsWith('.js') && n !== 'sw.js'));
+  minifyText(distDir);
   const { version, files } = finishServiceWorker(distDir);
   await minifyScripts(distDir, ['sw.js']);
   console.log(`${distDir}${sep}: version ${version}, ${files.length} files cached by sw.js`);
