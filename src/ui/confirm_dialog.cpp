@@ -1,4 +1,7 @@
+#include <algorithm>
 #include <string>
+#include <vector>
+
 #include <imgui.h>
 
 #include "screens.hpp"
@@ -7,21 +10,37 @@
 
 namespace sw::ui {
 
-int ConfirmCard(UiFrame& frame, const ConfirmCardText& text) {
+namespace {
+
+// The dimmed screen and the card on it; everything between Begin and End goes in the card.
+void BeginDialogCard(UiFrame& frame, const char* id) {
   ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
   ImGui::SetNextWindowFocus();
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0.45f));
-  ImGui::Begin(("##" + std::string(text.id)).c_str(), nullptr,
+  ImGui::Begin(("##" + std::string(id)).c_str(), nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   ImGui::PopStyleColor();
   float margin = frame.Px(16);
-  float width = io.DisplaySize.x - 2 * margin;
-  ImGui::SetCursorPos(ImVec2(margin, io.DisplaySize.y * 0.28f));
+  float width = std::min(io.DisplaySize.x - 2 * margin, frame.Px(560));
+  ImGui::SetCursorPos(ImVec2((io.DisplaySize.x - width) * 0.5f, io.DisplaySize.y * 0.2f));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, GetPalette().surface);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.Px(16), frame.Px(16)));
   ImGui::BeginChild("##card", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY);
+}
+
+void EndDialogCard() {
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+  ImGui::End();
+}
+
+}  // namespace
+
+int ConfirmCard(UiFrame& frame, const ConfirmCardText& text) {
+  BeginDialogCard(frame, text.id);
   Heading(text.title.c_str());
   Paragraph(text.body.c_str());
   RecordLastItem(frame, text.body.c_str(), "info", text.id);  // state().ui names the question
@@ -35,10 +54,21 @@ int ConfirmCard(UiFrame& frame, const ConfirmCardText& text) {
   ImGui::PushStyleColor(ImGuiCol_Text, GetPalette().accent_text);
   if (Button(frame, text.confirm.c_str(), ImVec2(half, 0))) pressed = 2;
   ImGui::PopStyleColor(3);
-  ImGui::EndChild();
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor();
-  ImGui::End();
+  EndDialogCard();
+  return pressed;
+}
+
+int ChoiceCard(UiFrame& frame, const char* id, const std::string& title, const std::vector<std::string>& choices,
+               const char* cancel) {
+  BeginDialogCard(frame, id);
+  Heading(title.c_str());
+  RecordLastItem(frame, title.c_str(), "info", id);
+  int pressed = -1;
+  for (std::size_t i = 0; i < choices.size(); ++i)
+    if (Button(frame, choices[i].c_str(), ImVec2(-1, 0))) pressed = int(i);
+  ImGui::Spacing();
+  if (Button(frame, cancel, ImVec2(-1, 0))) pressed = -2;
+  EndDialogCard();
   return pressed;
 }
 

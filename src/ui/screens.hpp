@@ -2,6 +2,8 @@
 // One struct per screen (one file each). A screen reads frame.state and queues actions; drafts
 // of forms being filled in are the only state it keeps.
 #include <optional>
+#include <set>
+#include <vector>
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -10,6 +12,7 @@
 #include "core/model/model.hpp"
 
 #include "guide_screen.hpp"
+#include "run_list.hpp"
 #include "ui_frame.hpp"
 
 namespace sw::ui {
@@ -52,7 +55,22 @@ struct ShoeDraft {
   std::string error;
 };
 
+// One pair's own page (shoe_story.cpp): its totals, first and last run, the day it was retired,
+// its distance over time, and its runs, which can be selected and moved to another pair in one
+// step (a runner who forgot to switch shoes for a month).
+struct ShoeStory {
+  Id shoe_id = 0;
+  RunList runs;
+  std::set<Id> selected;
+  bool choosing_pair = false;  // the "Move to which pair?" card is up
+  // The last move, until the runner leaves the page: "Moved 23 runs to Pegasus." and its Undo.
+  std::vector<Id> moved;
+  std::string moved_message;
+  bool Draw(UiFrame& frame);  // false: the runner tapped "All shoes"
+};
+
 struct ShoesScreen {
+  std::optional<ShoeStory> story;  // a pair's page is open instead of the list
   bool adding = false;
   ShoeDraft add;
   std::optional<Id> expanded_id;
@@ -88,6 +106,10 @@ struct ConfirmCardText {
   ImVec4 confirm_color;
 };
 int ConfirmCard(UiFrame& frame, const ConfirmCardText& text);
+// A card over the dimmed screen offering `choices` (one button each, full width) and `cancel`.
+// Returns the index of the choice tapped, -2 for cancel, else -1.
+int ChoiceCard(UiFrame& frame, const char* id, const std::string& title, const std::vector<std::string>& choices,
+               const char* cancel);
 
 // Drawn over everything while a picked backup waits for confirmation (confirm_dialog.cpp).
 void DrawImportConfirmation(UiFrame& frame);

@@ -181,6 +181,8 @@ void Shell::Draw(UiFrame& frame) {
   // The undo bar belongs to the Log screen as the runner left it; coming back later, a tap there
   // must meet the list, not a stale "Undo".
   if (frame.state.screen != Screen::Log) log.undo_run.reset();
+  // Likewise a pair's page and its ticked runs: the Shoes tab opens on the list of pairs.
+  if (frame.state.screen != Screen::Shoes) shoes.story.reset();
   if (guide.log_with_habits) {  // the checklist's "Log a run with warm-up and cool-down ticked"
     guide.log_with_habits = false;
     log.warmup = log.cooldown = true;

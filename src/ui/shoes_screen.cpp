@@ -186,6 +186,15 @@ void DrawEditor(UiFrame& frame, ShoesScreen& screen, const Shoe& shoe, const Sho
   ShoeDraft& d = screen.edit;
   ConvertDraft(d, units);
 
+  // The pair's own page: its runs, its distance over time, moving runs to another pair.
+  ImGui::Spacing();
+  const std::string story_label = "Runs and history (" + std::to_string(summary.runs) + ")";
+  if (Button(frame, story_label.c_str(), ImVec2(-1, 0))) {
+    screen.story.emplace();
+    screen.story->shoe_id = shoe.id;
+    ImGui::SetScrollY(0);
+  }
+
   // The wear checklist first: it decides the status whatever the distance.
   ImGui::Spacing();
   ImGui::TextUnformatted("Wear check");
@@ -342,6 +351,10 @@ void ShoesScreen::Draw(UiFrame& frame) {
   const Palette& p = GetPalette();
   Units units = model.settings.units;
   const std::vector<ShoeSummary>& summaries = frame.Summaries().shoes;
+  if (story) {
+    if (story->Draw(frame)) return;
+    story.reset();  // "All shoes": back to the list where the runner left it
+  }
 
   if (!adding) {
     if (AccentButton(frame, "Add shoes")) StartAdding(model);

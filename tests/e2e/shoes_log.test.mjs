@@ -5,7 +5,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openApp, PHONE, state, dispatch, widget, tap, screenshot, waitForState, settleFrames, pinToday, drag,
+  launch, openApp, PHONE, state, dispatch, widget, tap, screenshot, waitForState, settleFrames, pinToday, drag, find,
 } from './helpers.mjs';
 import { yearsOfData } from './years_of_data.mjs';
 
@@ -387,6 +387,67 @@ describe('ten years of runs on a phone', () => {
       s = await waitForState(page, (x) => Math.abs(x.runs.find((y) => y.id === run.id).distance_m - 12500) < 0.5,
         { what: 'the old run edited' });
       assert.equal(s.runs.find((y) => y.id === run.id).date, '2023-12-30');
+      assert.deepEqual(opened.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+// Issue 14: each pair's own page, and a month of runs moved to the pair actually worn.
+describe('a pair\'s own page with three years of runs on a phone', () => {
+  test('shows its dates and distance over time; a month of runs moves to another pair and back', async () => {
+    const opened = await openApp(env, PHONE, { initScript: pinToday });
+    const { page, context } = opened;
+    try {
+      const doc = yearsOfData({ from: Date.UTC(2016, 2, 13), sessions: 0 });
+      doc.runs = doc.runs.slice(-1095);  // three years, up to 2026-03-10
+      const r = await dispatch(page, { type: 'import_backup', json: JSON.stringify(doc), confirm: true });
+      assert.ok(r.ok, r.error);
+      let s = await waitForState(page, (x) => x.runs.length === 1095, { what: 'three years loaded' });
+      const worn = s.shoes.find((x) => x.name === 'Shoe 30');
+      const other = s.shoes.find((x) => x.name === 'Shoe 29');
+      const onWorn = doc.runs.filter((x) => x.shoe_id === worn.id);
+      await go(page, 'Shoes');
+      await tapVisible(page, 'Shoe 30', 'button');
+      const storyButton = find(await waitForState(page, (x) => x.ui.widgets.some((w) => w.label.startsWith('Runs and'))),
+        `Runs and history (${onWorn.length})`, 'button');
+      assert.ok(storyButton, 'the open card offers the pair\'s page with its run count');
+      await tapVisible(page, storyButton.label, 'button');
+      s = await waitForState(page, (x) => find(x, 'Shoe dates', 'info'), { what: 'the pair\'s page' });
+      const dates = find(s, 'Shoe dates', 'info').value;
+      assert.match(dates, /First run Wed 19 Nov 2025\. Last run Tue 10 Mar\./, dates);
+      assert.equal(find(s, 'Distance over time', 'info').value.split(' ')[0], '5', 'one point per month, Nov to Mar');
+      assert.equal(find(s, 'February 2026', 'info')?.value ?? null, null, 'the list starts at March (scrolled out later)');
+      await screenshot(page, 'shoe-story-phone.png');
+
+      // February 2026: jump there by its year and month, tick the month, move it.
+      await tapVisible(page, '2026', 'button');
+      await tapVisible(page, 'Feb 2026', 'button');
+      await waitForState(page, (x) => x.ui.widgets.some((w) => w.label === 'February 2026' && w.visible),
+        { what: 'the jump to February 2026' });
+      await tapVisible(page, 'Tick all February 2026', 'button');
+      const february = onWorn.filter((x) => x.date.startsWith('2026-02')).map((x) => x.id);
+      assert.equal(february.length, 28);
+      s = await waitForState(page, (x) => find(x, 'Runs ticked', 'info')?.value === '28', { what: '28 runs ticked' });
+      await screenshot(page, 'shoe-story-ticked-phone.png');
+      await tapVisible(page, 'Move to...', 'button');
+      await waitForState(page, (x) => find(x, 'Move 28 runs to which pair?', 'info'), { what: 'the pair chooser' });
+      await tapVisible(page, 'Shoe 29', 'button');
+      s = await waitForState(page, (x) => february.every((id) => x.runs.find((y) => y.id === id).shoe_id === other.id),
+        { what: 'February on Shoe 29' });
+      // Only February moved, in one change; the page and the pairs' totals follow.
+      assert.equal(s.runs.filter((x) => x.shoe_id === worn.id).length, onWorn.length - 28);
+      s = await waitForState(page, (x) => find(x, 'Move result', 'info') && !find(x, 'Runs ticked', 'info'),
+        { what: 'the page after the move' });
+      assert.equal(find(s, 'Move result', 'info').value, 'Moved 28 runs to Shoe 29.');
+      assert.equal(s.shoes.find((y) => y.id === worn.id).runs, onWorn.length - 28);
+      assert.equal(find(s, 'February 2026', 'info'), undefined, 'February left this pair\'s list');
+      await screenshot(page, 'shoe-story-moved-phone.png');
+
+      await tapVisible(page, 'Undo move', 'button');
+      s = await waitForState(page, (x) => february.every((id) => x.runs.find((y) => y.id === id).shoe_id === worn.id),
+        { what: 'February back on Shoe 30' });
       assert.deepEqual(opened.errors, []);
     } finally {
       await context.close();
