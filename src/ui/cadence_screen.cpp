@@ -157,37 +157,72 @@ std::string SessionListText(std::vector<Date> dates, Date today) {
   return text;
 }
 
-// One line of the history: "Sat 20 Jul 2024 - 172 steps/min - run from Garmin Forerunner 245, 50:00".
-std::string HistoryLine(const CadenceRecord& record, Date today) {
-  char spm[32];
-  std::snprintf(spm, sizeof spm, " - %.0f steps/min - ", record.spm);
-  std::string text = DayLabel(record.date, today) + spm;
-  if (!record.imported) text += "measured with the phone";
+// A session's two lines: "20 Jul 2024   172 steps/min" and its time, what measured it and its time
+// in the band ("30:00, phone sensor, 62% in 170-180", "50:00, run from Garmin Forerunner 245").
+std::string HistoryHead(const CadenceRecord& record, Date today) {
+  char spm[48];
+  std::snprintf(spm, sizeof spm, "   %.0f steps/min%s", record.spm,
+                IsPlausibleRunCadence(record.spm) ? "" : " (not counted)");
+  return ShortDate(record.date, today) + spm;
+}
+
+std::string HistoryDetail(const CadenceRecord& record) {
+  std::string text;
+  if (record.duration_s && *record.duration_s > 0) text = ClockText(*record.duration_s) + ", ";
+  if (!record.imported) text += record.tapped ? "tapped along" : "phone sensor";
   else if (record.device.empty()) text += "imported run";
   else text += "run from " + record.device;
-  if (record.duration_s && *record.duration_s > 0) text += ", " + ClockText(*record.duration_s);
-  if (!IsPlausibleRunCadence(record.spm)) text += " (not a running cadence: not counted)";
+  if (record.time_in_band_s && record.duration_s && *record.duration_s > 0) {
+    char band[64];
+    std::snprintf(band, sizeof band, ", %.0f%% in %d-%d", 100.0 * *record.time_in_band_s / *record.duration_s,
+                  record.low_spm, record.high_spm);
+    text += band;
+  }
   return text;
 }
 
-// The newest records; the personal target above says which of them it used.
-void DrawHistory(UiFrame& frame) {
-  constexpr std::size_t kShown = 10;
-  const std::vector<CadenceRecord>& history = frame.Summaries().cadence_history;
-  if (history.empty()) return;
-  ImGui::Spacing();
-  Heading("Cadence history");
-  const std::size_t shown = std::min(history.size(), kShown);
-  for (std::size_t i = 0; i < shown; ++i) {
-    const std::string line = HistoryLine(history[i], frame.context.today);
-    SmallText(line.c_str());
-    RecordLastItem(frame, ("history " + std::to_string(i)).c_str(), "info", line);
+// The monthly averages of the last 12 months as points joined by a line, over the current band.
+void DrawTrendChart(UiFrame& frame, const std::vector<CadenceMonth>& trend, int low, int high, Date today) {
+  if (trend.size() < 2) return;
+  using namespace std::chrono;
+  const Palette& p = GetPalette();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float height = frame.Px(130);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(width, height));
+  char latest[64];
+  std::snprintf(latest, sizeof latest, "%zu months, latest %.0f", trend.size(), trend.back().mean_spm);
+  RecordLastItem(frame, "Cadence trend", "info", latest);
+  float lo = float(low - 10), hi = float(high + 10);
+  for (const CadenceMonth& m : trend) lo = std::min(lo, float(m.mean_spm) - 5), hi = std::max(hi, float(m.mean_spm) + 5);
+  ImGui::PushFont(GetFonts().small);
+  const float label_w = ImGui::CalcTextSize("000").x + frame.Px(6);
+  const ImVec2 a(origin.x + label_w, origin.y + frame.Px(4));
+  const ImVec2 b(origin.x + width, origin.y + height - ImGui::GetFontSize() - frame.Px(6));
+  const year_month last = today.year() / today.month();
+  const year_month first = last - months(11);
+  auto x_of = [&](const CadenceMonth& m) {
+    const int index = int((m.year / m.month - first).count());
+    return a.x + (float(index) + 0.5f) / 12.0f * (b.x - a.x);
+  };
+  auto y_of = [&](float spm) { return b.y - (spm - lo) / (hi - lo) * (b.y - a.y); };
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(a, b, Color(p.surface));
+  draw->AddRectFilled(ImVec2(a.x, y_of(float(high))), ImVec2(b.x, y_of(float(low))), Color(p.ok, 0.18f));
+  for (int v : {low, high}) {
+    char text[16];
+    snprintf(text, sizeof text, "%d", v);
+    draw->AddText(ImVec2(origin.x, y_of(float(v)) - ImGui::GetFontSize() * 0.5f), Color(p.muted_text), text);
   }
-  if (history.size() > shown) {
-    const std::size_t earlier = history.size() - shown;
-    SmallText(("and " + std::to_string(earlier) + (earlier == 1 ? " earlier one" : " earlier ones") +
-               ", from measured sessions and imported runs").c_str());
-  }
+  std::vector<ImVec2> points;
+  for (const CadenceMonth& m : trend) points.push_back(ImVec2(x_of(m), y_of(float(m.mean_spm))));
+  draw->AddPolyline(points.data(), int(points.size()), Color(p.accent), 0, frame.Px(2));
+  for (const ImVec2& point : points) draw->AddCircleFilled(point, frame.Px(3.5f), Color(p.accent));
+  const std::string from = std::string(MonthAbbrev(first.month())) + " " + std::to_string(int(first.year()));
+  const std::string to = std::string(MonthAbbrev(last.month())) + " " + std::to_string(int(last.year()));
+  draw->AddText(ImVec2(a.x, b.y + frame.Px(3)), Color(p.muted_text), from.c_str());
+  draw->AddText(ImVec2(b.x - ImGui::CalcTextSize(to.c_str()).x, b.y + frame.Px(3)), Color(p.muted_text), to.c_str());
+  ImGui::PopFont();
 }
 
 std::string PlausibleRangeText(const std::string& before, const std::string& after) {
@@ -196,6 +231,88 @@ std::string PlausibleRangeText(const std::string& before, const std::string& aft
 }
 
 }  // namespace
+
+// Every session and imported run with a cadence, newest first: rows of one height drawn only when
+// visible. A session measured here can be saved as the run it was part of, or deleted.
+void CadenceScreen::DrawHistory(UiFrame& frame) {
+  const std::vector<CadenceRecord>& history = frame.Summaries().cadence_history;
+  if (history.empty()) return;
+  const Palette& p = GetPalette();
+  const Date today = frame.context.today;
+  ImGui::Spacing();
+  Heading("Cadence history");
+  DrawTrendChart(frame, frame.Summaries().cadence_trend, frame.state.model.settings.cadence_low_spm,
+                 frame.state.model.settings.cadence_high_spm, today);
+  SmallText(PlausibleRangeText("Monthly averages of the last 12 months. Only runs averaging ",
+                               " count here and in your personal target.").c_str());
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::PushFont(GetFonts().small);
+  const float small_line = ImGui::GetTextLineHeight();
+  ImGui::PopFont();
+  const float row_h = std::max(frame.Px(kTouchTargetCss), ImGui::GetTextLineHeight() + small_line) + style.ItemSpacing.y * 2;
+  const float right = ImGui::GetContentRegionMax().x;
+  const float button_w = 64;
+  const float actions_x = right - frame.Px(button_w * 2) - style.ItemSpacing.x;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImGuiListClipper clipper;
+  clipper.Begin(int(history.size()), row_h);
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const CadenceRecord& record = history[std::size_t(i)];
+      const float row_y = ImGui::GetCursorPosY();
+      const ImVec2 row_screen = ImGui::GetCursorScreenPos();
+      const std::string head = HistoryHead(record, today), detail = HistoryDetail(record);
+      const float text_right = ImGui::GetWindowPos().x + (record.imported ? right : actions_x - frame.Px(6));
+      const float line_h = ImGui::GetTextLineHeight();
+      const float text_top = row_screen.y + (row_h - style.ItemSpacing.y - line_h - small_line) * 0.5f;
+      ImGui::RenderTextEllipsis(draw, ImVec2(row_screen.x, text_top), ImVec2(text_right, text_top + line_h), text_right,
+                                text_right, head.c_str(), nullptr, nullptr);
+      ImGui::PushFont(GetFonts().small);
+      ImGui::PushStyleColor(ImGuiCol_Text, p.muted_text);
+      ImGui::RenderTextEllipsis(draw, ImVec2(row_screen.x, text_top + line_h),
+                                ImVec2(text_right, text_top + line_h + small_line), text_right, text_right,
+                                detail.c_str(), nullptr, nullptr);
+      ImGui::PopStyleColor();
+      ImGui::PopFont();
+      ImGui::Dummy(ImVec2(text_right - row_screen.x, row_h - style.ItemSpacing.y));
+      RecordLastItem(frame, ("history " + std::to_string(i)).c_str(), "info", head + " - " + detail);
+      if (!record.imported) {  // an imported run is already a run: the Log edits or deletes it
+        ImGui::PushID(int(record.id));
+        const std::string day = FormatDate(record.date);
+        ImGui::SetCursorPos(ImVec2(actions_x, row_y + (row_h - style.ItemSpacing.y - frame.Px(kTouchTargetCss)) * 0.5f));
+        if (Button(frame, "Run##save", ImVec2(button_w, 0))) log_as_run = record;
+        frame.widgets.back().label = "Save session " + day + " as a run";
+        ImGui::SameLine();
+        if (Button(frame, "Delete##session", ImVec2(button_w, 0))) delete_id = record.id;
+        frame.widgets.back().label = "Delete session " + day;
+        ImGui::PopID();
+      }
+      ImGui::SetCursorPosY(row_y + row_h);
+      const float line_y = row_screen.y + row_h - style.ItemSpacing.y * 0.5f;
+      draw->AddLine(ImVec2(row_screen.x, line_y), ImVec2(ImGui::GetWindowPos().x + right, line_y),
+                    ImGui::GetColorU32(ImGuiCol_Border), frame.Px(1));
+    }
+  }
+  clipper.End();
+  SmallText("\"Run\" opens the Log with the session's date and time filled in: add the distance and save.");
+
+  if (delete_id) {
+    const auto found = std::find_if(history.begin(), history.end(),
+                                    [&](const CadenceRecord& r) { return !r.imported && r.id == *delete_id; });
+    if (found == history.end()) {
+      delete_id.reset();
+      return;
+    }
+    char spm[32];
+    std::snprintf(spm, sizeof spm, "%.0f", found->spm);
+    const int pressed = ConfirmCard(frame, {"delete_session", "Delete this session?",
+                                            DayLabel(found->date, today) + ", " + spm + " steps per minute.",
+                                            "Its chart and numbers are removed. Your runs stay as they are.", "Keep it",
+                                            "Delete", p.bad});
+    if (pressed == 2) frame.Dispatch({{"type", "delete_cadence_session"}, {"id", *delete_id}});
+    if (pressed != 0) delete_id.reset();
+  }
+}
 
 void CadenceScreen::Draw(UiFrame& frame) {
   const Palette& p = GetPalette();

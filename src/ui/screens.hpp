@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/cadence/cadence_history.hpp"
 #include "core/model/model.hpp"
 
 #include "guide_screen.hpp"
@@ -80,7 +81,11 @@ struct ShoesScreen {
 };
 
 struct CadenceScreen {
+  // "Run" on a session: the Shell opens the Log with its date and time filled in.
+  std::optional<CadenceRecord> log_as_run;
+  std::optional<Id> delete_id;  // the session whose "Delete this session?" card is up
   void Draw(UiFrame& frame);
+  void DrawHistory(UiFrame& frame);
 };
 
 // GuideScreen (the guide, warm-up checklist, strength routine, pain log): guide_screen.hpp.

@@ -2,6 +2,8 @@
 #include <imgui.h>
 
 #include "core/import/import_review.hpp"
+#include "core/model/dates.hpp"
+#include "core/model/units.hpp"
 #include "core/model/screen.hpp"
 #include "guidance_cards.hpp"
 #include "screens.hpp"
@@ -183,6 +185,14 @@ void Shell::Draw(UiFrame& frame) {
   if (frame.state.screen != Screen::Log) log.undo_run.reset();
   // Likewise a pair's page and its ticked runs: the Shoes tab opens on the list of pairs.
   if (frame.state.screen != Screen::Shoes) shoes.story.reset();
+  if (cadence.log_as_run) {  // a cadence session saved as the run it was part of: the Log, filled in
+    log.ClearForm();
+    log.date_text = FormatDate(cadence.log_as_run->date);
+    if (cadence.log_as_run->duration_s) log.duration_text = FormatDuration(*cadence.log_as_run->duration_s);
+    log.message = "Date and time from your cadence session: add the distance and save the run.";
+    cadence.log_as_run.reset();
+    frame.Dispatch({{"type", "navigate"}, {"screen", "log"}});
+  }
   if (guide.log_with_habits) {  // the checklist's "Log a run with warm-up and cool-down ticked"
     guide.log_with_habits = false;
     log.warmup = log.cooldown = true;

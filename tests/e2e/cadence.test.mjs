@@ -8,7 +8,10 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openApp, PHONE, state, tap, tapRhythm, widget, screenshot, waitForState, drag, OUTPUT_DIR } from './helpers.mjs';
+import {
+  launch, openApp, PHONE, state, tap, tapRhythm, widget, screenshot, waitForState, drag, OUTPUT_DIR, pinToday, reveal,
+  tapVisible, typeInto, find,
+} from './helpers.mjs';
 
 const RECORDING = '/work/shared/data/cadence/ox_opt_pixel_jamie_frontpocket_1.csv';
 const EXPECTED_SPM = 111;  // the recording's median cadence (CLI: ~112.7; foot-switch truth ~111)
@@ -212,6 +215,60 @@ describe('cadence meter', () => {
       assert.deepEqual(errors, []);
     } finally {
       await cdp.detach().catch(() => {});
+      await context.close();
+    }
+  });
+});
+
+// Issue 14: every session in the history with its time in band, the monthly trend, delete, and a
+// session saved as the run it was part of.
+describe('cadence history on a phone', () => {
+  test('lists every session with its band time, draws the trend, deletes one and saves one as a run', async () => {
+    const { page, context, errors } = await openApp(env, PHONE, { initScript: pinToday });
+    try {
+      const add = (date, mean, extra = {}) => page.evaluate((a) => window.stridewise.dispatch(a),
+        { type: 'add_cadence_session', date, duration_s: 1800, mean_spm: mean, time_in_band_s: 900, ...extra });
+      for (let m = 0; m < 11; m++) {  // April 2025 .. February 2026, a session a month, cadence rising
+        const month = new Date(Date.UTC(2025, 3 + m, 10)).toISOString().slice(0, 10);
+        assert.ok((await add(month, 160 + m)).ok);
+      }
+      assert.ok((await add('2026-03-08', 172, { tapped: true })).ok);
+      assert.ok((await add('2026-03-01', 49, { tapped: true })).ok);  // a mis-tapped session
+      let s = await waitForState(page, (x) => x.cadence.sessions.length === 13, { what: 'the sessions' });
+      assert.equal(s.cadence.sessions.find((x) => x.date === '2026-03-08').source, 'tap');
+      assert.equal(s.cadence.sessions.find((x) => x.date === '2025-04-10').source, 'phone');
+      await tap(page, 'Cadence', 'nav');
+      await waitForState(page, (x) => x.screen === 'cadence', { what: 'the Cadence screen' });
+      const trend = await reveal(page, 'Cadence trend', 'info');
+      // 12 months up to March 2026: April 2025 - February 2026 and March (49 is not a run: not counted).
+      assert.equal(trend.value, '12 months, latest 172');
+      // Newest first; the list draws only the rows on screen, so each is scrolled into view to be read.
+      const line = async (index) => (await reveal(page, `history ${index}`, 'info')).value;
+      assert.equal(await line(12), '10 Apr 2025   160 steps/min - 30:00, phone sensor, 50% in 170-180');
+      assert.equal(await line(1), 'Sun 1 Mar   49 steps/min (not counted) - 30:00, tapped along, 50% in 170-180');
+      assert.equal(await line(0), 'Sun 8 Mar   172 steps/min - 30:00, tapped along, 50% in 170-180');
+      await screenshot(page, 'cadence-history-phone.png');
+
+      // Delete the mis-tapped session, after a question.
+      await tapVisible(page, 'Delete session 2026-03-01', 'button');
+      await waitForState(page, (x) => x.ui.widgets.some((w) => w.value === 'delete_session'), { what: 'the question' });
+      await tapVisible(page, 'Delete', 'button');
+      s = await waitForState(page, (x) => x.cadence.sessions.length === 12, { what: 'the session deleted' });
+      assert.ok(!s.cadence.sessions.some((x) => x.date === '2026-03-01'));
+
+      // "Run": the Log opens with the session's date and time; the distance makes it a run.
+      await tapVisible(page, 'Save session 2026-03-08 as a run', 'button');
+      s = await waitForState(page, (x) => x.screen === 'log' && x.ui.widgets.some((w) => w.label === 'Time'),
+        { what: 'the Log' });
+      assert.equal(find(s, 'Date').value, '2026-03-08');
+      assert.equal(find(s, 'Time').value, '30:00');
+      await typeInto(page, 'Distance', '5.2');
+      await tapVisible(page, 'Save run', 'button');
+      s = await waitForState(page, (x) => x.runs.length === 1, { what: 'the run saved' });
+      assert.equal(s.runs[0].date, '2026-03-08');
+      assert.equal(s.runs[0].duration_s, 1800);
+      assert.deepEqual(errors, []);
+    } finally {
       await context.close();
     }
   });

@@ -188,13 +188,20 @@ export async function swipe(page, from, to) {
   await settleQuiet(page);
 }
 
-// Scrolls until the widget is fully on screen between the header and the nav bar.
+// Scrolls until the widget is fully on screen between the header and the nav bar. A widget not
+// drawn at all (a clipped list draws only the rows on screen) is looked for further down first,
+// then, once the page stops moving, further up.
 export async function reveal(page, label, kind) {
-  for (let i = 0; i < 14; i++) {
+  let upwards = false;
+  let before = '';
+  for (let i = 0; i < 30; i++) {
     const s = await state(page);
     const w = find(s, label, kind);
     if (w && w.visible && w.y >= 56 && w.y + w.h <= PHONE.viewport.height - 64) return w;
-    const down = !w || w.y + w.h > PHONE.viewport.height - 64;
+    const layout = s.ui.widgets.map((x) => `${x.label}@${Math.round(x.y)}`).join();
+    if (!w && layout === before) upwards = !upwards;  // the last swipe moved nothing: the end of the page
+    before = layout;
+    const down = w ? w.y + w.h > PHONE.viewport.height - 64 : !upwards;
     await (down ? swipe(page, 620, 300) : swipe(page, 300, 620));
   }
   return widget(page, label, kind);

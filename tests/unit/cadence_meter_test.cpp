@@ -233,6 +233,11 @@ TEST_CASE("tap-along: the median interval, two steps a tap, a pause restarts, st
   CHECK(out["spm"] == 171.4);
   CHECK(out["tap_along"] == true);
   CHECK(out["steps"] == 38);
+  // Stopped, the session is kept as a tapped one (the history and state() say "tap").
+  bench.At(t + 1000);
+  REQUIRE(bench.Do({{"type", "cadence_stop"}}).ok);
+  REQUIRE(bench.state.model.cadence_sessions.size() == 1);
+  CHECK(bench.state.model.cadence_sessions[0].tapped);
 }
 
 TEST_CASE("cadence_tap's t_ms must be a recent performance.now() time after the last tap", "[cadence_meter]") {

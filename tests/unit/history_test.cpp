@@ -4,6 +4,7 @@
 
 #include "core/actions/actions.hpp"
 #include "core/actions/state_json.hpp"
+#include "core/cadence/cadence_history.hpp"
 #include "core/cadence/cadence_meter.hpp"
 #include "core/rules/history_rules.hpp"
 #include "core/rules/shoe_rules.hpp"
@@ -145,6 +146,61 @@ TEST_CASE("state lists the cadence sessions; delete_cadence_session removes one"
   REQUIRE(Apply(state, {{"type", "delete_cadence_session"}, {"id", 20}}, On("2024-04-01")).ok);
   REQUIRE(state.model.cadence_sessions.size() == 1);
   CHECK(state.model.cadence_sessions[0].id == 21);
+}
+
+TEST_CASE("a tap-along session says so: kept in its document, listed as source tap", "[history][cadence]") {
+  AppState state{TwoShoes()};
+  ActionResult added = Apply(state, {{"type", "add_cadence_session"}, {"date", "2024-03-02"}, {"duration_s", 600},
+                                     {"mean_spm", 172}, {"tapped", true}}, On("2024-03-02"));
+  REQUIRE(added.ok);
+  REQUIRE(Apply(state, {{"type", "add_cadence_session"}, {"date", "2024-03-03"}, {"duration_s", 600},
+                        {"mean_spm", 170}}, On("2024-03-03")).ok);
+  json listed = CadenceToJson(state.cadence, state.model, 0, SensorStatus{}, std::nullopt)["sessions"];
+  REQUIRE(listed.size() == 2);
+  CHECK(listed[0]["source"] == "tap");
+  CHECK(listed[1]["source"] == "phone");
+  // The document keeps the mark on the tapped session only, and reads it back.
+  json tapped = CadenceSessionToJson(state.model.cadence_sessions[0]);
+  CHECK(tapped["tapped"] == true);
+  CHECK_FALSE(CadenceSessionToJson(state.model.cadence_sessions[1]).contains("tapped"));
+  CadenceSession read;
+  std::string error;
+  REQUIRE(CadenceSessionFromJson(tapped, read, error, "s"));
+  CHECK(read == state.model.cadence_sessions[0]);
+  CHECK_FALSE(Apply(state, {{"type", "add_cadence_session"}, {"date", "2024-03-03"}, {"duration_s", 600},
+                            {"mean_spm", 170}, {"tapped", "yes"}}, On("2024-03-03")).ok);
+  // The history carries the time in band and the band for sessions, nothing of the kind for a watch.
+  std::vector<CadenceRecord> history = CadenceHistory(state.model);
+  REQUIRE(history.size() == 2);
+  CHECK(history[1].tapped);
+  CHECK(history[1].low_spm == 170);
+  CHECK(history[1].time_in_band_s == 0.0);
+}
+
+TEST_CASE("the cadence trend: each month's plausible records averaged, the last 12 months, oldest first",
+          "[history][cadence]") {
+  std::vector<CadenceRecord> history;
+  auto add = [&](const char* date, double spm) {
+    CadenceRecord r;
+    r.date = D(date);
+    r.spm = spm;
+    history.push_back(r);
+  };
+  add("2024-03-30", 176);
+  add("2024-03-02", 170);
+  add("2024-03-01", 49);   // a mis-tapped session: not a running cadence, left out
+  add("2024-01-31", 168);
+  add("2023-12-01", 165);
+  add("2023-03-31", 160);  // 13 months back: outside the window
+  add("2023-04-01", 161);  // 12th month back, inclusive
+  std::vector<CadenceMonth> trend = CadenceTrend(history, D("2024-03-31"));
+  REQUIRE(trend.size() == 4);
+  CHECK(trend[0] == CadenceMonth{std::chrono::year(2023), std::chrono::month(4), 161, 1});
+  CHECK(trend[1] == CadenceMonth{std::chrono::year(2023), std::chrono::month(12), 165, 1});
+  CHECK(trend[2] == CadenceMonth{std::chrono::year(2024), std::chrono::month(1), 168, 1});
+  CHECK(trend[3] == CadenceMonth{std::chrono::year(2024), std::chrono::month(3), 173, 2});
+  CHECK(CadenceTrend(history, D("2024-03-31"), 1).size() == 1);
+  CHECK(CadenceTrend({}, D("2024-03-31")).empty());
 }
 
 TEST_CASE("a run added without a pair goes on the pair in use on its date", "[history][actions]") {

@@ -20,7 +20,8 @@ ActionResult ApplyAddCadenceSession(AppState& draft, const Action& given, const 
   // The fields' types here; their values in CheckCadenceSession (cadence_stop's check too).
   if (!(in.DateField("date", session.date) && in.Number("duration_s", session.duration_s) &&
         in.Number("mean_spm", session.mean_spm) && in.OptNumber("time_in_band_s", session.time_in_band_s) &&
-        in.OptInt("low_spm", session.low_spm) && in.OptInt("high_spm", session.high_spm)))
+        in.OptInt("low_spm", session.low_spm) && in.OptInt("high_spm", session.high_spm) &&
+        in.OptBool("tapped", session.tapped)))
     return FailWith(in);
   if (in.Has("series_spm")) {
     const nlohmann::json* series = nullptr;

@@ -62,6 +62,7 @@ std::optional<CadenceSession> CadenceMeter::Stop(const Model& model, double now_
     session->low_spm = model.settings.cadence_low_spm;
     session->high_spm = model.settings.cadence_high_spm;
     session->series_spm = series_;
+    session->tapped = tap_count_ > 0;
     message_.clear();
   }
   if (voice_)
@@ -232,11 +233,13 @@ nlohmann::json CadenceToJson(const CadenceMeter& meter, const Model& model, doub
       {"pocket", meter.pocket()},
   };
   // Every saved session without its per-second series (API.md: the list's length is the count
-  // this field used to be). All are measured by the phone, from its motion or from taps.
+  // this field used to be). All are measured by the phone: "phone" from its motion, "tap" from the
+  // runner's taps.
   nlohmann::json sessions = nlohmann::json::array();
   for (const CadenceSession& s : model.cadence_sessions)
     sessions.push_back({{"id", s.id}, {"date", FormatDate(s.date)}, {"duration_s", s.duration_s},
-                        {"mean_spm", s.mean_spm}, {"time_in_band_s", s.time_in_band_s}, {"source", "phone"}});
+                        {"mean_spm", s.mean_spm}, {"time_in_band_s", s.time_in_band_s},
+                        {"source", s.tapped ? "tap" : "phone"}});
   out["sessions"] = std::move(sessions);
   std::string message = meter.Message(sensor);
   if (!message.empty()) out["message"] = message;

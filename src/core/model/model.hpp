@@ -113,6 +113,7 @@ struct CadenceSession {
   int low_spm = 170;
   int high_spm = 180;
   std::vector<float> series_spm;  // one value per second; 0 where no rhythm was found
+  bool tapped = false;  // measured by tap-along (the runner tapped each right-foot landing), not the sensor
   bool operator==(const CadenceSession&) const = default;
 };
 

@@ -121,6 +121,7 @@ json CadenceSessionToJson(const CadenceSession& session, bool with_series) {
               {"time_in_band_s", session.time_in_band_s},
               {"low_spm", session.low_spm},
               {"high_spm", session.high_spm}};
+  if (session.tapped) out["tapped"] = true;  // absent on sensor sessions and on every older one
   if (!with_series) return out;
   json series = json::array();
   series.get_ref<json::array_t&>().reserve(session.series_spm.size());
@@ -330,7 +331,8 @@ bool CadenceSessionFromJson(const json& value, CadenceSession& out, std::string&
       in.OptNumber("time_in_band_s", session.time_in_band_s) &&
       in.Check("time_in_band_s", non_negative(session.time_in_band_s, kMaxDurationS)) &&
       in.OptInt("low_spm", session.low_spm) && in.OptInt("high_spm", session.high_spm) &&
-      in.Check("low_spm", CheckCadenceBand(session.low_spm, session.high_spm));
+      in.Check("low_spm", CheckCadenceBand(session.low_spm, session.high_spm)) &&
+      in.OptBool("tapped", session.tapped);
   if (in.Ok() && in.Has("series_spm")) {
     const json* series = nullptr;
     if (in.Array("series_spm", series)) {

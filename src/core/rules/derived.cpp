@@ -22,6 +22,7 @@ Derived Derive(const Model& model, Date today) {
   out.pain_contexts.reserve(out.pain.episodes.size());
   for (const PainEpisode& episode : out.pain.episodes) out.pain_contexts.push_back(PainContextFor(model, episode.last_date));
   out.cadence_history = CadenceHistory(model);
+  out.cadence_trend = CadenceTrend(out.cadence_history, today);
   out.personal_target = ComputePersonalTarget(out.cadence_history);
   out.backup_reminder_days = BackupReminderDays(model, today);
   return out;

@@ -29,6 +29,7 @@ struct Derived {
   // PainContextFor(model, episode.last_date) for each of pain.episodes, index for index.
   std::vector<PainContext> pain_contexts;
   std::vector<CadenceRecord> cadence_history;     // CadenceHistory
+  std::vector<CadenceMonth> cadence_trend;        // CadenceTrend(cadence_history, today): 12 months
   std::optional<PersonalTarget> personal_target;  // ComputePersonalTarget(cadence_history)
   std::optional<int> backup_reminder_days;        // BackupReminderDays
 
