@@ -328,7 +328,8 @@ TEST_CASE("the cadence history lists measured sessions and imported runs, newest
 
   const std::vector<CadenceRecord> history = CadenceHistory(m);
   REQUIRE(history.size() == 3);
-  CHECK(history[0] == CadenceRecord{D("2024-07-21"), 7, false, 165, 1200, ""});
+  // A session carries its time in band and band; a watch's file has neither.
+  CHECK(history[0] == CadenceRecord{D("2024-07-21"), 7, false, 165, 1200, "", false, 0.0, 170, 180});
   CHECK(history[1] == CadenceRecord{D("2024-07-20"), 10, true, 120, std::nullopt, ""});
   CHECK(history[2] == CadenceRecord{D("2024-07-20"), 9, true, 171.5, 3000, "Garmin Forerunner 245"});
   // The target takes the newest plausible records of the same list (120 is not a run's cadence).
