@@ -52,18 +52,20 @@ bool TextField(UiFrame& frame, const char* label, std::string& value, bool numer
 }
 
 bool DateField(UiFrame& frame, const char* label, std::string& value) {
+  const ImGuiID id = ImGui::GetID(label);
   bool picked = false;
   if (auto it = frame.picked_dates.find(label); it != frame.picked_dates.end()) {
     value = std::move(it->second);
     frame.picked_dates.erase(it);
     picked = true;
+    // An edit in progress shows its own copy of the text, not the day picked.
+    if (ImGui::GetActiveID() == id) ImGui::ClearActiveID();
   }
   // The platform opens the picker from the tap's own event (app.cpp hands it this rectangle).
   // ImGui must not take a finger's tap as the start of an edit too: the keyboard would follow
   // it. Disabled as an item flag alone (not BeginDisabled) keeps the field's look. A field
   // already being edited (a mouse click) stays editable.
-  bool by_finger = ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen &&
-                   ImGui::GetActiveID() != ImGui::GetID(label);
+  bool by_finger = ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen && ImGui::GetActiveID() != id;
   if (by_finger) ImGui::PushItemFlag(ImGuiItemFlags_Disabled, true);
   bool typed = TextField(frame, label, value, /*numeric=*/false, /*select_all=*/true);
   if (by_finger) ImGui::PopItemFlag();
