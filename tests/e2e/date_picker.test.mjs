@@ -20,6 +20,20 @@ const watchKeyboard = (page) => page.evaluate(() => {
   document.getElementById('sw-text-input').addEventListener('focus', () => { window.__keyboardFocused = true; });
 });
 const keyboardWasFocused = (page) => page.evaluate(() => window.__keyboardFocused);
+// Counts the page's calls of showPicker() and what they threw (NotAllowedError: no user gesture seen).
+const watchShowPicker = (page) => page.evaluate(() => {
+  const showPicker = HTMLInputElement.prototype.showPicker;
+  window.__pickerCalls = [];
+  HTMLInputElement.prototype.showPicker = function () {
+    try {
+      showPicker.call(this);
+      window.__pickerCalls.push({ id: this.id, error: null });
+    } catch (e) {
+      window.__pickerCalls.push({ id: this.id, error: e.name });
+      throw e;
+    }
+  };
+});
 
 describe('the date picker on a phone', () => {
   let opened;
@@ -36,6 +50,7 @@ describe('the date picker on a phone', () => {
     // A field being typed in first: its keyboard must give way to the picker.
     await typeInto(page, 'Distance', '7.5');
     await watchKeyboard(page);
+    await watchShowPicker(page);
     const field = await reveal(page, 'Date', 'text');
     assert.equal(field.value, '2026-03-12');
     await page.touchscreen.tap(center(field).x, center(field).y);
@@ -46,6 +61,8 @@ describe('the date picker on a phone', () => {
     });
     // The picker starts on the field's day and offers the days core accepts (up to tomorrow).
     assert.deepEqual(input, { type: 'date', value: '2026-03-12', min: '1900-01-01', max: '2026-03-13' });
+    assert.deepEqual(await page.evaluate(() => window.__pickerCalls), [{ id: 'sw-date-input', error: null }],
+      'the picker was asked for once, inside the tap');
     const s = await waitForState(page, (x) => !x.ui.text_input_active, { what: 'no field being typed in' });
     assert.equal(find(s, 'Distance', 'text').value, '7.5', 'the distance typed stays');
     assert.equal(await keyboardWasFocused(page), false, "the keyboard's input never got the focus");
