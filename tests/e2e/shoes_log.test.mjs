@@ -6,9 +6,9 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, openApp, PHONE, state, dispatch, widget, tap, screenshot, waitForState, settleFrames, pinToday, drag,
-  pickDate,
 } from './helpers.mjs';
 import { yearsOfData } from './years_of_data.mjs';
+import { pickDate } from './helpers.mjs';
 
 const MI = 1609.344;
 const TODAY = '2026-03-12';
