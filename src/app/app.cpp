@@ -197,6 +197,12 @@ void App::Frame() {
   }
   CadenceReadout cadence_view = state_.cadence.Readout(context.now_ms, context.sensor);
   ui::UiFrame frame{state_, context, ui_actions_, outcomes_, widgets_, scale_, save_info_};
+  // A picked day lands in its field as the field is drawn, after what the form drew above it
+  // from the old date (the Log's Today button): one more frame shows them agreeing.
+  for (platform::PickedDate& picked : platform::TakePickedDates()) {
+    frame.picked_dates[picked.field] = std::move(picked.date);
+    redraw_through_frame_ = frames_rendered_ + 2;
+  }
   frame.cadence = &cadence_view;
   frame.derived = &derived_.For(state_, context.today);
   shell_.Draw(frame);
@@ -236,13 +242,17 @@ void App::Frame() {
   // Pocket mode's long press to unlock needs frames while the finger rests without moving.
   if (state_.cadence.pocket() && io.MouseDown[0]) next.By(now + kLongPressRedrawMs);
 
+  // A date field is also a text field: a mouse and a keyboard type into it.
   std::vector<platform::TextFieldRect> fields;
+  std::vector<platform::DateFieldRect> date_fields;
   for (const ui::WidgetInfo& w : widgets_)
     if (w.kind == "text" && w.visible) {
       fields.push_back({w.x0, w.y0, w.x1, w.y1, w.numeric});
       if (w.active && io.WantTextInput) platform::KeepKeyboardOn(fields.back());
+      if (w.date) date_fields.push_back({w.x0, w.y0, w.x1, w.y1, w.date->field, w.value, w.date->min, w.date->max});
     }
   platform::SetTextFieldRects(std::move(fields));
+  platform::SetDateFieldRects(std::move(date_fields));
   if (text_input_was_active_ && !io.WantTextInput) platform::HideKeyboard();
   text_input_was_active_ = io.WantTextInput;
 

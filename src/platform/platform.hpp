@@ -66,6 +66,24 @@ void HideKeyboard();
 // active without a tap ending on it), focus it again over `field` so typed keys are not lost.
 void KeepKeyboardOn(const TextFieldRect& field);
 
+// ---- Date picker --------------------------------------------------------------------------
+// Date fields drawn in the last frame (also among the text fields, for a mouse and a keyboard):
+// a finger's tap on one opens the platform's own date picker instead of the keyboard, inside the
+// tap's event handler, as browsers require.
+struct DateFieldRect {
+  float x0, y0, x1, y1;  // framebuffer pixels
+  std::string field;     // the field's full ImGui label: the picked date goes back to it
+  std::string value;     // its text now: the picker starts there when it is a date
+  std::string min, max;  // YYYY-MM-DD: the dates the picker offers
+};
+void SetDateFieldRects(std::vector<DateFieldRect> rects);
+struct PickedDate {
+  std::string field;
+  std::string date;  // YYYY-MM-DD
+};
+// Dates the runner picked since the last call, in order.
+std::vector<PickedDate> TakePickedDates();
+
 // ---- Automation API ------------------------------------------------------------------------
 // The app answers state() and dispatch() for window.stridewise; `ready` resolves on SignalReady.
 struct AutomationHandlers {

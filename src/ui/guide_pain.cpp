@@ -263,7 +263,7 @@ void GuideScreen::DrawPainForm(UiFrame& frame) {
   ImGui::SameLine();
   if (ToggleButton(frame, "Yesterday##pain", shown == yesterday_text, third)) d.date_text = yesterday_text, d.error.clear();
   ImGui::SameLine();
-  if (TextField(frame, "Pain date", shown, false)) d.date_text = shown, d.error.clear();
+  if (DateField(frame, "Pain date", shown)) d.date_text = shown, d.error.clear();
 
   // Where: the outline on the left, the list on the right.
   ImGui::Spacing();

@@ -131,7 +131,7 @@ void LogScreen::Draw(UiFrame& frame) {
   ImGui::SameLine();
   if (ChoiceButton(frame, "Yesterday", date_text == yesterday, day_w)) date_text = yesterday, date_error.clear();
   ImGui::SameLine();
-  if (TextField(frame, "Date##log", date_text, /*numeric=*/false, /*select_all=*/true)) date_error.clear();
+  if (DateField(frame, "Date##log", date_text)) date_error.clear();
   FieldError(date_error);
 
   Caption("Time (optional: mm:ss or h:mm:ss)");

@@ -148,7 +148,7 @@ void DraftFields(UiFrame& frame, ShoeDraft& d, const char* suffix) {
     ImGui::EndTable();
   }
   Caption("Bought on (YYYY-MM-DD, optional)");
-  TextField(frame, ("Purchase date##" + s).c_str(), d.purchase, false, /*select_all=*/true);
+  DateField(frame, ("Purchase date##" + s).c_str(), d.purchase);
 }
 
 bool AccentButton(UiFrame& frame, const char* label, ImVec2 size_css = {-1, 0}) {

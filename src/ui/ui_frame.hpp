@@ -13,6 +13,12 @@
 
 namespace sw::ui {
 
+// What a date field adds to its record: the app hands it to the platform's date picker.
+struct DateFieldInfo {
+  std::string field;     // the full ImGui label ("Date##log"): a picked date is routed back by it
+  std::string min, max;  // YYYY-MM-DD: the days core accepts
+};
+
 struct WidgetInfo {
   std::string label;
   std::string kind;  // "button", "text", "slider", "checkbox", "nav"
@@ -21,6 +27,7 @@ struct WidgetInfo {
   bool numeric = false;
   bool visible = true;
   bool active = false;  // a text field being edited
+  std::optional<DateFieldInfo> date;  // a text field holding a date
 };
 
 // What the header's save mark and Settings show about storage (from the app's StorageSync).
@@ -68,6 +75,9 @@ struct UiFrame {
   const Derived* derived = nullptr;
   // Summaries()'s own copy when no one set `derived` (outside the app): derived once per frame.
   std::optional<Derived> own_derived{};
+  // Days picked in the platform's date picker since the last frame, by field (DateFieldInfo::field):
+  // each field's DateField takes its own.
+  std::map<std::string, std::string> picked_dates{};
 
   const Derived& Summaries() {
     if (!derived) derived = &own_derived.emplace(Derive(state.model, context.today));

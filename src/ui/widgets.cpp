@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/model/dates.hpp"
+#include "core/model/validation.hpp"
 #include "theme.hpp"
 
 namespace sw::ui {
@@ -47,6 +49,30 @@ bool TextField(UiFrame& frame, const char* label, std::string& value, bool numer
   RecordLastItem(frame, label, "text", value, numeric);
   frame.widgets.back().active = ImGui::IsItemActive();
   return changed;
+}
+
+bool DateField(UiFrame& frame, const char* label, std::string& value) {
+  const ImGuiID id = ImGui::GetID(label);
+  bool picked = false;
+  if (auto it = frame.picked_dates.find(label); it != frame.picked_dates.end()) {
+    value = std::move(it->second);
+    frame.picked_dates.erase(it);
+    picked = true;
+    // An edit in progress shows its own copy of the text, not the day picked.
+    if (ImGui::GetActiveID() == id) ImGui::ClearActiveID();
+  }
+  // The platform opens the picker from the tap's own event (app.cpp hands it this rectangle).
+  // ImGui must not take a finger's tap as the start of an edit too: the keyboard would follow
+  // it. Disabled as an item flag alone (not BeginDisabled) keeps the field's look. A field
+  // already being edited (a mouse click) stays editable.
+  bool by_finger = ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen && ImGui::GetActiveID() != id;
+  if (by_finger) ImGui::PushItemFlag(ImGuiItemFlags_Disabled, true);
+  bool typed = TextField(frame, label, value, /*numeric=*/false, /*select_all=*/true);
+  if (by_finger) ImGui::PopItemFlag();
+  Date first{std::chrono::year{kFirstYear}, std::chrono::January, std::chrono::day{1}};
+  frame.widgets.back().date = DateFieldInfo{label, FormatDate(first),
+                                            FormatDate(AddDays(frame.context.today, kMaxFutureDays))};
+  return typed || picked;
 }
 
 bool Slider(UiFrame& frame, const char* label, float* value, float min, float max, const char* format) {

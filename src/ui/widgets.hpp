@@ -16,6 +16,10 @@ bool Button(UiFrame& frame, const char* label, ImVec2 size_css = {0, 0});
 // select_all: the first tap selects the whole text, so typing replaces it (dates, whose text is
 // always there already: a caret where the finger lands would splice "2026-11260").
 bool TextField(UiFrame& frame, const char* label, std::string& value, bool numeric, bool select_all = false);
+// A YYYY-MM-DD field: typed with a mouse and a keyboard like a TextField (select_all); a finger's
+// tap opens the platform's own date picker instead of the keyboard, offering the days core
+// accepts (kFirstYear to kMaxFutureDays after today). True when the text changed, typed or picked.
+bool DateField(UiFrame& frame, const char* label, std::string& value);
 bool Slider(UiFrame& frame, const char* label, float* value, float min, float max, const char* format);
 bool Checkbox(UiFrame& frame, const char* label, bool* value);
 

@@ -1,12 +1,12 @@
 // Issue 6, "The article's guidance in the app": the Guide screen and its pages (warm-up checklist,
 // hip and core routine with the plank timer, pain log with the see-a-doctor card) on a phone
-// (390x844, DPR 3, touch). Strength sessions and pain entries are logged through real taps and
-// typing; results are read back from state(). "Today" is pinned to Thursday 2026-03-12.
+// (390x844, DPR 3, touch). Strength sessions and pain entries are logged through real taps, typing
+// and the date picker; results are read back from state(). "Today" is pinned to Thursday 2026-03-12.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, openApp, PHONE, state, dispatch, widget, screenshot, waitForState, settleFrames, pinToday,
-  find, go, reveal, settleQuiet, swipe, tapVisible, scrollToTop, typeInto,
+  find, go, reveal, settleQuiet, swipe, tapVisible, scrollToTop, typeInto, pickDate,
 } from './helpers.mjs';
 
 const TODAY = '2026-03-12';
@@ -184,7 +184,7 @@ describe('the guidance on a phone', () => {
     // Three earlier days of left knee pain make it last four days.
     await tapVisible(page, 'Left knee', 'button');
     for (const [date, sev] of [['2026-03-11', 4], ['2026-03-10', 3], ['2026-03-09', 2]]) {
-      await typeInto(page, 'Pain date', date);
+      await pickDate(page, 'Pain date', date);
       await setSeverity(page, sev);
       await tapVisible(page, 'Save pain entry', 'button');
       await waitForState(page, (st) => st.pain.episodes.some((e) => e.area === 'knee' && e.first_date === date),

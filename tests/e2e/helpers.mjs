@@ -244,3 +244,16 @@ export async function typeInto(page, label, text) {
   await waitForState(page, (s) => s.ui.widgets.some((w) => w.label === label && w.kind === 'text' && w.value === text),
     { what: `field "${label}" = "${text}"` });
 }
+
+// A finger's tap on a date field opens the platform's date picker: the hidden <input type="date">
+// (web/lib/date_picker.js) holds the focus. `date` is then set the way a picker sets it (fill()
+// sends input and change events). Returns the field as it was before.
+export const dateInputFocused = () => document.activeElement === document.getElementById('sw-date-input');
+export async function pickDate(page, label, date) {
+  const field = await reveal(page, label, 'text');
+  await page.touchscreen.tap(field.x + field.w / 2, field.y + field.h / 2);
+  await page.waitForFunction(dateInputFocused, null, { timeout: 5000 });
+  await page.locator('#sw-date-input').fill(date);
+  await waitForState(page, (s) => find(s, label, 'text')?.value === date, { what: `field "${label}" = "${date}" picked` });
+  return field;
+}

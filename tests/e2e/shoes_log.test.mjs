@@ -8,6 +8,7 @@ import {
   launch, openApp, PHONE, state, dispatch, widget, tap, screenshot, waitForState, settleFrames, pinToday, drag, find,
 } from './helpers.mjs';
 import { yearsOfData } from './years_of_data.mjs';
+import { pickDate } from './helpers.mjs';
 
 const MI = 1609.344;
 const TODAY = '2026-03-12';
@@ -338,7 +339,7 @@ describe('a backdated run on a phone', () => {
       let s = await state(page);
       assert.deepEqual(shoeButtons(s).sort(), ['New Ghost', 'Old Pegasus'], 'today both pairs are offered');
 
-      await typeInto(page, 'Date', '2025-06-14');
+      await pickDate(page, 'Date', '2025-06-14');
       s = await waitForState(page, (x) => !shoeButtons(x).includes('New Ghost'), { what: 'the new pair left out' });
       assert.deepEqual(shoeButtons(s), ['Old Pegasus'], 'a pair bought after that day is not offered');
       await tapVisible(page, '5', 'button');

@@ -63,15 +63,11 @@ mergeInto(LibraryManager.library, {
     });
   },
 
-  sw_keyboard_show__deps: ['$SwKeyboard'],
+  sw_keyboard_show__deps: ['$SwKeyboard', '$SwPlaceOver'],
   sw_keyboard_show: function (x, y, w, h, numeric) {
     var input = SwKeyboard.input;
     if (!input) return;
-    // Sit over the field so the browser scrolls the right place into view above the keyboard.
-    input.style.left = x + 'px';
-    input.style.top = y + 'px';
-    input.style.width = w + 'px';
-    input.style.height = h + 'px';
+    SwPlaceOver(input, x, y, w, h);
     input.inputMode = numeric ? 'decimal' : 'text';
     input.value = '';
     SwKeyboard.wanted = true;
@@ -79,11 +75,14 @@ mergeInto(LibraryManager.library, {
   },
 
   // Called every frame while a field is active. Focus outside a tap does not open a phone's
-  // keyboard, but a hardware keyboard's keys then reach the field instead of the page.
+  // keyboard, but a hardware keyboard's keys then reach the field instead of the page. The focus
+  // is taken back from the canvas or the page, never from another input: the date picker's took
+  // it on purpose, in a tap that ImGui has not yet seen let go of this field.
   sw_keyboard_keep__deps: ['$SwKeyboard', 'sw_keyboard_show'],
   sw_keyboard_keep: function (x, y, w, h, numeric) {
     var input = SwKeyboard.input;
-    if (input && document.activeElement !== input) _sw_keyboard_show(x, y, w, h, numeric);
+    if (input && document.activeElement !== input && !(document.activeElement instanceof HTMLInputElement))
+      _sw_keyboard_show(x, y, w, h, numeric);
   },
 
   sw_keyboard_hide__deps: ['$SwKeyboard'],

@@ -16,7 +16,7 @@ std::optional<Date> ParseDate(std::string_view text) {
     }
   }
   Date date{std::chrono::year{parts[0]}, std::chrono::month{unsigned(parts[1])}, std::chrono::day{unsigned(parts[2])}};
-  if (!date.ok() || parts[0] < 1900) return std::nullopt;
+  if (!date.ok() || parts[0] < kFirstYear) return std::nullopt;
   return date;
 }
 

@@ -9,7 +9,11 @@
 
 namespace sw {
 
-// "2026-02-28" -> a valid date; anything else (2026-02-30, 2026-2-3, trailing text) -> nullopt.
+// The first year a date may have: the model has no runs, shoes or pain before it.
+inline constexpr int kFirstYear = 1900;
+
+// "2026-02-28" -> a valid date from kFirstYear on; anything else (2026-02-30, 2026-2-3, trailing
+// text) -> nullopt.
 std::optional<Date> ParseDate(std::string_view text);
 std::string FormatDate(Date date);
 

@@ -54,6 +54,8 @@ Viewport CurrentViewport() { return {}; }
 void SetTextFieldRects(std::vector<TextFieldRect>) {}
 void HideKeyboard() {}
 void KeepKeyboardOn(const TextFieldRect&) {}
+void SetDateFieldRects(std::vector<DateFieldRect>) {}
+std::vector<PickedDate> TakePickedDates() { return {}; }
 void InstallAutomationApi(AutomationHandlers) {}
 void SignalReady() {}
 bool PrefersDarkColors() { return false; }

@@ -11,6 +11,7 @@
 namespace sw::platform {
 
 void KeyboardOnTapEnd(float x, float y);  // web_keyboard.cpp
+bool DatePickerOnTapEnd(float start_x, float start_y, float x, float y);  // web_date_picker.cpp
 
 namespace {
 
@@ -18,6 +19,7 @@ constexpr const char* kCanvas = "#canvas";
 std::vector<InputEvent> g_events;
 Viewport g_viewport;
 long g_active_touch = -1;  // identifier of the finger driving the pointer, -1 when none
+float g_touch_start_x = 0, g_touch_start_y = 0;  // where it came down, framebuffer pixels
 
 void Push(InputEvent event) {
   g_events.push_back(event);
@@ -87,6 +89,8 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* t, void*) {
     if (!p.isChanged) continue;
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART && g_active_touch < 0) {
       g_active_touch = p.identifier;
+      g_touch_start_x = float(p.targetX) * g_viewport.pixel_ratio;
+      g_touch_start_y = float(p.targetY) * g_viewport.pixel_ratio;
       // Position first, press next: ImGui must see the finger over the widget before it presses.
       Push(Pointer(InputEvent::Kind::PointerMove, true, p.targetX, p.targetY));
       Push(Pointer(InputEvent::Kind::PointerDown, true, p.targetX, p.targetY));
@@ -97,8 +101,10 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* t, void*) {
         Push(Pointer(InputEvent::Kind::PointerMove, true, p.targetX, p.targetY));
         Push(Pointer(InputEvent::Kind::PointerUp, true, p.targetX, p.targetY));
         g_active_touch = -1;
-        // touchend is a user-activation event: the keyboard may be opened from here.
-        KeyboardOnTapEnd(float(p.targetX) * g_viewport.pixel_ratio, float(p.targetY) * g_viewport.pixel_ratio);
+        // touchend is a user-activation event: the keyboard or a date picker may be opened from
+        // here. A finger on a date field gets the picker; a mouse types dates (OnMouse).
+        float x = float(p.targetX) * g_viewport.pixel_ratio, y = float(p.targetY) * g_viewport.pixel_ratio;
+        if (!DatePickerOnTapEnd(g_touch_start_x, g_touch_start_y, x, y)) KeyboardOnTapEnd(x, y);
       } else if (type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
         Push(Pointer(InputEvent::Kind::PointerCancel, true, p.targetX, p.targetY));
         g_active_touch = -1;
