@@ -58,6 +58,9 @@ struct UiFrame {
   std::vector<WidgetInfo>& widgets;
   float scale = 1;  // CSS px -> framebuffer px: devicePixelRatio x text size
   const SaveInfo& save;
+  // The desktop layout (Shell decides it each frame: kWideLayoutCss of width at this text size):
+  // a side navigation instead of the bottom bar, and Home and the Log in two columns.
+  bool wide = false;
   // Set by a screen with something moving (the plank timer): the app keeps drawing frames.
   bool wants_animation = false;
 
