@@ -109,9 +109,7 @@ void LogScreen::Draw(UiFrame& frame) {
     DrawForm(frame);
     ImGui::Spacing();
     DrawRuns(frame, /*own_scroll=*/false);
-    // The undo bar floats above the bottom navigation (60 CSS px, Shell), across the screen.
-    ImGuiIO& io = ImGui::GetIO();
-    DrawUndoBar(frame, ImVec2(0, 0), ImVec2(io.DisplaySize.x, io.DisplaySize.y - frame.Px(60)));
+    DrawUndoBar(frame, ImVec2(frame.float_left, 0), ImVec2(frame.float_right, frame.float_bottom));
     return;
   }
   // A desktop: the form on the left, the history on the right, each a column as tall as the screen

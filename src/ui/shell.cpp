@@ -224,6 +224,9 @@ void Shell::Draw(UiFrame& frame) {
   const float measure = frame.Px(two_columns ? kTwoColumnsCss : kOneColumnCss);
   const float side_padding = std::max(frame.Px(frame.wide ? 24 : 16), (area_width - measure) * 0.5f);
   if (frame.wide) DrawSideNavigation(frame);
+  frame.float_left = frame.wide ? left + side_padding - frame.Px(12) : 0;
+  frame.float_right = frame.wide ? io.DisplaySize.x - side_padding + frame.Px(12) : io.DisplaySize.x;
+  frame.float_bottom = io.DisplaySize.y - (frame.wide ? 0 : frame.Px(kNavHeightCss));
 
   ImGui::SetCursorPos(ImVec2(left, 0));
   ImGui::BeginChild("##header", ImVec2(area_width, frame.Px(kHeaderHeightCss)), false, ImGuiWindowFlags_NoScrollbar);

@@ -176,6 +176,30 @@ describe('desktop (1280x800, mouse): side navigation and two columns', () => {
     assert.ok(s.runs.some((r) => r.date === '2023-12-29'));
   });
 
+  test('a pair\'s page: the bar of ticked runs floats over the content column, at the window\'s foot', async () => {
+    await goTo(page, 'Shoes');
+    await click(page, 'Shoe 30', 'button');
+    const story = (await waitForState(page, (x) => x.ui.widgets.some((w) => w.label.startsWith('Runs and history')),
+      { what: 'the pair open' })).ui.widgets.find((w) => w.label.startsWith('Runs and history'));
+    await click(page, story.label, 'button');
+    const tick = (await waitForState(page, (x) => x.ui.widgets.some((w) => w.label.startsWith('Tick all ') && w.visible),
+      { what: 'the pair\'s page' })).ui.widgets.find((w) => w.label.startsWith('Tick all ') && w.visible);
+    await click(page, tick.label, 'button');
+    const s = await waitForState(page, (x) => x.ui.widgets.some((w) => w.label === 'Move to...' && w.visible),
+      { what: 'runs ticked' });
+    const move = visible(s, 'button').find((w) => w.label === 'Move to...');
+    const ticked = visible(s, 'info').find((w) => w.label === 'Runs ticked');
+    const content = visible(s).filter((w) => w.kind !== 'nav' && w.value !== 'save_status' && w !== move && w !== ticked);
+    const [left, rightEdge] = [Math.min(...content.map((w) => w.x)), Math.max(...content.map(right))];
+    assert.ok(ticked.x >= left && right(move) <= rightEdge + 0.5, `the bar ${ticked.x}..${right(move)} within the column ${left}..${rightEdge}`);
+    assert.ok(bottom(move) > DESKTOP.viewport.height - 50, `at the window's foot (to y ${bottom(move)})`);
+    assertInside(s, 'Shoes');
+    await settleFrames(page);
+    await screenshot(page, 'desktop-shoe-story.png');
+    await click(page, tick.label.replace('Tick all', 'Clear'), 'button');
+    await waitForState(page, (x) => !x.ui.widgets.some((w) => w.label === 'Move to...'), { what: 'the ticks cleared' });
+  });
+
   test('every screen keeps its widgets inside the window, right of the side navigation', async () => {
     for (const name of SCREENS) {
       await goTo(page, name);
@@ -203,7 +227,7 @@ describe('desktop (1280x800, mouse): side navigation and two columns', () => {
     const s = await waitForState(page, (x) => x.ui.widgets.some((w) => w.value === 'unusual_run' && w.visible),
       { what: 'the "Did you mean" card' });
     const card = visible(s, 'info').find((w) => w.value === 'unusual_run');
-    const [from, to] = [(DESKTOP.viewport.width - 520) / 2, (DESKTOP.viewport.width + 520) / 2];
+    const [from, to] = [(DESKTOP.viewport.width - 560) / 2, (DESKTOP.viewport.width + 560) / 2];
     assert.ok(card.x >= from && right(card) <= to, `the card's text ${card.x}..${right(card)} within ${from}..${to}`);
     for (const label of ['Change it', 'Save 150.0 km']) {
       const b = visible(s, 'button').find((w) => w.label === label);
