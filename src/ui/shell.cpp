@@ -223,7 +223,6 @@ void Shell::Draw(UiFrame& frame) {
   // The text keeps a readable measure on a wide screen, centred in the area.
   const float measure = frame.Px(two_columns ? kTwoColumnsCss : kOneColumnCss);
   const float side_padding = std::max(frame.Px(frame.wide ? 24 : 16), (area_width - measure) * 0.5f);
-  if (frame.wide) DrawSideNavigation(frame);
   frame.float_left = frame.wide ? left + side_padding - frame.Px(12) : 0;
   frame.float_right = frame.wide ? io.DisplaySize.x - side_padding + frame.Px(12) : io.DisplaySize.x;
   frame.float_bottom = io.DisplaySize.y - (frame.wide ? 0 : frame.Px(kNavHeightCss));
@@ -275,7 +274,10 @@ void Shell::Draw(UiFrame& frame) {
   if (!(frame.wide && frame.state.screen == Screen::Log)) ImGui::Dummy(ImVec2(0, frame.Px(16)));
   ImGui::EndChild();
 
-  if (!frame.wide) {
+  // The navigation after the screen, as on a phone: state().ui lists a screen's widgets first.
+  if (frame.wide) {
+    DrawSideNavigation(frame);
+  } else {
     ImGui::SetCursorPos(ImVec2(0, io.DisplaySize.y - frame.Px(kNavHeightCss)));
     DrawNavigation(frame);
   }
