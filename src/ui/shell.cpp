@@ -21,6 +21,9 @@ constexpr float kHeaderHeightCss = 52;
 // desktop window with large text keeps the phone's layout (bottom bar, one column) - the one
 // already made to work at every text size.
 constexpr float kWideLayoutCss = 900;
+// ... and this height: the side navigation's six rows need about 400, and a phone on its side
+// (390 CSS px tall) is better served by its own layout, whatever its width.
+constexpr float kWideLayoutMinHeightCss = 480;
 constexpr float kSideNavWidthCss = 200;
 constexpr float kSideNavRowCss = 48;
 // Content widths: a readable measure for one column of text; room for two on Home and the Log.
@@ -215,7 +218,7 @@ void Shell::Draw(UiFrame& frame) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar();
 
-  frame.wide = io.DisplaySize.x >= frame.Px(kWideLayoutCss);
+  frame.wide = io.DisplaySize.x >= frame.Px(kWideLayoutCss) && io.DisplaySize.y >= frame.Px(kWideLayoutMinHeightCss);
   // The screens' area: right of the side navigation on a desktop, above the bottom bar on a phone.
   const float left = frame.wide ? frame.Px(kSideNavWidthCss) : 0;
   const float area_width = io.DisplaySize.x - left;

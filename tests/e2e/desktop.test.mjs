@@ -239,6 +239,21 @@ describe('desktop (1280x800, mouse): side navigation and two columns', () => {
     await waitForState(page, (x) => !x.ui.widgets.some((w) => w.value === 'unusual_run'), { what: 'the card gone' });
     assert.equal((await state(page)).runs.length, 3650, 'nothing saved');
   });
+
+  test('a window too short for the side navigation keeps the bottom bar', async () => {
+    // 480 CSS px tall at least: a phone on its side is wide enough but not tall enough.
+    await page.setViewportSize({ width: 1280, height: 450 });
+    await waitForState(page, (x) => x.ui.canvas.height === 450, { what: 'the resize' });
+    await settleFrames(page);
+    let nav = visible(await state(page), 'nav');
+    assert.ok(nav.every((w) => Math.abs(bottom(w) - 450) < 1), 'a bar along the bottom');
+    await page.setViewportSize(DESKTOP.viewport);
+    await waitForState(page, (x) => x.ui.canvas.height === DESKTOP.viewport.height, { what: 'the resize back' });
+    await settleFrames(page);
+    nav = visible(await state(page), 'nav');
+    assert.ok(nav.every((w) => right(w) <= SIDE_NAV_CSS), 'the side navigation again');
+    assert.deepEqual(opened.errors, []);
+  });
 });
 
 describe('a phone keeps its layout', () => {
