@@ -16,9 +16,9 @@ namespace {
 constexpr float kNavHeightCss = 60;
 constexpr float kHeaderHeightCss = 52;
 // The desktop layout from this width, in CSS px at the runner's text size (io.DisplaySize.x /
-// frame.scale): a larger text size needs a wider window for it. Below it two columns would each be
-// narrower than a phone's screen, which the forms and shoe lines are laid out for, so a narrow
-// desktop window with large text keeps the phone's layout (bottom bar, one column) - the one
+// frame.scale), so a larger text size needs a wider window. At 900 each of the two columns gets
+// about 300, near the least the Log's form and the shoe lines fit in; a narrower window - a
+// desktop's at a large text size too - keeps the phone's layout (bottom bar, one column), the one
 // already made to work at every text size.
 constexpr float kWideLayoutCss = 900;
 // ... and this height: the side navigation's six rows need about 400, and a phone on its side
