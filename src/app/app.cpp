@@ -179,6 +179,11 @@ void App::Frame() {
   ImGuiInputTextState& edit = ImGui::GetCurrentContext()->InputTextState;
   io.ConfigInputTextCursorBlink = io.WantTextInput && edit.CursorAnim + io.DeltaTime < kCursorBlinkSeconds;
   pointer_.Feed(events, io, viewport.pixel_ratio);
+  // Input this frame gets one frame after it: what a widget does with a press that queues no
+  // action - a year button's scroll target, a card closed, a run loaded into the form - is laid
+  // out only by the next frame. A finger's lift brings that frame with it (the pointer leaves), a
+  // mouse's release does not.
+  const bool input_this_frame = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
 
   // Everything on screen that moves names when it next needs drawing; the earliest wins (below).
   platform::NextFrame next;
@@ -256,6 +261,7 @@ void App::Frame() {
   if (text_input_was_active_ && !io.WantTextInput) platform::HideKeyboard();
   text_input_was_active_ = io.WantTextInput;
 
+  if (input_this_frame) redraw_through_frame_ = std::max(redraw_through_frame_, frames_rendered_ + 1);
   // Keep drawing only while something is still moving: queued input, a first layout pass,
   // a blinking text cursor (one frame at each on/off switch: shown 0.8 s of every 1.2 s).
   if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || frames_rendered_ < 3 ||

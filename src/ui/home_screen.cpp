@@ -1,7 +1,8 @@
 // Home: everything a runner checks before heading out, above the fold on a phone - a see-a-doctor
 // card when the pain log calls for one, each active shoe's wear, this week against its 10% cap,
 // any warning (a rest-day card after a run streak), and a way to log a run. The habits (hip and
-// core this week, recent warm-ups), the weekly chart and its second opinions follow below.
+// core this week, recent warm-ups), the weekly chart and its second opinions follow below. On a
+// desktop the shoes, habits and cadence make the left column, the week and its chart the right.
 #include <imgui.h>
 
 #include <cstdio>
@@ -115,26 +116,19 @@ void DrawWarning(UiFrame& frame, const Warning& warning) {
   RecordLastItem(frame, warning.text.c_str(), "info", warning.is_warning ? "warning" : "");
 }
 
-}  // namespace
+// [SECTION] Home's parts, in a phone's order: shoes, this week (with its warnings and the way to
+// log a run), habits, the weekly chart, cadence.
 
-void HomeScreen::Draw(UiFrame& frame) {
+void DrawShoes(UiFrame& frame, bool& open_add_shoes) {
   const Model& model = frame.state.model;
-  const Palette& p = GetPalette();
-  Units units = model.settings.units;
-  const Derived& derived = frame.Summaries();
-  const std::vector<ShoeSummary>& shoes = derived.shoes;
-  const LoadSummary& load = derived.load;
-
-  // Pain worth a doctor's look comes before everything else.
-  if (DrawPainAdviceCard(frame)) ImGui::Spacing();
-
+  const std::vector<ShoeSummary>& shoes = frame.Summaries().shoes;
   Heading("Your shoes");
   int active = 0;
   for (size_t i = 0; i < model.shoes.size(); ++i) {
     if (model.shoes[i].retired) continue;
     ++active;
     ImGui::PushID(int(i));
-    DrawShoeLine(frame, model.shoes[i], shoes[i], units);
+    DrawShoeLine(frame, model.shoes[i], shoes[i], model.settings.units);
     ImGui::PopID();
   }
   if (active == 0) {
@@ -145,8 +139,14 @@ void HomeScreen::Draw(UiFrame& frame) {
       open_add_shoes = true;
     }
   }
+}
 
-  ImGui::Spacing();
+void DrawThisWeek(UiFrame& frame) {
+  const Model& model = frame.state.model;
+  const Palette& p = GetPalette();
+  Units units = model.settings.units;
+  const Derived& derived = frame.Summaries();
+  const LoadSummary& load = derived.load;
   Heading("This week");
   ImGui::BeginGroup();
   DrawWeekGlance(frame, load, units);
@@ -156,7 +156,7 @@ void HomeScreen::Draw(UiFrame& frame) {
                      (load.last_week_m > 0 ? ", cap " + FormatDistance(load.this_week_max_m, units, 1) : "");
   RecordLastItem(frame, week.c_str(), "info", load.ten_percent_exceeded ? "exceeded" : "");
 
-  std::vector<Warning> warnings = CollectWarnings(frame, shoes, load);
+  std::vector<Warning> warnings = CollectWarnings(frame, derived.shoes, load);
   ImGui::Spacing();
   if (warnings.empty()) {
     if (!model.runs.empty()) DrawWarning(frame, {"No warnings. Enjoy your run.", p.ok, false});
@@ -172,22 +172,55 @@ void HomeScreen::Draw(UiFrame& frame) {
   ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
   if (Button(frame, "Log a run", ImVec2(-1, 0))) frame.Dispatch({{"type", "navigate"}, {"screen", "log"}});
   ImGui::PopStyleColor(3);
+}
 
-  // The habits of the article: this week's hip and core sessions, recent warm-ups.
-  ImGui::Spacing();
+// The habits of the article: this week's hip and core sessions, recent warm-ups.
+void DrawHabits(UiFrame& frame) {
   Heading("Habits");
   DrawStrengthProgress(frame);
   DrawWarmupStats(frame);
+}
 
-  ImGui::Spacing();
-  ImGui::Spacing();
-  DrawWeeklyLoad(frame, load, units);
-
-  ImGui::Spacing();
+void DrawCadenceLink(UiFrame& frame) {
   Heading("Cadence");
   Paragraph("Put your phone in a pocket and hear your steps per minute.");
   if (Button(frame, "Open the cadence meter", ImVec2(-1, 0)))
     frame.Dispatch({{"type", "navigate"}, {"screen", "cadence"}});
+}
+
+}  // namespace
+
+void HomeScreen::Draw(UiFrame& frame) {
+  const Derived& derived = frame.Summaries();
+  Units units = frame.state.model.settings.units;
+
+  // Pain worth a doctor's look comes before everything else (across both columns on a desktop).
+  if (DrawPainAdviceCard(frame)) ImGui::Spacing();
+
+  if (frame.wide && BeginColumns(frame, "##home_columns")) {
+    DrawShoes(frame, open_add_shoes);
+    ImGui::Spacing();
+    DrawHabits(frame);
+    ImGui::Spacing();
+    DrawCadenceLink(frame);
+    NextColumn();
+    DrawThisWeek(frame);
+    ImGui::Spacing();
+    ImGui::Spacing();
+    DrawWeeklyLoad(frame, derived.load, units);
+    EndColumns();
+    return;
+  }
+  DrawShoes(frame, open_add_shoes);
+  ImGui::Spacing();
+  DrawThisWeek(frame);
+  ImGui::Spacing();
+  DrawHabits(frame);
+  ImGui::Spacing();
+  ImGui::Spacing();
+  DrawWeeklyLoad(frame, derived.load, units);
+  ImGui::Spacing();
+  DrawCadenceLink(frame);
 }
 
 }  // namespace sw::ui

@@ -1,6 +1,7 @@
 // The import of activity files, drawn over the screens while one is under way
 // (state.import; core/import/import_review.hpp): reading (progress, Cancel), the review (tick
 // rows, a shoe per row or for every ticked row, Save), the outcome (Undo), or why nothing came in.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -275,7 +276,9 @@ void DrawActivityImport(UiFrame& frame) {
   // every frame would close the picker's popup the frame after it opened.
   if (!ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) ImGui::SetNextWindowFocus();
   ImGui::PushStyleColor(ImGuiCol_WindowBg, GetPalette().background);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.Px(16), frame.Px(16)));
+  // A readable measure on a wide screen: the review's lines centred, not spread across a desktop.
+  float side = std::max(frame.Px(16), (io.DisplaySize.x - frame.Px(720)) * 0.5f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(side, frame.Px(16)));
   ImGui::Begin("##activity_import", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   switch (session.status) {

@@ -4,9 +4,12 @@
 // run is acceptable is core's to say: its outcome comes back on the next frame, a mistake shows
 // under its field in core's words and the draft stays until the run is saved.
 //
+// On a desktop (frame.wide) the form and the history are two columns, each scrolling by itself.
+//
 // [SECTION] Helpers
+// [SECTION] Layout
 // [SECTION] Form
-// [SECTION] Recent runs and the undo bar
+// [SECTION] Every run, by month, and the undo bar
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -32,6 +35,8 @@ namespace sw::ui {
 namespace {
 
 constexpr const char* kRunForm = "log_run";  // the form's name for its outcome
+constexpr float kUndoBarCss = 60;     // the undo bar's height
+constexpr float kUndoMarginCss = 12;  // between it and the edges of what it floats over
 
 // [SECTION] Helpers
 
@@ -90,21 +95,53 @@ void LogScreen::ClearForm() {
   duration_error.clear();
 }
 
+// [SECTION] Layout
+
 void LogScreen::Draw(UiFrame& frame) {
+  if (date_text.empty()) date_text = FormatDate(frame.context.today);
+  // The run being edited was deleted elsewhere (or undone): drop the edit.
+  if (editing_id) {
+    bool found = false;
+    for (const Run& r : frame.state.model.runs) found |= r.id == *editing_id;
+    if (!found) ClearForm();
+  }
+  if (!frame.wide) {  // a phone: the form, then the history, in the screen's one scrolling region
+    DrawForm(frame);
+    ImGui::Spacing();
+    DrawRuns(frame, /*own_scroll=*/false);
+    DrawUndoBar(frame, ImVec2(frame.float_left, 0), ImVec2(frame.float_right, frame.float_bottom));
+    return;
+  }
+  // A desktop: the form on the left, the history on the right, each a column as tall as the screen
+  // that scrolls by itself - the form stays in view while the runner looks for a run to edit. The
+  // history is drawn first, so a run its "Edit" loads is in the form in the same frame.
+  const ImVec2 top = ImGui::GetCursorPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float gap = frame.Px(kColumnGapCss);
+  const float column_w = (avail.x - gap) * 0.5f;
+  ImGui::SetCursorPos(ImVec2(top.x + column_w + gap, top.y));
+  ImGui::BeginChild("##log_runs", ImVec2(column_w, avail.y), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+  const ImVec2 runs_min = ImGui::GetWindowPos();
+  const ImVec2 runs_max(runs_min.x + ImGui::GetWindowWidth(), runs_min.y + ImGui::GetWindowHeight());
+  DrawRuns(frame, /*own_scroll=*/true);
+  ImGui::EndChild();
+  ImGui::SetCursorPos(top);
+  ImGui::BeginChild("##log_form", ImVec2(column_w, avail.y));
+  if (form_to_top) ImGui::SetScrollY(0), form_to_top = false;
+  DrawForm(frame);
+  ImGui::EndChild();
+  DrawUndoBar(frame, runs_min, runs_max);
+}
+
+// [SECTION] Form
+
+void LogScreen::DrawForm(UiFrame& frame) {
   const Model& model = frame.state.model;
   const Palette& p = GetPalette();
   Units units = model.settings.units;
   const char* unit = units == Units::Miles ? "mi" : "km";
   Date today = frame.context.today;
-  if (date_text.empty()) date_text = FormatDate(today);
-  // The run being edited was deleted elsewhere (or undone): drop the edit.
-  if (editing_id) {
-    bool found = false;
-    for (const Run& r : model.runs) found |= r.id == *editing_id;
-    if (!found) ClearForm();
-  }
 
-  // [SECTION] Form
   Heading(editing_id ? "Edit run" : "Log a run");
   Caption((std::string("Distance (") + unit + ")").c_str());
   static const char* const kPicksKm[] = {"3", "5", "8", "10", "16", "21.1"};
@@ -245,12 +282,19 @@ void LogScreen::Draw(UiFrame& frame) {
   ImGui::Spacing();
   if (Button(frame, "Import runs from a watch or app", ImVec2(-1, 0))) frame.Dispatch({{"type", "pick_import_files"}});
   SmallText("FIT, GPX or TCX files, or a Strava or Garmin Connect export. You can also drop files on this page.");
+}
 
-  // [SECTION] Every run, by month, and the undo bar
-  // Newest first, a line per month with its totals; every run can be edited or deleted. Rows have
-  // one height and only the visible ones are laid out (ImGuiListClipper), so ten years scroll as
-  // lightly as one.
-  ImGui::Spacing();
+// [SECTION] Every run, by month, and the undo bar
+// Newest first, a line per month with its totals; every run can be edited or deleted. Rows have
+// one height and only the visible ones are laid out (ImGuiListClipper), so ten years scroll as
+// lightly as one.
+
+void LogScreen::DrawRuns(UiFrame& frame, bool own_scroll) {
+  const Model& model = frame.state.model;
+  const Palette& p = GetPalette();
+  Units units = model.settings.units;
+  Date today = frame.context.today;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
   Heading("Your runs");
   std::vector<const Run*> runs;
   runs.reserve(model.runs.size());
@@ -258,7 +302,8 @@ void LogScreen::Draw(UiFrame& frame) {
   std::sort(runs.begin(), runs.end(), [](const Run* a, const Run* b) {
     return a->date != b->date ? a->date > b->date : a->id > b->id;
   });
-  if (runs.empty()) SmallText("No runs yet. Tap a distance above, then Save run.");
+  if (runs.empty())  // beside the form on a desktop, below it on a phone
+    SmallText(own_scroll ? "No runs yet. Tap a distance, then Save run." : "No runs yet. Tap a distance above, then Save run.");
   // The list: a month's heading (index into history.months) before its runs.
   struct Item {
     const Run* run = nullptr;
@@ -286,12 +331,11 @@ void LogScreen::Draw(UiFrame& frame) {
   ImGui::PopFont();
   const float row_h = std::max(frame.Px(kTouchTargetCss), ImGui::GetTextLineHeight() + small_line) +
                       ImGui::GetStyle().ItemSpacing.y * 2;
-  const float right = ImGui::GetContentRegionMax().x;
   // Jump to a year: every row has one height, so a year's first month is at a known offset.
   const std::vector<PeriodTotals>& years = frame.Summaries().history.years;
   std::optional<int> jump_to;
   if (years.size() > 1) {
-    Flow flow{frame, ImGui::GetWindowPos().x + right};
+    Flow flow{frame, ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x};
     for (const PeriodTotals& y : years) {
       const std::string label = std::to_string(int(y.year)) + "##year";
       const float w = ImGui::CalcTextSize("0000").x / frame.scale + 28;
@@ -299,6 +343,9 @@ void LogScreen::Draw(UiFrame& frame) {
       if (ChoiceButton(frame, label.c_str(), false, w)) jump_to = int(y.year);
     }
   }
+  // In its own column the list scrolls under the heading and the year buttons, which stay.
+  if (own_scroll) ImGui::BeginChild("##runs_list", ImVec2(0, ImGui::GetContentRegionAvail().y));
+  const float right = ImGui::GetContentRegionMax().x;
   const float list_top = ImGui::GetCursorPosY();
   if (jump_to) {
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -381,7 +428,10 @@ void LogScreen::Draw(UiFrame& frame) {
         warmup = run.warmup;
         cooldown = run.cooldown;
         distance_error.clear(), date_error.clear(), duration_error.clear(), message.clear();
-        ImGui::SetScrollY(0);
+        // Show the form: on a phone it is at the top of this scrolling region; beside the list
+        // it is in view already, scrolled back to its top (Draw).
+        if (own_scroll) form_to_top = true;
+        else ImGui::SetScrollY(0);
       }
       // The row's own name for the page API (every row's buttons are "Edit" and "Delete").
       RecordLastItem(frame, ("Edit run " + FormatDate(run.date)).c_str(), "button", head);
@@ -400,44 +450,48 @@ void LogScreen::Draw(UiFrame& frame) {
     }
   }
   clipper.End();
-  float bar_h = frame.Px(60);
-  float margin = frame.Px(12);
   // Room to scroll the last rows out from under the undo bar.
-  if (undo_run) ImGui::Dummy(ImVec2(0, bar_h + margin));
+  if (undo_run) ImGui::Dummy(ImVec2(0, frame.Px(kUndoBarCss + kUndoMarginCss)));
+  if (own_scroll) ImGui::EndChild();
+}
 
-  // The undo bar floats above the navigation until the runner leaves the screen (Shell) or
-  // taps Undo. It is a window of its own over the list, so a tap on it never reaches a row.
-  if (undo_run) {
-    ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(margin, io.DisplaySize.y - frame.Px(60) - bar_h - margin));
-    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - margin * 2, bar_h));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.15f, 0.17f, 0.21f, 1));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, frame.Px(10));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.Px(16), frame.Px(8)));
-    ImGui::Begin("##undo_bar", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoFocusOnAppearing);
-    std::string text = "Run deleted: " + FormatDistance(undo_run->distance_m, units, 2) + ", " +
-                       ShortDate(undo_run->date, today) + ".";
-    ImGui::SetCursorPosY((bar_h - ImGui::GetTextLineHeight()) * 0.5f);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopStyleColor();
-    float undo_w = 88;
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - frame.Px(undo_w));
-    ImGui::SetCursorPosY((bar_h - frame.Px(44)) * 0.5f);
-    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
-    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
-    if (Button(frame, "Undo", ImVec2(undo_w, 0))) {
-      frame.Dispatch({{"type", "restore_run"}, {"run", RunToJson(*undo_run)}});
-      undo_run.reset();
-    }
-    ImGui::PopStyleColor(3);
-    ImGui::End();
-    ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor();
+// The undo bar floats at the bottom of the history until the runner leaves the screen (Shell) or
+// taps Undo. It is a window of its own over the list, so a tap on it never reaches a row.
+void LogScreen::DrawUndoBar(UiFrame& frame, ImVec2 min, ImVec2 max) {
+  if (!undo_run) return;
+  const Palette& p = GetPalette();
+  Units units = frame.state.model.settings.units;
+  Date today = frame.context.today;
+  float bar_h = frame.Px(kUndoBarCss);
+  float margin = frame.Px(kUndoMarginCss);
+  ImGui::SetNextWindowPos(ImVec2(min.x + margin, max.y - bar_h - margin));
+  ImGui::SetNextWindowSize(ImVec2(max.x - min.x - margin * 2, bar_h));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.15f, 0.17f, 0.21f, 1));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, frame.Px(10));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.Px(16), frame.Px(8)));
+  ImGui::Begin("##undo_bar", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoFocusOnAppearing);
+  std::string text = "Run deleted: " + FormatDistance(undo_run->distance_m, units, 2) + ", " +
+                     ShortDate(undo_run->date, today) + ".";
+  ImGui::SetCursorPosY((bar_h - ImGui::GetTextLineHeight()) * 0.5f);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopStyleColor();
+  float undo_w = 88;
+  ImGui::SameLine(ImGui::GetContentRegionMax().x - frame.Px(undo_w));
+  ImGui::SetCursorPosY((bar_h - frame.Px(44)) * 0.5f);
+  ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
+  ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+  if (Button(frame, "Undo", ImVec2(undo_w, 0))) {
+    frame.Dispatch({{"type", "restore_run"}, {"run", RunToJson(*undo_run)}});
+    undo_run.reset();
   }
+  ImGui::PopStyleColor(3);
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor();
 }
 
 }  // namespace sw::ui

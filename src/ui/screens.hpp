@@ -44,8 +44,17 @@ struct LogScreen {
   // A run far beyond the runner's history (core asked for the runner's yes) waits here for
   // "Save ..." or "Change it".
   std::optional<nlohmann::json> unusual_run;
+  // "Edit" was tapped in the history beside the form (desktop): the form scrolls back to its top.
+  bool form_to_top = false;
   void Draw(UiFrame& frame);
   void ClearForm();
+
+ private:
+  void DrawForm(UiFrame& frame);
+  // The history; `own_scroll`: in a column of its own that scrolls by itself (desktop).
+  void DrawRuns(UiFrame& frame, bool own_scroll);
+  // The undo bar at the bottom of `min`..`max` (screen pixels): what the history fills.
+  void DrawUndoBar(UiFrame& frame, ImVec2 min, ImVec2 max);
 };
 
 // Shoes (shoes_screen.cpp): one shoe expanded for editing at a time, plus the "Add shoes" form.
@@ -122,7 +131,8 @@ void DrawImportConfirmation(UiFrame& frame);
 // Drawn over everything while activity files are read, reviewed or just imported (import_review.cpp).
 void DrawActivityImport(UiFrame& frame);
 
-// The frame around the screens: title bar, scrolling content, bottom navigation.
+// The frame around the screens: title bar, scrolling content, and the navigation - a bar along
+// the bottom of a phone, a column down the left of a desktop (UiFrame::wide).
 struct Shell {
   HomeScreen home;
   LogScreen log;

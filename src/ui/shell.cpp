@@ -15,10 +15,25 @@ namespace {
 
 constexpr float kNavHeightCss = 60;
 constexpr float kHeaderHeightCss = 52;
+// The desktop layout from this width, in CSS px at the runner's text size (io.DisplaySize.x /
+// frame.scale), so a larger text size needs a wider window. At 900 each of the two columns gets
+// about 300, near the least the Log's form and the shoe lines fit in; a narrower window - a
+// desktop's at a large text size too - keeps the phone's layout (bottom bar, one column), the one
+// already made to work at every text size.
+constexpr float kWideLayoutCss = 900;
+// ... and this height: the side navigation's six rows need about 400, and a phone on its side
+// (390 CSS px tall) is better served by its own layout, whatever its width.
+constexpr float kWideLayoutMinHeightCss = 480;
+constexpr float kSideNavWidthCss = 200;
+constexpr float kSideNavRowCss = 48;
+// Content widths: a readable measure for one column of text; room for two on Home and the Log.
+constexpr float kOneColumnCss = 640;
+constexpr float kTwoColumnsCss = 1040;
 
-// "Saving…", "Saved" or "Not saved" at the right of the title bar: the runner sees that a
-// change reached the device's storage (it says Saved only after IndexedDB committed).
-void DrawSaveMark(UiFrame& frame, float y) {
+// "Saving…", "Saved" or "Not saved": the runner sees that a change reached the device's storage
+// (it says Saved only after IndexedDB committed). At the right of the title bar, its right edge at
+// `x` (a phone), or under the app's name in the side navigation, starting at `x` (a desktop).
+void DrawSaveMark(UiFrame& frame, float x, float y, bool right_aligned) {
   const Palette& palette = GetPalette();
   const std::string& status = frame.save.status;
   const char* text = status == "saved" ? "Saved" : status == "saving" ? "Saving\u2026"
@@ -26,7 +41,7 @@ void DrawSaveMark(UiFrame& frame, float y) {
   ImVec4 color = status == "error" ? palette.bad : palette.muted_text;
   ImGui::PushFont(GetFonts().small);
   float width = ImGui::CalcTextSize(text).x;
-  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - width - frame.Px(16), y + frame.Px(4)));
+  ImGui::SetCursorPos(ImVec2(right_aligned ? x - width : x, y));
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::TextUnformatted(text);
   RecordLastItem(frame, text, "info", "save_status");
@@ -74,17 +89,27 @@ void DrawStorageNotice(UiFrame& frame) {
   ImGui::Dummy(ImVec2(0, frame.Px(4)));
 }
 
-void DrawHeader(UiFrame& frame) {
+// The screen's title; on a phone the app's name on Home, and the save mark at the right.
+void DrawHeader(UiFrame& frame, float title_x) {
   ImGui::PushFont(GetFonts().heading);
   float y = (frame.Px(kHeaderHeightCss) - ImGui::GetFontSize()) * 0.5f;
-  ImGui::SetCursorPos(ImVec2(frame.Px(16), y));
-  ImGui::TextUnformatted(ScreenId(frame.state.screen) == std::string_view("home")
+  ImGui::SetCursorPos(ImVec2(title_x, y));
+  ImGui::TextUnformatted(ScreenId(frame.state.screen) == std::string_view("home") && !frame.wide
                              ? "Stridewise"
                              : std::string(ScreenTitle(frame.state.screen)).c_str());
   ImGui::PopFont();
-  DrawSaveMark(frame, y);
+  if (!frame.wide) DrawSaveMark(frame, ImGui::GetWindowWidth() - frame.Px(16), y + frame.Px(4), true);
 }
 
+// One screen's entry in either navigation: tests and the page API find it as "<Title>##nav".
+void NavItem(UiFrame& frame, Screen screen, ImVec2 size) {
+  bool current = screen == frame.state.screen;
+  std::string label = std::string(ScreenTitle(screen)) + "##nav";
+  if (ImGui::Button(label.c_str(), size)) frame.Dispatch({{"type", "navigate"}, {"screen", ScreenId(screen)}});
+  RecordLastItem(frame, label.c_str(), "nav", current ? "current" : "");
+}
+
+// A phone: six tabs in a bar along the bottom.
 void DrawNavigation(UiFrame& frame) {
   const Palette& palette = GetPalette();
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -116,10 +141,7 @@ void DrawNavigation(UiFrame& frame) {
     bool current = screen == frame.state.screen;
     ImGui::SetCursorScreenPos(ImVec2(origin.x + button_width * float(i), origin.y));
     ImGui::PushStyleColor(ImGuiCol_Text, current ? palette.accent : palette.muted_text);
-    std::string label = std::string(ScreenTitle(screen)) + "##nav";
-    if (ImGui::Button(label.c_str(), ImVec2(button_width, height)))
-      frame.Dispatch({{"type", "navigate"}, {"screen", ScreenId(screen)}});
-    RecordLastItem(frame, label.c_str(), "nav", current ? "current" : "");
+    NavItem(frame, screen, ImVec2(button_width, height));
     ImGui::PopStyleColor();
     if (current) {  // a bar over the current screen's label
       ImVec2 min = ImGui::GetItemRectMin();
@@ -132,6 +154,48 @@ void DrawNavigation(UiFrame& frame) {
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(4);
   ImGui::PopFont();
+}
+
+// A desktop: a column along the left edge - the app's name and the save mark at its top, then the
+// six screens as rows, the current one tinted with a bar at its left edge.
+void DrawSideNavigation(UiFrame& frame) {
+  const Palette& palette = GetPalette();
+  ImGuiIO& io = ImGui::GetIO();
+  const float width = frame.Px(kSideNavWidthCss);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(ImVec2(0, 0), ImVec2(width, io.DisplaySize.y), ImGui::GetColorU32(palette.surface));
+  draw->AddLine(ImVec2(width, 0), ImVec2(width, io.DisplaySize.y), ImGui::GetColorU32(palette.border), frame.Px(1));
+
+  const float inset = frame.Px(12);  // the rows' margin; the name and mark line up with their labels
+  const float text_x = inset + frame.Px(14);
+  ImGui::PushFont(GetFonts().heading);
+  float name_y = (frame.Px(kHeaderHeightCss) - ImGui::GetFontSize()) * 0.5f;
+  ImGui::SetCursorPos(ImVec2(text_x, name_y));
+  ImGui::TextUnformatted("Stridewise");
+  ImGui::PopFont();
+  DrawSaveMark(frame, text_x, ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y, false);
+
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0);
+  ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0, 0.5f));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(text_x - inset, frame.Px(4)));
+  float y = frame.Px(kHeaderHeightCss + 28);
+  for (Screen screen : kAllScreens) {
+    bool current = screen == frame.state.screen;
+    ImVec4 fill = current ? Mix(palette.surface, palette.accent, 0.16f) : ImVec4(0, 0, 0, 0);
+    ImGui::PushStyleColor(ImGuiCol_Button, fill);
+    ImGui::PushStyleColor(ImGuiCol_Text, current ? palette.accent : palette.text);
+    ImGui::SetCursorPos(ImVec2(inset, y));
+    NavItem(frame, screen, ImVec2(width - inset * 2, frame.Px(kSideNavRowCss)));
+    ImGui::PopStyleColor(2);
+    if (current) {  // a bar at the current row's left edge: the tint is not the only sign
+      ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+      float bar_inset = frame.Px(10);
+      draw->AddRectFilled(ImVec2(min.x, min.y + bar_inset), ImVec2(min.x + frame.Px(4), max.y - bar_inset),
+                          ImGui::GetColorU32(palette.accent), frame.Px(2));
+    }
+    y += frame.Px(kSideNavRowCss + 4);
+  }
+  ImGui::PopStyleVar(3);
 }
 
 }  // namespace
@@ -154,18 +218,29 @@ void Shell::Draw(UiFrame& frame) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar();
 
-  ImGui::BeginChild("##header", ImVec2(0, frame.Px(kHeaderHeightCss)), false, ImGuiWindowFlags_NoScrollbar);
-  DrawHeader(frame);
+  frame.wide = io.DisplaySize.x >= frame.Px(kWideLayoutCss) && io.DisplaySize.y >= frame.Px(kWideLayoutMinHeightCss);
+  // The screens' area: right of the side navigation on a desktop, above the bottom bar on a phone.
+  const float left = frame.wide ? frame.Px(kSideNavWidthCss) : 0;
+  const float area_width = io.DisplaySize.x - left;
+  const bool two_columns = frame.wide && (frame.state.screen == Screen::Home || frame.state.screen == Screen::Log);
+  // The text keeps a readable measure on a wide screen, centred in the area.
+  const float measure = frame.Px(two_columns ? kTwoColumnsCss : kOneColumnCss);
+  const float side_padding = std::max(frame.Px(frame.wide ? 24 : 16), (area_width - measure) * 0.5f);
+  frame.float_left = frame.wide ? left + side_padding - frame.Px(12) : 0;
+  frame.float_right = frame.wide ? io.DisplaySize.x - side_padding + frame.Px(12) : io.DisplaySize.x;
+  frame.float_bottom = io.DisplaySize.y - (frame.wide ? 0 : frame.Px(kNavHeightCss));
+
+  ImGui::SetCursorPos(ImVec2(left, 0));
+  ImGui::BeginChild("##header", ImVec2(area_width, frame.Px(kHeaderHeightCss)), false, ImGuiWindowFlags_NoScrollbar);
+  DrawHeader(frame, frame.wide ? side_padding : frame.Px(16));
   ImGui::EndChild();
 
-  ImGui::SetCursorPos(ImVec2(0, frame.Px(kHeaderHeightCss)));
-  float content_height = io.DisplaySize.y - frame.Px(kHeaderHeightCss) - frame.Px(kNavHeightCss);
-  // On a wide screen the text keeps a readable measure: at most ~640 CSS px, centred.
-  float side_padding = std::max(frame.Px(16), (io.DisplaySize.x - frame.Px(640)) * 0.5f);
+  ImGui::SetCursorPos(ImVec2(left, frame.Px(kHeaderHeightCss)));
+  float content_height = io.DisplaySize.y - frame.Px(kHeaderHeightCss) - (frame.wide ? 0 : frame.Px(kNavHeightCss));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(side_padding, frame.Px(8)));
   // One scrolling region per screen, so each keeps its own scroll position.
   std::string content_id = "##content_" + std::string(ScreenId(frame.state.screen));
-  ImGui::BeginChild(content_id.c_str(), ImVec2(0, content_height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::BeginChild(content_id.c_str(), ImVec2(area_width, content_height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   ImGui::PopStyleVar();
   DrawStorageNotice(frame);
   switch (frame.state.screen) {
@@ -197,11 +272,18 @@ void Shell::Draw(UiFrame& frame) {
     guide.log_with_habits = false;
     log.warmup = log.cooldown = true;
   }
-  ImGui::Dummy(ImVec2(0, frame.Px(16)));
+  // Room below the last line - except beside the Log's two columns, which fill the area and
+  // scroll by themselves (the area itself must not scroll a few pixels under them).
+  if (!(frame.wide && frame.state.screen == Screen::Log)) ImGui::Dummy(ImVec2(0, frame.Px(16)));
   ImGui::EndChild();
 
-  ImGui::SetCursorPos(ImVec2(0, io.DisplaySize.y - frame.Px(kNavHeightCss)));
-  DrawNavigation(frame);
+  // The navigation after the screen, as on a phone: state().ui lists a screen's widgets first.
+  if (frame.wide) {
+    DrawSideNavigation(frame);
+  } else {
+    ImGui::SetCursorPos(ImVec2(0, io.DisplaySize.y - frame.Px(kNavHeightCss)));
+    DrawNavigation(frame);
+  }
   ImGui::End();
   DrawImportConfirmation(frame);
   DrawActivityImport(frame);

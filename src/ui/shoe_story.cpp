@@ -191,11 +191,10 @@ bool ShoeStory::Draw(UiFrame& frame) {
   if (selected.empty()) return true;
 
   // A bar over the bottom of the list while runs are ticked: how many, and "Move to...".
-  ImGuiIO& io = ImGui::GetIO();
   const float bar_h = frame.Px(60), margin = frame.Px(12);
   ImGui::Dummy(ImVec2(0, bar_h + margin));  // room to scroll the last rows out from under it
-  ImGui::SetNextWindowPos(ImVec2(margin, io.DisplaySize.y - frame.Px(60) - bar_h - margin));
-  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - margin * 2, bar_h));
+  ImGui::SetNextWindowPos(ImVec2(frame.float_left + margin, frame.float_bottom - bar_h - margin));
+  ImGui::SetNextWindowSize(ImVec2(frame.float_right - frame.float_left - margin * 2, bar_h));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.15f, 0.17f, 0.21f, 1));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, frame.Px(10));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.Px(16), frame.Px(8)));

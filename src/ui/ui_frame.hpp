@@ -65,6 +65,13 @@ struct UiFrame {
   std::vector<WidgetInfo>& widgets;
   float scale = 1;  // CSS px -> framebuffer px: devicePixelRatio x text size
   const SaveInfo& save;
+  // The desktop layout (Shell decides it each frame: kWideLayoutCss of width at this text size):
+  // a side navigation instead of the bottom bar, and Home and the Log in two columns.
+  bool wide = false;
+  // Where a bar floating over the foot of the screen goes (an undo bar; framebuffer px, Shell sets
+  // them): a phone's full width above the bottom navigation; a desktop's content column, down to
+  // the window's foot.
+  float float_left = 0, float_right = 0, float_bottom = 0;
   // Set by a screen with something moving (the plank timer): the app keeps drawing frames.
   bool wants_animation = false;
 

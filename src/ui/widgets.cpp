@@ -38,13 +38,21 @@ bool Button(UiFrame& frame, const char* label, ImVec2 size_css) {
   return pressed;
 }
 
+namespace {
+// ImGui draws a field's or slider's label to the right of its frame. Ours take the whole width, so
+// the label would land in the window's side padding: cut off on a phone, but drawn in the wide
+// margin of a desktop. The caption above says what the field is; `label` still names it in
+// state(), and only the ImGui id hides it.
+std::string HiddenLabel(const char* label) { return std::string("##") + label; }
+}  // namespace
+
 bool TextField(UiFrame& frame, const char* label, std::string& value, bool numeric, bool select_all) {
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                       ImVec2(frame.Px(10), (frame.Px(kTouchTargetCss) - ImGui::GetFontSize()) * 0.5f));
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGuiInputTextFlags flags = numeric ? ImGuiInputTextFlags_CharsDecimal : 0;
   if (select_all) flags |= ImGuiInputTextFlags_AutoSelectAll;
-  bool changed = ImGui::InputText(label, &value, flags);
+  bool changed = ImGui::InputText(HiddenLabel(label).c_str(), &value, flags);
   ImGui::PopStyleVar();
   RecordLastItem(frame, label, "text", value, numeric);
   frame.widgets.back().active = ImGui::IsItemActive();
@@ -80,7 +88,7 @@ bool Slider(UiFrame& frame, const char* label, float* value, float min, float ma
                       ImVec2(frame.Px(10), (frame.Px(kTouchTargetCss) - ImGui::GetFontSize()) * 0.5f));
   ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, frame.Px(28));
   ImGui::SetNextItemWidth(-FLT_MIN);
-  bool changed = ImGui::SliderFloat(label, value, min, max, format);
+  bool changed = ImGui::SliderFloat(HiddenLabel(label).c_str(), value, min, max, format);
   ImGui::PopStyleVar(2);
   char text[32];
   snprintf(text, sizeof text, "%g", *value);
@@ -230,5 +238,28 @@ bool PrimaryButton(UiFrame& frame, const char* label, float width_px) {
   ImGui::PopStyleColor(4);
   return pressed;
 }
+
+// [SECTION] Two columns
+
+bool BeginColumns(UiFrame& frame, const char* id) {
+  // Without borders or outer padding a table's columns are flush with the window's content edges
+  // and two cell paddings apart. NoClip: a card bleeds a little past its column, as it does into
+  // the window's padding on a phone.
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(frame.Px(kColumnGapCss) * 0.5f, 0));
+  bool open = ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_NoClip);
+  ImGui::PopStyleVar();
+  if (open) ImGui::TableNextColumn();
+  return open;
+}
+
+void NextColumn() {
+  ImGui::TableNextColumn();
+  // A table lines the first text of a row's cells up with the framed widgets (buttons) of the cells
+  // before it - right for a table of values, but it would start this column's heading a frame
+  // padding lower than the left one's.
+  ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset = 0;
+}
+
+void EndColumns() { ImGui::EndTable(); }
 
 }  // namespace sw::ui

@@ -56,6 +56,17 @@ bool ToggleButton(UiFrame& frame, const char* label, bool selected, float width_
 // A button in the accent colour for the main action of a section.
 bool PrimaryButton(UiFrame& frame, const char* label, float width_px = -1);
 
+// [SECTION] Two columns (the desktop layout, frame.wide)
+
+// The gap between the two columns, CSS px.
+inline constexpr float kColumnGapCss = 40.0f;
+// Two columns of equal width side by side in the current window (an ImGui table, so each column
+// is the content region its widgets measure: wrapped text, bars and cards stay inside it). Draws
+// into the left one; NextColumn() moves to the right. Call EndColumns() only when it returned true.
+bool BeginColumns(UiFrame& frame, const char* id);
+void NextColumn();
+void EndColumns();
+
 // Records the last ImGui item under `label`.
 void RecordLastItem(UiFrame& frame, const char* label, const char* kind, std::string value = {},
                     bool numeric = false);
