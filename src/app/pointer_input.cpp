@@ -28,15 +28,28 @@ ImGuiKey ToImGuiKey(int key) {
   }
 }
 
+// The innermost child of `window` under `pos` (the window itself when no child is there).
+ImGuiWindow* InnermostChildAt(ImGuiWindow* window, ImVec2 pos) {
+  for (int i = window->DC.ChildWindows.Size - 1; i >= 0; --i) {
+    ImGuiWindow* child = window->DC.ChildWindows[i];
+    if (child->Active && !child->Hidden && child->OuterRectClipped.Contains(pos)) return InnermostChildAt(child, pos);
+  }
+  return window;
+}
+
 // The window under `pos` in the last frame's layout. ImGui finds the hovered window only in
 // NewFrame(), which is too late when a touch and its first moves arrive before the next frame
-// (a slow frame, or the first frame after idling): the drag would be taken for a press.
+// (a slow frame, or the first frame after idling): the drag would be taken for a press. The
+// front-most top-level window decides, then its innermost child there: g.Windows keeps a child
+// where it was created, so a card's child (a dialog brought to the front each frame) would
+// otherwise be found behind the dialog's own full-screen window.
 ImGuiWindow* WindowAt(float x, float y) {
   ImGuiContext& g = *ImGui::GetCurrentContext();
   for (int i = g.Windows.Size - 1; i >= 0; --i) {  // front to back
     ImGuiWindow* window = g.Windows[i];
     if (!window->Active || window->Hidden || (window->Flags & ImGuiWindowFlags_NoMouseInputs)) continue;
-    if (window->OuterRectClipped.Contains(ImVec2(x, y))) return window;
+    if (window->Flags & ImGuiWindowFlags_ChildWindow) continue;
+    if (window->OuterRectClipped.Contains(ImVec2(x, y))) return InnermostChildAt(window, ImVec2(x, y));
   }
   return nullptr;
 }

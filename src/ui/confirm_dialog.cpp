@@ -27,6 +27,8 @@ void BeginDialogCard(UiFrame& frame, const char* id) {
   ImGui::SetCursorPos(ImVec2((io.DisplaySize.x - width) * 0.5f, io.DisplaySize.y * 0.2f));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, GetPalette().surface);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.Px(16), frame.Px(16)));
+  // A long card (a choice among thirty pairs) scrolls inside at most 70% of the screen's height.
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, io.DisplaySize.y * 0.7f));
   ImGui::BeginChild("##card", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY);
 }
 

@@ -291,165 +291,63 @@ void LogScreen::DrawForm(UiFrame& frame) {
 
 void LogScreen::DrawRuns(UiFrame& frame, bool own_scroll) {
   const Model& model = frame.state.model;
-  const Palette& p = GetPalette();
-  Units units = model.settings.units;
-  Date today = frame.context.today;
+  const Units units = model.settings.units;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   Heading("Your runs");
-  std::vector<const Run*> runs;
-  runs.reserve(model.runs.size());
-  for (const Run& r : model.runs) runs.push_back(&r);
-  std::sort(runs.begin(), runs.end(), [](const Run* a, const Run* b) {
-    return a->date != b->date ? a->date > b->date : a->id > b->id;
-  });
-  if (runs.empty())  // beside the form on a desktop, below it on a phone
+  if (shoe_filter && !FindShoe(model, *shoe_filter)) shoe_filter.reset();  // the pair is gone
+  runs.Refresh(frame, shoe_filter);
+  if (model.runs.empty()) {  // beside the form on a desktop, below it on a phone
     SmallText(own_scroll ? "No runs yet. Tap a distance, then Save run." : "No runs yet. Tap a distance above, then Save run.");
-  // The list: a month's heading (index into history.months) before its runs.
-  struct Item {
-    const Run* run = nullptr;
-    const PeriodTotals* month = nullptr;
-  };
-  const std::vector<PeriodTotals>& months = frame.Summaries().history.months;
-  std::vector<Item> items;
-  items.reserve(runs.size() + months.size());
-  std::size_t month_index = 0;
-  for (const Run* run : runs) {
-    const bool new_month = items.empty() || items.back().run == nullptr ||
-                           items.back().run->date.year() != run->date.year() ||
-                           items.back().run->date.month() != run->date.month();
-    if (new_month) {
-      while (month_index < months.size() && (months[month_index].year != run->date.year() ||
-                                             months[month_index].month != run->date.month()))
-        ++month_index;
-      items.push_back({nullptr, month_index < months.size() ? &months[month_index] : nullptr});
-    }
-    items.push_back({run, nullptr});
+  } else if (!model.shoes.empty()) {
+    // One pair's runs only: a card lists the pairs (ten years may have thirty).
+    const Shoe* filtered = FindShoe(model, shoe_filter);
+    const std::string label = "Pairs: " + (filtered ? filtered->name : std::string("all")) + "##filter";
+    if (ChoiceButton(frame, label.c_str(), filtered != nullptr, -1)) choosing_filter = true;
+    frame.widgets.back().label = "Filter by pair";
+    frame.widgets.back().value = filtered ? filtered->name : "all";
+    if (filtered && runs.empty()) SmallText("No runs in these shoes.");
   }
-  float button_w = 72;
-  ImGui::PushFont(GetFonts().small);
-  const float small_line = ImGui::GetTextLineHeight();
-  ImGui::PopFont();
-  const float row_h = std::max(frame.Px(kTouchTargetCss), ImGui::GetTextLineHeight() + small_line) +
-                      ImGui::GetStyle().ItemSpacing.y * 2;
-  // Jump to a year: every row has one height, so a year's first month is at a known offset.
-  const std::vector<PeriodTotals>& years = frame.Summaries().history.years;
-  std::optional<int> jump_to;
-  if (years.size() > 1) {
-    Flow flow{frame, ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x};
-    for (const PeriodTotals& y : years) {
-      const std::string label = std::to_string(int(y.year)) + "##year";
-      const float w = ImGui::CalcTextSize("0000").x / frame.scale + 28;
-      flow.Next(w);
-      if (ChoiceButton(frame, label.c_str(), false, w)) jump_to = int(y.year);
-    }
+  if (choosing_filter) {
+    const std::vector<const Shoe*> pairs = PairsForChoice(model);
+    std::vector<std::string> choices = {"All pairs##filter"};
+    for (const Shoe* s : pairs) choices.push_back(s->name + (s->retired ? " (retired)" : "") + "##filter" + std::to_string(s->id));
+    const int chosen = ChoiceCard(frame, "filter_runs", "Show the runs of", choices, "Cancel");
+    if (chosen == 0) shoe_filter.reset();
+    if (chosen > 0) shoe_filter = pairs[std::size_t(chosen - 1)]->id;
+    if (chosen != -1) choosing_filter = false;
   }
-  // In its own column the list scrolls under the heading and the year buttons, which stay.
+  runs.DrawJumps(frame, model);
+  // In its own column the list scrolls under the heading, the filter and the jumps, which stay.
   if (own_scroll) ImGui::BeginChild("##runs_list", ImVec2(0, ImGui::GetContentRegionAvail().y));
-  const float right = ImGui::GetContentRegionMax().x;
-  const float list_top = ImGui::GetCursorPosY();
-  if (jump_to) {
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (!items[i].run && items[i].month && int(items[i].month->year) == *jump_to) {
-        ImGui::SetScrollY(list_top + float(i) * row_h);
-        break;
-      }
+  const float button_w = 72;
+  runs.Draw(frame, button_w * 2 + spacing / frame.scale, /*show_shoe=*/!shoe_filter, [&](const Run& run) {
+    const bool is_editing = editing_id == run.id;
+    if (ChoiceButton(frame, ("Edit##run" + std::to_string(run.id)).c_str(), is_editing, button_w)) {
+      editing_id = run.id;
+      distance_text = TrimNumber(FormatDistanceNumber(run.distance_m, units, 2));
+      date_text = FormatDate(run.date);
+      duration_text = run.duration_s ? FormatDuration(*run.duration_s) : "";
+      shoe_choice = run.shoe_id;
+      no_shoe = !run.shoe_id;
+      warmup = run.warmup;
+      cooldown = run.cooldown;
+      distance_error.clear(), date_error.clear(), duration_error.clear(), message.clear();
+      // Show the form: on a phone it is at the top of this scrolling region; beside the list
+      // it is in view already, scrolled back to its top (Draw).
+      if (own_scroll) form_to_top = true;
+      else ImGui::SetScrollY(0);
     }
-  }
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  ImGuiListClipper clipper;
-  clipper.Begin(int(items.size()), row_h);
-  while (clipper.Step()) {
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const Item& item = items[std::size_t(i)];
-      const float row_y = ImGui::GetCursorPosY();
-      const ImVec2 row_screen = ImGui::GetCursorScreenPos();
-      if (!item.run) {  // the month's heading and totals
-        std::string text = item.month ? std::string(MonthName(item.month->month)) + " " +
-                                            std::to_string(int(item.month->year))
-                                      : std::string();
-        std::string totals;
-        if (item.month) {
-          totals = std::to_string(item.month->runs) + (item.month->runs == 1 ? " run, " : " runs, ") +
-                   FormatDistance(item.month->distance_m, units, 1);
-          if (item.month->duration_s > 0) totals += ", " + FormatDuration(item.month->duration_s);
-        }
-        ImGui::SetCursorPosY(row_y + row_h - ImGui::GetTextLineHeight() * 1.4f - ImGui::GetStyle().ItemSpacing.y);
-        ImGui::PushFont(GetFonts().heading);
-        ImGui::TextUnformatted(text.c_str());
-        ImGui::PopFont();
-        RecordLastItem(frame, text.c_str(), "info", totals);
-        ImGui::SameLine();
-        // On the heading's baseline: the body font is shorter, so it starts lower.
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetItemRectSize().y - ImGui::GetTextLineHeight()) * 0.7f);
-        ImGui::PushStyleColor(ImGuiCol_Text, p.muted_text);
-        ImGui::TextUnformatted(totals.c_str());
-        ImGui::PopStyleColor();
-        ImGui::SetCursorPosY(row_y + row_h);
-        continue;
-      }
-      const Run& run = *item.run;
-      ImGui::PushID(int(run.id));
-      const float buttons_x = right - frame.Px(button_w * 2) - spacing;
-      std::string head = ShortDate(run.date, today) + "   " + FormatDistance(run.distance_m, units, 2);
-      if (run.duration_s) head += "   " + FormatDuration(*run.duration_s);
-      std::string detail;
-      if (const Shoe* s = FindShoe(model, run.shoe_id)) detail = s->name;
-      if (run.duration_s) {
-        auto pace = PaceSecondsPerUnit(run.distance_m, *run.duration_s, units);
-        if (pace) detail += (detail.empty() ? "" : ", ") + FormatPace(pace, units);
-      }
-      if (run.warmup) detail += (detail.empty() ? "" : ", ") + std::string("warm-up");
-      if (run.cooldown) detail += (detail.empty() ? "" : ", ") + std::string("cool-down");
-      // One line each, cut with an ellipsis before the buttons (a row keeps its height).
-      const float text_right = ImGui::GetWindowPos().x + buttons_x - frame.Px(6);
-      const float line_h = ImGui::GetTextLineHeight();
-      const float text_top = row_screen.y + (row_h - ImGui::GetStyle().ItemSpacing.y - line_h - small_line) * 0.5f;
-      ImGui::RenderTextEllipsis(draw, ImVec2(row_screen.x, text_top), ImVec2(text_right, text_top + line_h), text_right,
-                                text_right, head.c_str(), nullptr, nullptr);
-      if (!detail.empty()) {
-        ImGui::PushFont(GetFonts().small);
-        ImGui::PushStyleColor(ImGuiCol_Text, p.muted_text);
-        ImGui::RenderTextEllipsis(draw, ImVec2(row_screen.x, text_top + line_h),
-                                  ImVec2(text_right, text_top + line_h + small_line), text_right, text_right,
-                                  detail.c_str(), nullptr, nullptr);
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
-      }
-      ImGui::SetCursorPos(ImVec2(buttons_x, row_y));
-      ImGui::SetCursorPosY(row_y + (row_h - ImGui::GetStyle().ItemSpacing.y - frame.Px(kTouchTargetCss)) * 0.5f);
-      bool is_editing = editing_id == run.id;
-      if (ChoiceButton(frame, ("Edit##run" + std::to_string(run.id)).c_str(), is_editing, button_w)) {
-        editing_id = run.id;
-        distance_text = TrimNumber(FormatDistanceNumber(run.distance_m, units, 2));
-        date_text = FormatDate(run.date);
-        duration_text = run.duration_s ? FormatDuration(*run.duration_s) : "";
-        shoe_choice = run.shoe_id;
-        no_shoe = !run.shoe_id;
-        warmup = run.warmup;
-        cooldown = run.cooldown;
-        distance_error.clear(), date_error.clear(), duration_error.clear(), message.clear();
-        // Show the form: on a phone it is at the top of this scrolling region; beside the list
-        // it is in view already, scrolled back to its top (Draw).
-        if (own_scroll) form_to_top = true;
-        else ImGui::SetScrollY(0);
-      }
-      // The row's own name for the page API (every row's buttons are "Edit" and "Delete").
-      RecordLastItem(frame, ("Edit run " + FormatDate(run.date)).c_str(), "button", head);
-      ImGui::SameLine();
-      if (Button(frame, ("Delete##run" + std::to_string(run.id)).c_str(), ImVec2(button_w, 0))) {
-        undo_run = run;
-        frame.Dispatch({{"type", "delete_run"}, {"id", run.id}});
-        message.clear();
-      }
-      ImGui::PopID();
-      ImGui::SetCursorPosY(row_y + row_h);
-      // A hairline between runs.
-      const float line_y = row_screen.y + row_h - ImGui::GetStyle().ItemSpacing.y * 0.5f;
-      draw->AddLine(ImVec2(row_screen.x, line_y), ImVec2(ImGui::GetWindowPos().x + right, line_y),
-                    ImGui::GetColorU32(ImGuiCol_Border), frame.Px(1));
+    // The row's own name for the page API (every row's buttons are "Edit" and "Delete").
+    std::string head = ShortDate(run.date, frame.context.today) + "   " + FormatDistance(run.distance_m, units, 2);
+    if (run.duration_s) head += "   " + FormatDuration(*run.duration_s);
+    RecordLastItem(frame, ("Edit run " + FormatDate(run.date)).c_str(), "button", head);
+    ImGui::SameLine();
+    if (Button(frame, ("Delete##run" + std::to_string(run.id)).c_str(), ImVec2(button_w, 0))) {
+      undo_run = run;
+      frame.Dispatch({{"type", "delete_run"}, {"id", run.id}});
+      message.clear();
     }
-  }
-  clipper.End();
+  });
   // Room to scroll the last rows out from under the undo bar.
   if (undo_run) ImGui::Dummy(ImVec2(0, frame.Px(kUndoBarCss + kUndoMarginCss)));
   if (own_scroll) ImGui::EndChild();

@@ -48,20 +48,43 @@ bool RunList::Refresh(const UiFrame& frame, std::optional<Id> shoe_id) {
     return x.date != y.date ? x.date > y.date : x.id > y.id;
   });
   totals_ = SummarizeHistory(model, shoe_id);
-  // A heading before each month's runs. totals_.months lists exactly the months these runs fall
-  // in, newest first as the runs are, so the n-th new month is the n-th entry.
+  if (open_year_ && std::none_of(totals_.years.begin(), totals_.years.end(),
+                                 [&](const PeriodTotals& y) { return int(y.year) == *open_year_; }))
+    open_year_.reset();
+  BuildRows(model);
+  jump_row_.reset();
+  return true;
+}
+
+// A heading before each month's runs. totals_.months lists exactly the months these runs fall in,
+// newest first as the runs are, so the n-th new month is the n-th entry. Before the open year's
+// first heading, two rows of its months (January-June, July-December) to jump to.
+void RunList::BuildRows(const Model& model) {
   rows_.clear();
-  rows_.reserve(runs_.size() + totals_.months.size());
+  rows_.reserve(runs_.size() + totals_.months.size() + 2);
   int month = -1;
   std::optional<Date> previous;
   for (std::size_t index : runs_) {
     const Date date = model.runs[index].date;
-    if (!previous || !SameMonth(*previous, date)) rows_.push_back({0, ++month});
+    if (!previous || !SameMonth(*previous, date)) {
+      if (open_year_ && int(date.year()) == *open_year_ && (!previous || previous->year() != date.year())) {
+        rows_.push_back({0, -1, 0});
+        rows_.push_back({0, -1, 1});
+      }
+      rows_.push_back({0, ++month, -1});
+    }
     previous = date;
-    rows_.push_back({index, -1});
+    rows_.push_back({index, -1, -1});
   }
-  jump_row_.reset();
-  return true;
+}
+
+std::optional<std::size_t> RunList::RowOf(int year, unsigned month) const {
+  for (std::size_t i = 0; i < rows_.size(); ++i) {
+    if (rows_[i].month < 0) continue;
+    const PeriodTotals& t = totals_.months[std::size_t(rows_[i].month)];
+    if (int(t.year) == year && unsigned(t.month) == month) return i;
+  }
+  return std::nullopt;
 }
 
 bool RunList::Lists(const Model& model, Id id) const {
@@ -77,37 +100,39 @@ std::vector<Id> RunList::RunsIn(const Model& model, const PeriodTotals& month) c
   return ids;
 }
 
-void RunList::DrawJumps(UiFrame& frame) {
+void RunList::DrawJumps(UiFrame& frame, const Model& model) {
   if (totals_.years.size() < 2 && totals_.months.size() < 4) return;
   const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
   const float year_w = ImGui::CalcTextSize("0000").x + frame.Px(28);
-  auto heading_of = [&](int year, unsigned month) -> std::optional<std::size_t> {
-    for (std::size_t i = 0; i < rows_.size(); ++i) {
-      if (rows_[i].month < 0) continue;
-      const PeriodTotals& t = totals_.months[std::size_t(rows_[i].month)];
-      if (int(t.year) == year && (month == 0 || unsigned(t.month) == month)) return i;
-    }
-    return std::nullopt;
-  };
   bool first = true;
   for (const PeriodTotals& y : totals_.years) {
     const int year = int(y.year);
     NextInFlow(right, year_w, first);
     const std::string label = std::to_string(year) + "##year";
     if (ToggleButton(frame, label.c_str(), open_year_ == year, year_w)) {
-      open_year_ = open_year_ == year ? std::nullopt : std::optional<int>(year);
-      jump_row_ = heading_of(year, 0);
+      // The year opens in the list: its months to jump to, then its newest month.
+      open_year_ = year;
+      BuildRows(model);
+      for (std::size_t i = 0; i < rows_.size(); ++i)
+        if (rows_[i].months_half == 0) jump_row_ = i;
     }
   }
-  if (!open_year_) return;
-  // The open year's months, oldest first as on a calendar; only months with runs.
-  const float month_w = ImGui::CalcTextSize("May").x + frame.Px(24);
-  first = true;
-  for (auto it = totals_.months.rbegin(); it != totals_.months.rend(); ++it) {
-    if (int(it->year) != *open_year_) continue;
-    NextInFlow(right, month_w, first);
-    const std::string label = std::string(MonthAbbrev(it->month)) + " " + std::to_string(*open_year_) + "##month";
-    if (ToggleButton(frame, label.c_str(), false, month_w)) jump_row_ = heading_of(*open_year_, unsigned(it->month));
+}
+
+// Half a year of month buttons (`half` 0: January-June, 1: July-December); a month without runs is
+// drawn but does nothing.
+void RunList::DrawMonthButtons(UiFrame& frame, int half) {
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float width = (ImGui::GetContentRegionAvail().x - spacing * 5) / 6;
+  for (unsigned m = unsigned(half) * 6 + 1; m <= unsigned(half) * 6 + 6; ++m) {
+    if (m != unsigned(half) * 6 + 1) ImGui::SameLine();
+    const std::optional<std::size_t> row = RowOf(*open_year_, m);
+    const std::string label = std::string(MonthAbbrev(std::chrono::month(m))) + "##month" + std::to_string(m);
+    ImGui::BeginDisabled(!row);
+    if (ToggleButton(frame, label.c_str(), false, width) && row) jump_row_ = *row;
+    ImGui::EndDisabled();
+    // Named with its year for the page API and tests ("Jan 2025"); the button says "Jan".
+    frame.widgets.back().label = std::string(MonthAbbrev(std::chrono::month(m))) + " " + std::to_string(*open_year_);
   }
 }
 
@@ -138,6 +163,12 @@ void RunList::Draw(UiFrame& frame, float actions_css, bool show_shoe,
       const Row& row = rows_[std::size_t(i)];
       const float row_y = ImGui::GetCursorPosY();
       const ImVec2 row_screen = ImGui::GetCursorScreenPos();
+      if (row.months_half >= 0) {  // the open year's months
+        ImGui::SetCursorPosY(row_y + (row_h - style.ItemSpacing.y - frame.Px(kTouchTargetCss)) * 0.5f);
+        DrawMonthButtons(frame, row.months_half);
+        ImGui::SetCursorPosY(row_y + row_h);
+        continue;
+      }
       if (row.month >= 0) {  // the month's heading and totals
         const PeriodTotals& month = totals_.months[std::size_t(row.month)];
         const std::string text = std::string(MonthName(month.month)) + " " + std::to_string(int(month.year));

@@ -46,6 +46,10 @@ struct LogScreen {
   std::optional<nlohmann::json> unusual_run;
   // "Edit" was tapped in the history beside the form (desktop): the form scrolls back to its top.
   bool form_to_top = false;
+  // The history: every run, or one pair's (shoe_filter), chosen on a card of the pairs.
+  RunList runs;
+  std::optional<Id> shoe_filter;
+  bool choosing_filter = false;
   void Draw(UiFrame& frame);
   void ClearForm();
 

@@ -161,7 +161,7 @@ bool ShoeStory::Draw(UiFrame& frame) {
     return true;
   }
   SmallText("Tick runs, or a whole month, to move them to another pair.");
-  runs.DrawJumps(frame);
+  runs.DrawJumps(frame, model);
   const float select_w = 96;
   runs.Draw(
       frame, select_w, /*show_shoe=*/false,
@@ -218,10 +218,10 @@ bool ShoeStory::Draw(UiFrame& frame) {
   if (choosing_pair) {
     std::vector<const Shoe*> targets;
     std::vector<std::string> names;
-    for (const Shoe& other : model.shoes) {
-      if (other.id == shoe_id) continue;
-      targets.push_back(&other);
-      names.push_back(other.name + (other.retired ? " (retired)" : "") + "##to" + std::to_string(other.id));
+    for (const Shoe* other : PairsForChoice(model)) {
+      if (other->id == shoe_id) continue;
+      targets.push_back(other);
+      names.push_back(other->name + (other->retired ? " (retired)" : "") + "##to" + std::to_string(other->id));
     }
     const int chosen = ChoiceCard(frame, "move_runs",
                                   targets.empty() ? "There is no other pair to move these runs to. Add one first."

@@ -30,6 +30,22 @@ void RecordLastItem(UiFrame& frame, const char* label, const char* kind, std::st
   frame.widgets.push_back(std::move(info));
 }
 
+std::vector<const Shoe*> PairsForChoice(const Model& model) {
+  std::vector<const Shoe*> pairs;
+  for (const Shoe& s : model.shoes)
+    if (!s.retired) pairs.push_back(&s);
+  std::vector<const Shoe*> retired;
+  for (const Shoe& s : model.shoes)
+    if (s.retired) retired.push_back(&s);
+  // Newest retirement first; a pair retired before retired_on was kept goes by its id (added later, retired later).
+  std::stable_sort(retired.begin(), retired.end(), [](const Shoe* a, const Shoe* b) {
+    if (a->retired_on != b->retired_on) return a->retired_on > b->retired_on;
+    return a->id > b->id;
+  });
+  pairs.insert(pairs.end(), retired.begin(), retired.end());
+  return pairs;
+}
+
 bool Button(UiFrame& frame, const char* label, ImVec2 size_css) {
   ImVec2 size(size_css.x > 0 ? frame.Px(size_css.x) : size_css.x,
               frame.Px(size_css.y > 0 ? size_css.y : kTouchTargetCss));

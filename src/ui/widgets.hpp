@@ -4,6 +4,9 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
+
+#include "core/model/model.hpp"
 
 #include "ui_frame.hpp"
 
@@ -66,6 +69,10 @@ inline constexpr float kColumnGapCss = 40.0f;
 bool BeginColumns(UiFrame& frame, const char* id);
 void NextColumn();
 void EndColumns();
+
+// The pairs to offer in a list to choose from: those in use first (in the runner's order), then
+// the retired ones, the most recently retired first.
+std::vector<const Shoe*> PairsForChoice(const Model& model);
 
 // Records the last ImGui item under `label`.
 void RecordLastItem(UiFrame& frame, const char* label, const char* kind, std::string value = {},

@@ -57,9 +57,12 @@ async function reveal(page, label, kind) {
   return widget(page, label, kind);
 }
 
+// Taps the widget once it is on screen, then waits for the frames the tap asked for (a jump's
+// scroll lands a frame later: reading the screen before it would look in the wrong place).
 async function tapVisible(page, label, kind) {
   const w = await reveal(page, label, kind);
   await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
+  await settle(page);
   return w;
 }
 
@@ -449,6 +452,58 @@ describe('a pair\'s own page with three years of runs on a phone', () => {
       await tapVisible(page, 'Undo move', 'button');
       s = await waitForState(page, (x) => february.every((id) => x.runs.find((y) => y.id === id).shoe_id === worn.id),
         { what: 'February back on Shoe 30' });
+      assert.deepEqual(opened.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the Log shows one pair\'s runs with their month totals, and jumps to a month', async () => {
+    const opened = await openApp(env, PHONE, { initScript: pinToday });
+    const { page, context } = opened;
+    try {
+      const doc = yearsOfData({ from: Date.UTC(2016, 2, 13), sessions: 0 });
+      doc.runs = doc.runs.slice(-1095);
+      const r = await dispatch(page, { type: 'import_backup', json: JSON.stringify(doc), confirm: true });
+      assert.ok(r.ok, r.error);
+      let s = await waitForState(page, (x) => x.runs.length === 1095, { what: 'three years loaded' });
+      const pair = s.shoes.find((x) => x.name === 'Shoe 27');  // retired; four months of runs early in 2025
+      const its = doc.runs.filter((x) => x.shoe_id === pair.id);
+      await go(page, 'Log');
+      assert.equal(find(s = await state(page), 'Filter by pair', 'button')?.value ?? (await reveal(page, 'Filter by pair', 'button')).value, 'all');
+      await tapVisible(page, 'Filter by pair', 'button');
+      await waitForState(page, (x) => find(x, 'Show the runs of', 'info'), { what: 'the pairs card' });
+      await screenshot(page, 'log-filter-card-phone.png');
+      // Thirty pairs: the card scrolls by itself under a finger (mid-card; its right edge is the scrollbar).
+      for (let i = 0; i < 6; i++) {
+        const w = find(await state(page), 'Shoe 27 (retired)', 'button');
+        if (w.visible && w.y + w.h < 700) break;
+        await drag(page, 200, 650, 0, -300, 10);
+        await settle(page);
+      }
+      await tapVisible(page, 'Shoe 27 (retired)', 'button');
+      s = await waitForState(page, (x) => find(x, 'Filter by pair', 'button')?.value === 'Shoe 27', { what: 'the filter' });
+      // Jump to the month it came into use (another pair ran the first days) and read its heading:
+      // this pair's runs of that month only.
+      const middle = its[0].date.slice(0, 7);
+      const first = new Date(`${middle}-01T12:00:00Z`);
+      const name = (style) => first.toLocaleString('en-GB', { month: style, timeZone: 'UTC' });
+      const year = middle.slice(0, 4);
+      await tapVisible(page, year, 'button');
+      await tapVisible(page, `${name('short')} ${year}`, 'button');
+      const heading = await reveal(page, `${name('long')} ${year}`, 'info');
+      const month = its.filter((x) => x.date.startsWith(middle));
+      const km = (month.reduce((sum, x) => sum + x.distance_m, 0) / 1000).toFixed(1);
+      assert.ok(heading.value.startsWith(`${month.length} runs, ${km} km`), heading.value);
+      assert.ok(month.length < doc.runs.filter((x) => x.date.startsWith(middle)).length, 'other pairs ran that month too');
+      s = await state(page);
+      const rows = s.ui.widgets.filter((w) => w.label.startsWith('Edit run ') && w.visible);
+      assert.ok(rows.length > 3);
+      for (const row of rows) {
+        const date = row.label.slice('Edit run '.length);
+        assert.ok(its.some((x) => x.date === date), `${date} is a run in Shoe 27`);
+      }
+      await screenshot(page, 'log-filter-phone.png');
       assert.deepEqual(opened.errors, []);
     } finally {
       await context.close();
