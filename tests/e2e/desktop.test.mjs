@@ -133,10 +133,15 @@ describe('desktop (1280x800, mouse): side navigation and two columns', () => {
     s = await state(page);
     const moved = visible(s, 'text').find((w) => w.label === 'Distance');
     assert.deepEqual([moved.x, moved.y], [distance.x, distance.y], 'the form did not move');
+    // The year opens at the top of the list: its months to jump to, then December 2023.
     const december = visible(s, 'info').find((w) => w.label === 'December 2023');
     const listTop = Math.max(...visible(s, 'button').filter((w) => /^\d{4}$/.test(w.label)).map(bottom));
-    assert.ok(december.y >= listTop && december.y < listTop + 80,
-      `December 2023 (y ${december.y}) at the top of the list, under the year buttons (to y ${listTop})`);
+    const january = visible(s, 'button').find((w) => w.label === 'Jan 2023');
+    const july = visible(s, 'button').find((w) => w.label === 'Jul 2023');
+    assert.ok(january.y >= listTop && january.y < listTop + 80,
+      `the months of 2023 (y ${january.y}) at the top of the list, under the year buttons (to y ${listTop})`);
+    assert.ok(december.y >= bottom(july) && december.y < bottom(july) + 80,
+      `December 2023 (y ${december.y}) under the months (to y ${bottom(july)})`);
 
     const row = await widget(page, 'Edit run 2023-12-30', 'button');
     assert.match(row.value, /^30 Dec 2023 {3}/, 'the row says its date');
