@@ -10,6 +10,8 @@
 #include "core/rules/shoe_rules.hpp"
 #include "core/model/model_json.hpp"
 #include "core/model/validation.hpp"
+#include "core/import/activity.hpp"
+#include "import_test_files.hpp"
 #include "model_samples.hpp"
 
 using nlohmann::json;
@@ -87,6 +89,46 @@ TEST_CASE("history: runs by calendar month and year, newest first, leap days in 
   CHECK(state["shoes"][0]["first_run"] == "2023-12-31");
   CHECK(state["shoes"][0]["last_run"] == "2024-03-31");
   CHECK(state["shoes"][1]["first_run"] == "2024-01-01");
+}
+
+TEST_CASE("an imported run's month is its local day's, across time zones and daylight-saving changes",
+          "[history]") {
+  // Berlin: UTC+1 in winter, UTC+2 from 31 March 2024 01:00 UTC to 27 October 2024 01:00 UTC.
+  using import::UtcOffsetAt;
+  using sw::test::At;
+  const UtcOffsetAt berlin = [](std::chrono::sys_seconds t) {
+    return t >= At("2024-03-31T01:00:00Z") && t < At("2024-10-27T01:00:00Z") ? 7200 : 3600;
+  };
+  const UtcOffsetAt new_york = [](std::chrono::sys_seconds t) {  // UTC-4 in summer, UTC-5 from 3 November
+    return t >= At("2024-03-10T07:00:00Z") && t < At("2024-11-03T06:00:00Z") ? -4 * 3600 : -5 * 3600;
+  };
+  auto local_day = [](const char* start, const UtcOffsetAt& zone) {
+    import::ImportedActivity activity;
+    activity.start_utc = At(start);
+    return import::LocalDate(activity, zone).value();
+  };
+  // 23:30 on 31 March in Berlin, the first evening of summer time: 21:30 UTC, March.
+  CHECK(local_day("2024-03-31T21:30:00Z", berlin) == D("2024-03-31"));
+  // 00:30 on 1 November in Berlin, back on winter time: still 31 October in UTC, November here.
+  CHECK(local_day("2024-10-31T23:30:00Z", berlin) == D("2024-11-01"));
+  // 22:00 on 31 December in New York is 03:00 on New Year's Day in UTC: a run of 2024.
+  CHECK(local_day("2025-01-01T03:00:00Z", new_york) == D("2024-12-31"));
+  // A leap day in the evening in New York.
+  CHECK(local_day("2024-03-01T01:00:00Z", new_york) == D("2024-02-29"));
+
+  // The history takes those days as they are.
+  Model m = TwoShoes();
+  m.runs = {RunOn(1, "2024-03-31", 5000), RunOn(2, "2024-11-01", 6000), RunOn(3, "2024-12-31", 7000),
+            RunOn(4, "2024-02-29", 8000)};
+  const HistorySummary h = SummarizeHistory(m);
+  using namespace std::chrono;
+  REQUIRE(h.months.size() == 4);
+  CHECK(h.months[0].month == December);
+  CHECK(h.months[1].month == November);
+  CHECK(h.months[2].month == March);
+  CHECK(h.months[3].month == February);
+  REQUIRE(h.years.size() == 1);
+  CHECK(h.years[0].runs == 4);
 }
 
 TEST_CASE("a pair without runs has no first or last run", "[history]") {
