@@ -404,7 +404,7 @@ void CadenceScreen::Draw(UiFrame& frame) {
     std::string text = "Your personal target: " + std::to_string(target->low_spm) + "-" +
                        std::to_string(target->high_spm) + " steps per minute - your measured " +
                        std::to_string(int(std::lround(target->baseline_spm))) +
-                       " plus 5-10% (Heiderscheit et al., 2011: a 5-10% quicker step eases the load on knees "
+                       " plus 5-10% (Heiderscheit and colleagues, 2011: a 5-10% quicker step eases the load on knees "
                        "and hips). From your " + SessionListText(target->session_dates, frame.context.today) +
                        PlausibleRangeText(" (only runs averaging ", " count).");
     Paragraph(text.c_str());
