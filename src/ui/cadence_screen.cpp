@@ -246,14 +246,10 @@ void CadenceScreen::DrawHistory(UiFrame& frame) {
   SmallText(PlausibleRangeText("Monthly averages of the last 12 months. Only runs averaging ",
                                " count here and in your personal target.").c_str());
   const ImGuiStyle& style = ImGui::GetStyle();
-  ImGui::PushFont(GetFonts().small);
-  const float small_line = ImGui::GetTextLineHeight();
-  ImGui::PopFont();
-  const float row_h = std::max(frame.Px(kTouchTargetCss), ImGui::GetTextLineHeight() + small_line) + style.ItemSpacing.y * 2;
+  const float row_h = ListRowHeight(frame);
   const float right = ImGui::GetContentRegionMax().x;
   const float button_w = 64;
   const float actions_x = right - frame.Px(button_w * 2) - style.ItemSpacing.x;
-  ImDrawList* draw = ImGui::GetWindowDrawList();
   ImGuiListClipper clipper;
   clipper.Begin(int(history.size()), row_h);
   while (clipper.Step()) {
@@ -263,17 +259,7 @@ void CadenceScreen::DrawHistory(UiFrame& frame) {
       const ImVec2 row_screen = ImGui::GetCursorScreenPos();
       const std::string head = HistoryHead(record, today), detail = HistoryDetail(record);
       const float text_right = ImGui::GetWindowPos().x + (record.imported ? right : actions_x - frame.Px(6));
-      const float line_h = ImGui::GetTextLineHeight();
-      const float text_top = row_screen.y + (row_h - style.ItemSpacing.y - line_h - small_line) * 0.5f;
-      ImGui::RenderTextEllipsis(draw, ImVec2(row_screen.x, text_top), ImVec2(text_right, text_top + line_h), text_right,
-                                text_right, head.c_str(), nullptr, nullptr);
-      ImGui::PushFont(GetFonts().small);
-      ImGui::PushStyleColor(ImGuiCol_Text, p.muted_text);
-      ImGui::RenderTextEllipsis(draw, ImVec2(row_screen.x, text_top + line_h),
-                                ImVec2(text_right, text_top + line_h + small_line), text_right, text_right,
-                                detail.c_str(), nullptr, nullptr);
-      ImGui::PopStyleColor();
-      ImGui::PopFont();
+      ListRowText(row_screen, row_h, text_right, head, detail);
       ImGui::Dummy(ImVec2(text_right - row_screen.x, row_h - style.ItemSpacing.y));
       RecordLastItem(frame, ("history " + std::to_string(i)).c_str(), "info", head + " - " + detail);
       if (!record.imported) {  // an imported run is already a run: the Log edits or deletes it
@@ -288,9 +274,7 @@ void CadenceScreen::DrawHistory(UiFrame& frame) {
         ImGui::PopID();
       }
       ImGui::SetCursorPosY(row_y + row_h);
-      const float line_y = row_screen.y + row_h - style.ItemSpacing.y * 0.5f;
-      draw->AddLine(ImVec2(row_screen.x, line_y), ImVec2(ImGui::GetWindowPos().x + right, line_y),
-                    ImGui::GetColorU32(ImGuiCol_Border), frame.Px(1));
+      ListRowDivider(frame, row_screen, row_h);
     }
   }
   clipper.End();

@@ -35,8 +35,6 @@ namespace sw::ui {
 namespace {
 
 constexpr const char* kRunForm = "log_run";  // the form's name for its outcome
-constexpr float kUndoBarCss = 60;     // the undo bar's height
-constexpr float kUndoMarginCss = 12;  // between it and the edges of what it floats over
 
 // [SECTION] Helpers
 
@@ -349,7 +347,7 @@ void LogScreen::DrawRuns(UiFrame& frame, bool own_scroll) {
     }
   });
   // Room to scroll the last rows out from under the undo bar.
-  if (undo_run) ImGui::Dummy(ImVec2(0, frame.Px(kUndoBarCss + kUndoMarginCss)));
+  if (undo_run) ImGui::Dummy(ImVec2(0, frame.Px(kFloatingBarCss + kFloatingBarMarginCss)));
   if (own_scroll) ImGui::EndChild();
 }
 
@@ -360,16 +358,8 @@ void LogScreen::DrawUndoBar(UiFrame& frame, ImVec2 min, ImVec2 max) {
   const Palette& p = GetPalette();
   Units units = frame.state.model.settings.units;
   Date today = frame.context.today;
-  float bar_h = frame.Px(kUndoBarCss);
-  float margin = frame.Px(kUndoMarginCss);
-  ImGui::SetNextWindowPos(ImVec2(min.x + margin, max.y - bar_h - margin));
-  ImGui::SetNextWindowSize(ImVec2(max.x - min.x - margin * 2, bar_h));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.15f, 0.17f, 0.21f, 1));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, frame.Px(10));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.Px(16), frame.Px(8)));
-  ImGui::Begin("##undo_bar", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoFocusOnAppearing);
+  const float bar_h = frame.Px(kFloatingBarCss);
+  BeginFloatingBar(frame, "##undo_bar", min, max);
   std::string text = "Run deleted: " + FormatDistance(undo_run->distance_m, units, 2) + ", " +
                      ShortDate(undo_run->date, today) + ".";
   ImGui::SetCursorPosY((bar_h - ImGui::GetTextLineHeight()) * 0.5f);
@@ -387,9 +377,7 @@ void LogScreen::DrawUndoBar(UiFrame& frame, ImVec2 min, ImVec2 max) {
     undo_run.reset();
   }
   ImGui::PopStyleColor(3);
-  ImGui::End();
-  ImGui::PopStyleVar(2);
-  ImGui::PopStyleColor();
+  EndFloatingBar();
 }
 
 }  // namespace sw::ui

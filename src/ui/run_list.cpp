@@ -144,11 +144,7 @@ void RunList::Draw(UiFrame& frame, float actions_css, bool show_shoe,
   const Units units = model.settings.units;
   const Date today = frame.context.today;
   const ImGuiStyle& style = ImGui::GetStyle();
-  ImGui::PushFont(GetFonts().small);
-  const float small_line = ImGui::GetTextLineHeight();
-  ImGui::PopFont();
-  const float row_h =
-      std::max(frame.Px(kTouchTargetCss), ImGui::GetTextLineHeight() + small_line) + style.ItemSpacing.y * 2;
+  const float row_h = ListRowHeight(frame);
   const float right = ImGui::GetContentRegionMax().x;
   const float list_top = ImGui::GetCursorPosY();
   if (jump_row_) {
@@ -214,29 +210,12 @@ void RunList::Draw(UiFrame& frame, float actions_css, bool show_shoe,
       }
       if (run.warmup) detail += (detail.empty() ? "" : ", ") + std::string("warm-up");
       if (run.cooldown) detail += (detail.empty() ? "" : ", ") + std::string("cool-down");
-      // One line each, cut with an ellipsis before the actions (a row keeps its height).
-      const float text_right = ImGui::GetWindowPos().x + actions_x - frame.Px(6);
-      const float line_h = ImGui::GetTextLineHeight();
-      const float text_top = row_screen.y + (row_h - style.ItemSpacing.y - line_h - small_line) * 0.5f;
-      ImGui::RenderTextEllipsis(draw, ImVec2(row_screen.x, text_top), ImVec2(text_right, text_top + line_h), text_right,
-                                text_right, head.c_str(), nullptr, nullptr);
-      if (!detail.empty()) {
-        ImGui::PushFont(GetFonts().small);
-        ImGui::PushStyleColor(ImGuiCol_Text, p.muted_text);
-        ImGui::RenderTextEllipsis(draw, ImVec2(row_screen.x, text_top + line_h),
-                                  ImVec2(text_right, text_top + line_h + small_line), text_right, text_right,
-                                  detail.c_str(), nullptr, nullptr);
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
-      }
+      ListRowText(row_screen, row_h, ImGui::GetWindowPos().x + actions_x - frame.Px(6), head, detail);
       ImGui::SetCursorPos(ImVec2(actions_x, row_y + (row_h - style.ItemSpacing.y - frame.Px(kTouchTargetCss)) * 0.5f));
       run_actions(run);
       ImGui::PopID();
       ImGui::SetCursorPosY(row_y + row_h);
-      // A hairline between runs.
-      const float line_y = row_screen.y + row_h - style.ItemSpacing.y * 0.5f;
-      draw->AddLine(ImVec2(row_screen.x, line_y), ImVec2(ImGui::GetWindowPos().x + right, line_y),
-                    ImGui::GetColorU32(ImGuiCol_Border), frame.Px(1));
+      ListRowDivider(frame, row_screen, row_h);
     }
   }
   clipper.End();

@@ -191,16 +191,9 @@ bool ShoeStory::Draw(UiFrame& frame) {
   if (selected.empty()) return true;
 
   // A bar over the bottom of the list while runs are ticked: how many, and "Move to...".
-  const float bar_h = frame.Px(60), margin = frame.Px(12);
-  ImGui::Dummy(ImVec2(0, bar_h + margin));  // room to scroll the last rows out from under it
-  ImGui::SetNextWindowPos(ImVec2(frame.float_left + margin, frame.float_bottom - bar_h - margin));
-  ImGui::SetNextWindowSize(ImVec2(frame.float_right - frame.float_left - margin * 2, bar_h));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.15f, 0.17f, 0.21f, 1));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, frame.Px(10));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.Px(16), frame.Px(8)));
-  ImGui::Begin("##move_bar", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoFocusOnAppearing);
+  const float bar_h = frame.Px(kFloatingBarCss);
+  ImGui::Dummy(ImVec2(0, bar_h + frame.Px(kFloatingBarMarginCss)));  // room to scroll the last rows out from under it
+  BeginFloatingBar(frame, "##move_bar", ImVec2(frame.float_left, 0), ImVec2(frame.float_right, frame.float_bottom));
   const std::string count = std::to_string(selected.size()) + (selected.size() == 1 ? " run ticked" : " runs ticked");
   ImGui::SetCursorPosY((bar_h - ImGui::GetTextLineHeight()) * 0.5f);
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
@@ -211,9 +204,7 @@ bool ShoeStory::Draw(UiFrame& frame) {
   ImGui::SameLine(ImGui::GetContentRegionMax().x - frame.Px(move_w));
   ImGui::SetCursorPosY((bar_h - frame.Px(kTouchTargetCss)) * 0.5f);
   if (PrimaryButton(frame, "Move to...", frame.Px(move_w))) choosing_pair = true;
-  ImGui::End();
-  ImGui::PopStyleVar(2);
-  ImGui::PopStyleColor();
+  EndFloatingBar();
 
   if (choosing_pair) {
     std::vector<const Shoe*> targets;

@@ -30,6 +30,58 @@ void RecordLastItem(UiFrame& frame, const char* label, const char* kind, std::st
   frame.widgets.push_back(std::move(info));
 }
 
+float ListRowHeight(UiFrame& frame) {
+  ImGui::PushFont(GetFonts().small);
+  const float small_line = ImGui::GetTextLineHeight();
+  ImGui::PopFont();
+  return std::max(frame.Px(kTouchTargetCss), ImGui::GetTextLineHeight() + small_line) + ImGui::GetStyle().ItemSpacing.y * 2;
+}
+
+void ListRowText(ImVec2 row_screen, float row_h, float text_right, const std::string& head,
+                 const std::string& detail) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImGui::PushFont(GetFonts().small);
+  const float small_line = ImGui::GetTextLineHeight();
+  ImGui::PopFont();
+  const float line_h = ImGui::GetTextLineHeight();
+  const float text_top = row_screen.y + (row_h - ImGui::GetStyle().ItemSpacing.y - line_h - small_line) * 0.5f;
+  ImGui::RenderTextEllipsis(draw, ImVec2(row_screen.x, text_top), ImVec2(text_right, text_top + line_h), text_right,
+                            text_right, head.c_str(), nullptr, nullptr);
+  if (detail.empty()) return;
+  ImGui::PushFont(GetFonts().small);
+  ImGui::PushStyleColor(ImGuiCol_Text, GetPalette().muted_text);
+  ImGui::RenderTextEllipsis(draw, ImVec2(row_screen.x, text_top + line_h),
+                            ImVec2(text_right, text_top + line_h + small_line), text_right, text_right, detail.c_str(),
+                            nullptr, nullptr);
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+void ListRowDivider(UiFrame& frame, ImVec2 row_screen, float row_h) {
+  const float y = row_screen.y + row_h - ImGui::GetStyle().ItemSpacing.y * 0.5f;
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(row_screen.x, y),
+                                      ImVec2(ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x, y),
+                                      ImGui::GetColorU32(ImGuiCol_Border), frame.Px(1));
+}
+
+void BeginFloatingBar(UiFrame& frame, const char* id, ImVec2 min, ImVec2 max) {
+  const float bar_h = frame.Px(kFloatingBarCss), margin = frame.Px(kFloatingBarMarginCss);
+  ImGui::SetNextWindowPos(ImVec2(min.x + margin, max.y - bar_h - margin));
+  ImGui::SetNextWindowSize(ImVec2(max.x - min.x - margin * 2, bar_h));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.15f, 0.17f, 0.21f, 1));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, frame.Px(10));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.Px(16), frame.Px(8)));
+  ImGui::Begin(id, nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoFocusOnAppearing);
+}
+
+void EndFloatingBar() {
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor();
+}
+
 std::vector<const Shoe*> PairsForChoice(const Model& model) {
   std::vector<const Shoe*> pairs;
   for (const Shoe& s : model.shoes)

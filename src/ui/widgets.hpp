@@ -70,6 +70,25 @@ bool BeginColumns(UiFrame& frame, const char* id);
 void NextColumn();
 void EndColumns();
 
+// [SECTION] Rows of a clipped list (ImGuiListClipper needs one height for every row)
+
+// A row of two lines (body text over small text) or a touch target, whichever is taller, plus spacing.
+float ListRowHeight(UiFrame& frame);
+// The row's two lines from `row_screen`, centred in `row_h`, each cut with an ellipsis at the
+// screen x `text_right` (a row keeps its height whatever the text); no detail line when empty.
+void ListRowText(ImVec2 row_screen, float row_h, float text_right, const std::string& head,
+                 const std::string& detail);
+// The hairline under a row that began at `row_screen`, across the window's content width.
+void ListRowDivider(UiFrame& frame, ImVec2 row_screen, float row_h);
+
+// [SECTION] A dark bar floating over the foot of what it covers (the undo bar, "Move to...")
+inline constexpr float kFloatingBarCss = 60;        // its height
+inline constexpr float kFloatingBarMarginCss = 12;  // between it and the edges of what it floats over
+// A window of its own, so a tap on it never reaches the list beneath; `min`/`max` is the area it
+// floats over. Draw its contents, then EndFloatingBar().
+void BeginFloatingBar(UiFrame& frame, const char* id, ImVec2 min, ImVec2 max);
+void EndFloatingBar();
+
 // The pairs to offer in a list to choose from: those in use first (in the runner's order), then
 // the retired ones, the most recently retired first.
 std::vector<const Shoe*> PairsForChoice(const Model& model);
