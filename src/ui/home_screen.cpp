@@ -197,18 +197,19 @@ void HomeScreen::Draw(UiFrame& frame) {
   // Pain worth a doctor's look comes before everything else (across both columns on a desktop).
   if (DrawPainAdviceCard(frame)) ImGui::Spacing();
 
-  if (frame.wide && BeginColumns(frame, "##home_columns")) {
+  if (frame.wide) {
+    TwoColumns columns(frame.Px(kColumnGapCss));
     DrawShoes(frame, open_add_shoes);
     ImGui::Spacing();
     DrawHabits(frame);
     ImGui::Spacing();
     DrawCadenceLink(frame);
-    NextColumn();
+    columns.Next();
     DrawThisWeek(frame);
     ImGui::Spacing();
     ImGui::Spacing();
     DrawWeeklyLoad(frame, derived.load, units);
-    EndColumns();
+    columns.End();
     return;
   }
   DrawShoes(frame, open_add_shoes);

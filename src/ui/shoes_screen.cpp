@@ -138,19 +138,15 @@ void DraftFields(UiFrame& frame, ShoeDraft& d, const char* suffix) {
   TextField(frame, ("Shoe name##" + s).c_str(), d.name, false);
   Caption((std::string("Distance already on them (") + unit + ", optional)").c_str());
   TextField(frame, ("Start distance##" + s).c_str(), d.start, true);
-  // Captions on one table row and fields on the next: a table aligns a row's text to the lowest
-  // baseline in it, so a caption beside a padded field would sit half a line lower than its twin.
-  if (ImGui::BeginTable(("thresholds##" + s).c_str(), 2)) {
-    ImGui::TableNextColumn();
-    Caption((std::string("Warn at (") + unit + ")").c_str());
-    ImGui::TableNextColumn();
-    Caption((std::string("Replace at (") + unit + ")").c_str());
-    ImGui::TableNextColumn();
-    TextField(frame, ("Warn at##" + s).c_str(), d.warn, true);
-    ImGui::TableNextColumn();
-    TextField(frame, ("Replace at##" + s).c_str(), d.replace, true);
-    ImGui::EndTable();
-  }
+  // Warn at and Replace at side by side, each its caption over its field (same items in each
+  // column, so captions and fields line up).
+  TwoColumns columns(ImGui::GetStyle().ItemSpacing.x);
+  Caption((std::string("Warn at (") + unit + ")").c_str());
+  TextField(frame, ("Warn at##" + s).c_str(), d.warn, true);
+  columns.Next();
+  Caption((std::string("Replace at (") + unit + ")").c_str());
+  TextField(frame, ("Replace at##" + s).c_str(), d.replace, true);
+  columns.End();
   Caption("Bought on (YYYY-MM-DD, optional)");
   DateField(frame, ("Purchase date##" + s).c_str(), d.purchase);
 }

@@ -309,25 +309,46 @@ bool PrimaryButton(UiFrame& frame, const char* label, float width_px) {
 
 // [SECTION] Two columns
 
-bool BeginColumns(UiFrame& frame, const char* id) {
-  // Without borders or outer padding a table's columns are flush with the window's content edges
-  // and two cell paddings apart. NoClip: a card bleeds a little past its column, as it does into
-  // the window's padding on a phone.
-  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(frame.Px(kColumnGapCss) * 0.5f, 0));
-  bool open = ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_NoClip);
-  ImGui::PopStyleVar();
-  if (open) ImGui::TableNextColumn();
-  return open;
+TwoColumns::TwoColumns(float gap_px) : gap_(gap_px) {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  work_min_x_ = window->WorkRect.Min.x, work_max_x_ = window->WorkRect.Max.x;
+  content_min_x_ = window->ContentRegionRect.Min.x, content_max_x_ = window->ContentRegionRect.Max.x;
+  columns_offset_ = window->DC.ColumnsOffset.x;
+  left_ = window->DC.CursorPos.x;
+  top_ = bottom_ = window->DC.CursorPos.y;
+  width_ = std::max(0.0f, (ImGui::GetContentRegionMaxAbs().x - left_ - gap_) * 0.5f);
+  Enter(0);
 }
 
-void NextColumn() {
-  ImGui::TableNextColumn();
-  // A table lines the first text of a row's cells up with the framed widgets (buttons) of the cells
-  // before it - right for a table of values, but it would start this column's heading a frame
-  // padding lower than the left one's.
-  ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset = 0;
+// What a table does for each cell: the column's edges become the window's work and content
+// rectangles (what GetContentRegionAvail() and text wrapping read), and a new line starts at the
+// column's left edge (ItemSize() returns to Pos + Indent + ColumnsOffset).
+void TwoColumns::Enter(int column) {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float x = left_ + float(column) * (width_ + gap_);
+  window->WorkRect.Min.x = window->ContentRegionRect.Min.x = x;
+  window->WorkRect.Max.x = window->ContentRegionRect.Max.x = x + width_;
+  window->DC.ColumnsOffset.x = x - window->Pos.x - window->DC.Indent.x;
+  window->DC.CursorPos = window->DC.CursorPosPrevLine = ImVec2(x, top_);
+  window->DC.CurrLineSize = window->DC.PrevLineSize = ImVec2(0, 0);
+  window->DC.CurrLineTextBaseOffset = window->DC.PrevLineTextBaseOffset = 0;
+  window->DC.IsSameLine = false;
 }
 
-void EndColumns() { ImGui::EndTable(); }
+void TwoColumns::Next() {
+  bottom_ = std::max(bottom_, ImGui::GetCurrentWindow()->DC.CursorPos.y);
+  Enter(1);
+}
+
+void TwoColumns::End() {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  bottom_ = std::max(bottom_, window->DC.CursorPos.y);
+  window->WorkRect.Min.x = work_min_x_, window->WorkRect.Max.x = work_max_x_;
+  window->ContentRegionRect.Min.x = content_min_x_, window->ContentRegionRect.Max.x = content_max_x_;
+  window->DC.ColumnsOffset.x = columns_offset_;
+  window->DC.CursorPos = window->DC.CursorPosPrevLine = ImVec2(left_, bottom_);
+  window->DC.CurrLineSize = window->DC.PrevLineSize = ImVec2(0, 0);
+  window->DC.IsSameLine = false;
+}
 
 }  // namespace sw::ui

@@ -63,12 +63,23 @@ bool PrimaryButton(UiFrame& frame, const char* label, float width_px = -1);
 
 // The gap between the two columns, CSS px.
 inline constexpr float kColumnGapCss = 40.0f;
-// Two columns of equal width side by side in the current window (an ImGui table, so each column
-// is the content region its widgets measure: wrapped text, bars and cards stay inside it). Draws
-// into the left one; NextColumn() moves to the right. Call EndColumns() only when it returned true.
-bool BeginColumns(UiFrame& frame, const char* id);
-void NextColumn();
-void EndColumns();
+// Two columns of equal width side by side in the current window, `gap_px` apart. Each column is
+// the content region its widgets measure (wrapped text, full-width buttons, bars and cards stay
+// inside it), as in an ImGui table - but without the table machinery, which was 22 KB of app.wasm
+// for two uses. Draw into the left column, call Next() for the right one, then End(): the cursor
+// goes below the taller column. Nothing is clipped: a card may bleed a little past its column.
+class TwoColumns {
+ public:
+  TwoColumns(float gap_px);
+  void Next();
+  void End();
+
+ private:
+  void Enter(int column);
+  float left_ = 0, width_ = 0, gap_ = 0, top_ = 0, bottom_ = 0;
+  // What Enter() changes in the window, put back by End(): only the x edges.
+  float work_min_x_ = 0, work_max_x_ = 0, content_min_x_ = 0, content_max_x_ = 0, columns_offset_ = 0;
+};
 
 // [SECTION] Rows of a clipped list (ImGuiListClipper needs one height for every row)
 
