@@ -110,6 +110,7 @@ nlohmann::json App::StateJson() const {
   nlohmann::json widgets = nlohmann::json::array();
   float ratio = viewport.pixel_ratio > 0 ? viewport.pixel_ratio : 1;
   for (const ui::WidgetInfo& w : widgets_) {
+    if (w.kind == "heading" || w.kind == "label") continue;  // plain text: for the accessible mirror only
     // CSS px, so a test can tap them with page coordinates.
     widgets.push_back({{"label", w.label}, {"kind", w.kind}, {"value", w.value}, {"visible", w.visible},
                        {"x", w.x0 / ratio}, {"y", w.y0 / ratio}, {"w", (w.x1 - w.x0) / ratio},
@@ -179,6 +180,7 @@ void App::Frame() {
   ImGuiInputTextState& edit = ImGui::GetCurrentContext()->InputTextState;
   io.ConfigInputTextCursorBlink = io.WantTextInput && edit.CursorAnim + io.DeltaTime < kCursorBlinkSeconds;
   pointer_.Feed(events, io, viewport.pixel_ratio);
+  mirror_.TakeRequests(widgets_, io);  // a screen reader's or keyboard's press: a click, queued after the pointer's
   // Input this frame gets one frame after it: what a widget does with a press that queues no
   // action - a year button's scroll target, a card closed, a run loaded into the form - is laid
   // out only by the next frame. A finger's lift brings that frame with it (the pointer leaves), a
@@ -210,6 +212,7 @@ void App::Frame() {
   }
   frame.cadence = &cadence_view;
   frame.derived = &derived_.For(state_, context.today);
+  mirror_.ApplyInFrame(frame);
   shell_.Draw(frame);
   // A timer on screen (plank timer, undo bar): a few frames a second until it is done.
   if (frame.wants_animation) next.By(now + kTimerRedrawMs);
@@ -226,6 +229,7 @@ void App::Frame() {
   actions.swap(ui_actions_);
   for (ui::QueuedAction& queued : actions) {
     ActionResult result = Dispatch(Action(std::move(queued.action)));
+    if (!result.ok && !result.error.empty() && result.field != "confirm") platform::Announce(result.error);
     if (!queued.form.empty())
       outcomes_[queued.form] = {result.ok, result.error, result.field, result.reason, result.id};
     redraw_through_frame_ = frames_rendered_ + 2;  // the change (or the form's outcome), laid out
@@ -261,10 +265,15 @@ void App::Frame() {
   if (text_input_was_active_ && !io.WantTextInput) platform::HideKeyboard();
   text_input_was_active_ = io.WantTextInput;
 
+  mirror_.Publish(widgets_, ratio);
+  // "Saved" for screen readers, once a save under way has landed.
+  if (announced_save_status_ == "saving" && save_info_.status == "saved") platform::Announce("Saved");
+  announced_save_status_ = save_info_.status;
+
   if (input_this_frame) redraw_through_frame_ = std::max(redraw_through_frame_, frames_rendered_ + 1);
   // Keep drawing only while something is still moving: queued input, a first layout pass,
   // a blinking text cursor (one frame at each on/off switch: shown 0.8 s of every 1.2 s).
-  if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || frames_rendered_ < 3 ||
+  if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || frames_rendered_ < 3 || mirror_.busy() ||
       frames_rendered_ < redraw_through_frame_)
     next.By(now);
   if (io.WantTextInput && edit.CursorAnim < kCursorBlinkSeconds) {

@@ -13,6 +13,7 @@
 #include "core/storage/backup_file.hpp"
 #include "core/model/state.hpp"
 #include "core/rules/derived.hpp"
+#include "assistive_mirror.hpp"
 #include "imgui_renderer.hpp"
 #include "pointer_input.hpp"
 #include "storage_sync.hpp"
@@ -52,6 +53,8 @@ class App {
   ui::Shell shell_;
   ImGuiRenderer renderer_;
   PointerInput pointer_;
+  AssistiveMirror mirror_;
+  std::string announced_save_status_;  // "Saved" is said when a save that was under way ends
   ui::SaveInfo save_info_;
   std::vector<ui::WidgetInfo> widgets_;
   std::vector<ui::QueuedAction> ui_actions_;

@@ -20,6 +20,8 @@ void App::Carry(std::vector<Effect>& effects, const ActionContext& context) {
             platform::DownloadText(e.name, e.mime, e.text);
           } else if constexpr (std::is_same_v<T, Speak>) {
             platform::Speak(e.text);
+          } else if constexpr (std::is_same_v<T, Announce>) {
+            platform::Announce(e.text);
           } else if constexpr (std::is_same_v<T, SetMetronome>) {
             if (e.bpm > 0) platform::MetronomeStart(e.bpm);
             else platform::MetronomeStop();

@@ -84,6 +84,23 @@ struct PickedDate {
 // Dates the runner picked since the last call, in order.
 std::vector<PickedDate> TakePickedDates();
 
+// ---- Accessible mirror ------------------------------------------------------------------------
+// A layer of real DOM elements over the canvas (buttons, checkboxes, fields, sliders, headings and
+// text, in reading order, each placed over what it mirrors) for screen readers and the keyboard.
+// `widgets` is one line per widget, fields split by tabs: kind, name, value, flags ("v" visible,
+// "n" numeric), x, y, w, h (CSS px), min, max. The app sends it only when it changed.
+void MirrorWidgets(const std::string& widgets);
+// Said politely by screen readers (an ARIA live region): "Saved", an error, a new warning.
+void Announce(const std::string& text);
+// What assistive technology asked of a mirrored widget since the last call.
+struct AssistiveRequest {
+  enum class Kind { Activate = 0, SetValue = 1, Reveal = 2, Escape = 3 };
+  Kind kind = Kind::Activate;
+  int index = -1;     // the widget's line in the last MirrorWidgets()
+  std::string value;  // SetValue: the field's whole text, or the slider's number
+};
+std::vector<AssistiveRequest> TakeAssistiveRequests();
+
 // ---- Automation API ------------------------------------------------------------------------
 // The app answers state() and dispatch() for window.stridewise; `ready` resolves on SignalReady.
 struct AutomationHandlers {

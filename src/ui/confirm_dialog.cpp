@@ -56,6 +56,7 @@ int ConfirmCard(UiFrame& frame, const ConfirmCardText& text) {
   ImGui::PushStyleColor(ImGuiCol_Text, GetPalette().accent_text);
   if (Button(frame, text.confirm.c_str(), ImVec2(half, 0))) pressed = 2;
   ImGui::PopStyleColor(3);
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) pressed = 1;  // a keyboard's way out: the safe answer
   EndDialogCard();
   return pressed;
 }
@@ -69,7 +70,7 @@ int ChoiceCard(UiFrame& frame, const char* id, const std::string& title, const s
   for (std::size_t i = 0; i < choices.size(); ++i)
     if (Button(frame, choices[i].c_str(), ImVec2(-1, 0))) pressed = int(i);
   ImGui::Spacing();
-  if (Button(frame, cancel, ImVec2(-1, 0))) pressed = -2;
+  if (Button(frame, cancel, ImVec2(-1, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) pressed = -2;
   EndDialogCard();
   return pressed;
 }

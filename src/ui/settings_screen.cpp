@@ -29,12 +29,16 @@ bool ChoiceButton(UiFrame& frame, const char* label, bool selected, float width_
 
 // A slider that dispatches `field` once, when the finger lets go (each change is a saved write and,
 // for the text size, a rebuilt layout). `value`/`editing` hold it while the finger is down.
-void SettingSlider(UiFrame& frame, const char* label, const char* field, int saved, float& value, bool& editing,
-                   float min, float max, const char* format) {
+void SettingSlider(UiFrame& frame, const char* label, const char* name, const char* field, int saved, float& value,
+                   bool& editing, float min, float max, const char* format) {
   if (!editing) value = float(saved);
-  Slider(frame, label, &value, min, max, format);
+  bool changed = Slider(frame, label, &value, min, max, format);
+  frame.widgets.back().name = name;  // its caption, drawn above it
   editing = ImGui::IsItemActive();
-  if (ImGui::IsItemDeactivated() && int(std::lround(value)) != saved)
+  // A finger's drag is saved when it lets go; a step from the keyboard or a screen reader (the
+  // accessible mirror) at once.
+  bool stepped = changed && !editing && !ImGui::IsItemDeactivated();
+  if ((ImGui::IsItemDeactivated() || stepped) && int(std::lround(value)) != saved)
     frame.Dispatch({{"type", "update_settings"}, {field, int(std::lround(value))}});
 }
 
@@ -58,7 +62,7 @@ void DrawWeekSection(UiFrame& frame, SettingsScreen& screen) {
   if (ChoiceButton(frame, "Sunday", settings.week_start == std::chrono::Sunday, half))
     frame.Dispatch({{"type", "update_settings"}, {"week_start", "sunday"}});
   ImGui::TextUnformatted("Most a week may grow over the week before");
-  SettingSlider(frame, "##weekly_limit", "weekly_increase_limit_pct", int(std::lround(settings.weekly_increase_limit_pct)),
+  SettingSlider(frame, "##weekly_limit", "Most a week may grow over the week before", "weekly_increase_limit_pct", int(std::lround(settings.weekly_increase_limit_pct)),
                 screen.weekly_limit, screen.weekly_limit_editing, 5, 30, "%.0f%%");
   SmallText("The article's guideline is 10%. Studies disagree on the exact number, so it is one signal among others.");
 }
@@ -172,7 +176,7 @@ void SettingsScreen::Draw(UiFrame& frame) {
   ImGui::Spacing();
   Heading("Text size");
   // The whole layout grows with the text; it is rebuilt once, when the finger lets go.
-  SettingSlider(frame, "##text_size", "text_size_pct", frame.state.model.settings.text_size_pct, text_size,
+  SettingSlider(frame, "##text_size", "Text size", "text_size_pct", frame.state.model.settings.text_size_pct, text_size,
                 text_size_editing, kMinTextSizePct, kMaxTextSizePct, "%.0f%%");
 
   ImGui::Spacing();

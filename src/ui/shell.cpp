@@ -201,6 +201,11 @@ void DrawSideNavigation(UiFrame& frame) {
 }  // namespace
 
 void Shell::Draw(UiFrame& frame) {
+  // The frame's text goes into its widget list too, for the accessible mirror.
+  struct TextRecording {
+    explicit TextRecording(std::vector<WidgetInfo>* widgets) { RecordTextInto(widgets); }
+    ~TextRecording() { RecordTextInto(nullptr); }
+  } recording(&frame.widgets);
   // The activity import covers the whole screen, opaque: the screen under it is not drawn at all
   // (it keeps its state), which about halves what each frame asks of the GPU while files are read
   // and reviewed - in software rendering, the longest part of such a frame.

@@ -21,13 +21,21 @@ struct DateFieldInfo {
 
 struct WidgetInfo {
   std::string label;
-  std::string kind;  // "button", "text", "slider", "checkbox", "nav"
+  // Interactive: "button", "text", "slider", "checkbox", "nav", "combo", "option"; read-only:
+  // "info", "value"; text for the accessible mirror alone (not in state()): "heading", "label".
+  std::string kind;
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // framebuffer pixels, clipped to the visible area
   std::string value;
   bool numeric = false;
   bool visible = true;
   bool active = false;  // a text field being edited
   std::optional<DateFieldInfo> date;  // a text field holding a date
+  // A text field's or slider's full ImGui label: a value set through the accessible mirror comes
+  // back by it (UiFrame::assistive_values).
+  std::string field;
+  float min = 0, max = 0;  // a slider's range
+  std::string name;        // what the accessible mirror calls it, when not its label (a captioned slider)
+  unsigned window = 0;     // the ImGui id of the window it is drawn in (scrolled to reveal it)
 };
 
 // What the header's save mark and Settings show about storage (from the app's StorageSync).
@@ -85,6 +93,9 @@ struct UiFrame {
   // Days picked in the platform's date picker since the last frame, by field (DateFieldInfo::field):
   // each field's DateField takes its own.
   std::map<std::string, std::string> picked_dates{};
+  // Text and slider values set through the accessible mirror (a screen reader, a keyboard) since
+  // the last frame, by field (WidgetInfo::field): each field takes its own, as if typed.
+  std::map<std::string, std::string> assistive_values{};
 
   const Derived& Summaries() {
     if (!derived) derived = &own_derived.emplace(Derive(state.model, context.today));

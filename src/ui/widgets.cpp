@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <optional>
 
 #include "core/model/dates.hpp"
 #include "core/model/validation.hpp"
@@ -12,7 +14,48 @@
 
 namespace sw::ui {
 
+namespace {
+// ImGui draws a field's or slider's label to the right of its frame. Ours take the whole width, so
+// the label would land in the window's side padding: cut off on a phone, but drawn in the wide
+// margin of a desktop. The caption above says what the field is; `label` still names it in
+// state(), and only the ImGui id hides it.
+std::string HiddenLabelFor(const char* label) { return std::string("##") + label; }
+
+std::vector<WidgetInfo>* g_text_sink = nullptr;
+
+void RecordText(const char* kind, const char* text) {
+  if (!g_text_sink || !text || !*text) return;
+  ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+  WidgetInfo info;
+  info.label = text;
+  info.kind = kind;
+  info.visible = r.Overlaps(clip);
+  if (info.visible) r.ClipWith(clip);
+  info.x0 = r.Min.x, info.y0 = r.Min.y, info.x1 = r.Max.x, info.y1 = r.Max.y;
+  info.window = ImGui::GetCurrentWindow()->ID;
+  g_text_sink->push_back(std::move(info));
+}
+
+// A value the accessible mirror set for `field` since the last frame, taken once.
+std::optional<std::string> TakeAssistiveValue(UiFrame& frame, const char* field) {
+  auto it = frame.assistive_values.find(field);
+  if (it == frame.assistive_values.end()) return std::nullopt;
+  std::string value = std::move(it->second);
+  frame.assistive_values.erase(it);
+  // An edit in progress shows its own copy of the text, not the value set.
+  if (ImGui::GetActiveID() == ImGui::GetID(HiddenLabelFor(field).c_str())) ImGui::ClearActiveID();
+  return value;
+}
+}  // namespace
+
+void RecordTextInto(std::vector<WidgetInfo>* widgets) { g_text_sink = widgets; }
+
 void RecordLastItem(UiFrame& frame, const char* label, const char* kind, std::string value, bool numeric) {
+  // A text drawn and then recorded as "info" is mirrored once, as the info.
+  if (!frame.widgets.empty() && frame.widgets.back().label == label &&
+      (frame.widgets.back().kind == "label" || frame.widgets.back().kind == "heading"))
+    frame.widgets.pop_back();
   ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
   WidgetInfo info;
@@ -27,6 +70,7 @@ void RecordLastItem(UiFrame& frame, const char* label, const char* kind, std::st
   info.x0 = r.Min.x, info.y0 = r.Min.y, info.x1 = r.Max.x, info.y1 = r.Max.y;
   info.value = std::move(value);
   info.numeric = numeric;
+  info.window = ImGui::GetCurrentWindow()->ID;
   frame.widgets.push_back(std::move(info));
 }
 
@@ -106,13 +150,6 @@ bool Button(UiFrame& frame, const char* label, ImVec2 size_css) {
   return pressed;
 }
 
-namespace {
-// ImGui draws a field's or slider's label to the right of its frame. Ours take the whole width, so
-// the label would land in the window's side padding: cut off on a phone, but drawn in the wide
-// margin of a desktop. The caption above says what the field is; `label` still names it in
-// state(), and only the ImGui id hides it.
-std::string HiddenLabel(const char* label) { return std::string("##") + label; }
-}  // namespace
 
 bool TextField(UiFrame& frame, const char* label, std::string& value, bool numeric, bool select_all) {
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
@@ -120,11 +157,14 @@ bool TextField(UiFrame& frame, const char* label, std::string& value, bool numer
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGuiInputTextFlags flags = numeric ? ImGuiInputTextFlags_CharsDecimal : 0;
   if (select_all) flags |= ImGuiInputTextFlags_AutoSelectAll;
-  bool changed = ImGui::InputText(HiddenLabel(label).c_str(), &value, flags);
+  std::optional<std::string> assisted = TakeAssistiveValue(frame, label);
+  if (assisted) value = std::move(*assisted);
+  bool changed = ImGui::InputText(HiddenLabelFor(label).c_str(), &value, flags);
   ImGui::PopStyleVar();
   RecordLastItem(frame, label, "text", value, numeric);
   frame.widgets.back().active = ImGui::IsItemActive();
-  return changed;
+  frame.widgets.back().field = label;
+  return changed || assisted.has_value();
 }
 
 bool DateField(UiFrame& frame, const char* label, std::string& value) {
@@ -156,12 +196,20 @@ bool Slider(UiFrame& frame, const char* label, float* value, float min, float ma
                       ImVec2(frame.Px(10), (frame.Px(kTouchTargetCss) - ImGui::GetFontSize()) * 0.5f));
   ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, frame.Px(28));
   ImGui::SetNextItemWidth(-FLT_MIN);
-  bool changed = ImGui::SliderFloat(HiddenLabel(label).c_str(), value, min, max, format);
+  bool assisted = false;
+  if (std::optional<std::string> set = TakeAssistiveValue(frame, label)) {
+    char* end = nullptr;
+    float v = std::strtof(set->c_str(), &end);
+    if (end != set->c_str() && std::isfinite(v)) *value = std::clamp(v, min, max), assisted = true;
+  }
+  bool changed = ImGui::SliderFloat(HiddenLabelFor(label).c_str(), value, min, max, format);
   ImGui::PopStyleVar(2);
   char text[32];
   snprintf(text, sizeof text, "%g", *value);
   RecordLastItem(frame, label, "slider", text);
-  return changed;
+  WidgetInfo& info = frame.widgets.back();
+  info.field = label, info.min = min, info.max = max;
+  return changed || assisted;
 }
 
 bool Checkbox(UiFrame& frame, const char* label, bool* value) {
@@ -177,9 +225,13 @@ void Heading(const char* text) {
   ImGui::PushFont(GetFonts().heading);
   ImGui::TextWrapped("%s", text);
   ImGui::PopFont();
+  RecordText("heading", text);
 }
 
-void Paragraph(const char* text) { ImGui::TextWrapped("%s", text); }
+void Paragraph(const char* text) {
+  ImGui::TextWrapped("%s", text);
+  RecordText("label", text);
+}
 
 void Caption(const char* text) {
   ImGui::PushFont(GetFonts().small);
@@ -187,6 +239,7 @@ void Caption(const char* text) {
   ImGui::TextUnformatted(text);
   ImGui::PopStyleColor();
   ImGui::PopFont();
+  RecordText("label", text);
 }
 
 void SmallText(const char* text) {
@@ -195,12 +248,14 @@ void SmallText(const char* text) {
   ImGui::TextWrapped("%s", text);
   ImGui::PopStyleColor();
   ImGui::PopFont();
+  RecordText("label", text);
 }
 
 void ColoredParagraph(ImVec4 color, const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::TextWrapped("%s", text);
   ImGui::PopStyleColor();
+  RecordText("label", text);
 }
 
 // [SECTION] Bars, pills, cards and styled buttons

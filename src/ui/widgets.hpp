@@ -104,6 +104,11 @@ void EndFloatingBar();
 // the retired ones, the most recently retired first.
 std::vector<const Shoe*> PairsForChoice(const Model& model);
 
+// Text drawn by Heading(), Paragraph() and the other text helpers is recorded into `widgets` too
+// (kinds "heading" and "label"), for the accessible mirror; nullptr stops it. Shell::Draw sets it
+// for the frame: the text helpers take no UiFrame.
+void RecordTextInto(std::vector<WidgetInfo>* widgets);
+
 // Records the last ImGui item under `label`.
 void RecordLastItem(UiFrame& frame, const char* label, const char* kind, std::string value = {},
                     bool numeric = false);

@@ -346,6 +346,27 @@ TEST_CASE("announcements: a zone change once settled 3 s, periodically, none wit
     REQUIRE(bench.Do({{"type", "cadence_stop"}}).ok);
     CHECK(bench.Spoken().empty());
   }
+  SECTION("voice off: screen readers get the same readouts, at the same pace, in the live region") {
+    Bench voice, silent;
+    REQUIRE(voice.Do({{"type", "cadence_options"}, {"announce_every_s", 10}}).ok);
+    REQUIRE(silent.Do({{"type", "cadence_options"}, {"voice", false}, {"announce_every_s", 10}}).ok);
+    for (Bench* b : {&voice, &silent}) {
+      REQUIRE(b->Do({{"type", "cadence_start"}}).ok);
+      b->TapRun(b->context.now_ms + 40000, TapInterval(176));
+    }
+    std::vector<Bench::Timed> said;
+    for (const Bench::Timed& t : silent.effects)
+      if (std::holds_alternative<Announce>(t.effect)) said.push_back(t);
+    std::vector<Bench::Timed> spoken = voice.Spoken();
+    REQUIRE(spoken.size() == 4);
+    REQUIRE(said.size() == spoken.size());
+    for (std::size_t i = 0; i < said.size(); ++i) {
+      CHECK(std::get<Announce>(said[i].effect).text == std::get<Speak>(spoken[i].effect).text);
+      CHECK(said[i].ms - silent.effects.front().ms == Approx(spoken[i].ms - voice.effects.front().ms).margin(1));
+    }
+    // With the voice on, nothing goes to the live region: a screen reader user hears it once.
+    for (const Bench::Timed& t : voice.effects) CHECK_FALSE(std::holds_alternative<Announce>(t.effect));
+  }
 }
 
 TEST_CASE("cadence_stop: too short or without steps is not saved", "[cadence_meter]") {

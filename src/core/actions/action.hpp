@@ -42,6 +42,11 @@ struct DownloadFile {  // a file for the runner (share sheet on phones, a downlo
 struct Speak {
   std::string text;
 };
+// Said by screen readers only (the page's polite live region): the cadence readout at the voice
+// feedback's pace while the voice itself is off, so it is never said twice.
+struct Announce {
+  std::string text;
+};
 struct SetMetronome {
   double bpm = 0;  // 0: silent
 };
@@ -58,7 +63,7 @@ struct SaveChange {
   Action replay;
   std::optional<std::int64_t> created_id;
 };
-using Effect = std::variant<DownloadFile, Speak, SetMetronome, SetMotionSensor, PickBackupFile, RetryStorage,
+using Effect = std::variant<DownloadFile, Speak, Announce, SetMetronome, SetMotionSensor, PickBackupFile, RetryStorage,
                             PickImportFiles, CancelImportRead, SaveChange>;
 
 }  // namespace sw

@@ -184,11 +184,12 @@ void CadenceMeter::Tick(const Model& model, double now_ms, const std::vector<Mot
     pending_zone_ = zone;
     pending_since_s_ = elapsed_s;
   }
-  if (voice_ && zone != Zone::None) {
+  if (zone != Zone::None) {
     bool changed = zone != announced_zone_ && elapsed_s - pending_since_s_ >= kZoneSettleS;
     bool periodic = elapsed_s - last_announce_s_ >= announce_every_s_;
     if (changed || periodic) {
-      effects.push_back(Speak{Phrase(spm, zone)});
+      if (voice_) effects.push_back(Speak{Phrase(spm, zone)});
+      else effects.push_back(Announce{Phrase(spm, zone)});
       announced_zone_ = zone;
       last_announce_s_ = elapsed_s;
     }

@@ -56,6 +56,9 @@ void HideKeyboard() {}
 void KeepKeyboardOn(const TextFieldRect&) {}
 void SetDateFieldRects(std::vector<DateFieldRect>) {}
 std::vector<PickedDate> TakePickedDates() { return {}; }
+void MirrorWidgets(const std::string&) {}
+void Announce(const std::string&) {}
+std::vector<AssistiveRequest> TakeAssistiveRequests() { return {}; }
 void InstallAutomationApi(AutomationHandlers) {}
 void SignalReady() {}
 bool PrefersDarkColors() { return false; }

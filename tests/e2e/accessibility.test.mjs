@@ -1,0 +1,143 @@
+// Issue 15: a screen reader, a keyboard and a switch can run Stridewise. Every interaction here
+// goes through Playwright's role-based locators (getByRole, getByLabel) and the keyboard only -
+// focus an element, then Enter, Space, arrows, typing, Escape - on the accessible mirror, the DOM
+// layer over the canvas (web/lib/a11y.js). What happened is checked in the app's state().
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openApp, PHONE, DESKTOP, state, waitForState, settleFrames, screenshot } from './helpers.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+const INTERACTIVE = new Set(['button', 'checkbox', 'textbox', 'slider', 'link', 'combobox', 'menuitem', 'tab', 'switch']);
+
+async function press(locator, key = 'Enter') {
+  await locator.focus();
+  await locator.page().keyboard.press(key);
+}
+
+async function goTo(page, name) {
+  await press(page.getByRole('navigation').getByRole('button', { name, exact: true }));
+  await waitForState(page, (s) => s.screen === name.toLowerCase(), { what: `screen ${name}` });
+  await settleFrames(page);
+}
+
+async function typeIn(page, label, text) {
+  const field = page.getByLabel(label, { exact: true });
+  await field.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await waitForState(page, (s) => s.ui.widgets.some((w) => w.kind === 'text' && w.label === label && w.value === text),
+    { what: `${label} = ${text}` });
+}
+
+// Every mirrored element of a visible widget lies over the widget as drawn (CSS px).
+async function assertBoxesOverWidgets(page, where) {
+  await settleFrames(page);  // state().ui lags the layer by a frame while anything changes
+  const s = await state(page);
+  const boxes = await page.evaluate(() => [...document.querySelectorAll('#sw-a11y main > *, #sw-a11y nav > *')]
+    .map((e) => { const r = e.getBoundingClientRect(); return { name: e.getAttribute('aria-label') || e.textContent, x: r.x, y: r.y, w: r.width, h: r.height }; }));
+  let checked = 0;
+  for (const w of s.ui.widgets) {
+    if (!w.visible || !['button', 'nav', 'text', 'checkbox', 'slider'].includes(w.kind) || !w.label) continue;
+    const box = boxes.find((b) => b.name === w.label && Math.abs(b.y - w.y) < 4 && Math.abs(b.x - w.x) < 4);
+    assert.ok(box, `${where}: no mirrored element over "${w.label}" at ${w.x.toFixed(0)},${w.y.toFixed(0)}`);
+    assert.ok(Math.abs(box.w - w.w) < 4 && Math.abs(box.h - w.h) < 4, `${where}: "${w.label}" box ${JSON.stringify(box)} vs ${JSON.stringify(w)}`);
+    checked++;
+  }
+  assert.ok(checked >= 6, `${where}: only ${checked} widgets checked`);
+}
+
+// CDP's accessibility tree: every interactive node has a name; the canvas is no control.
+async function assertNamedControls(page, where) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const controls = nodes.filter((n) => !n.ignored && INTERACTIVE.has(n.role?.value));
+  assert.ok(controls.length >= 8, `${where}: ${controls.length} interactive nodes`);
+  for (const n of controls) assert.ok(n.name?.value?.trim(), `${where}: a ${n.role.value} without a name`);
+  const canvas = nodes.find((n) => n.role?.value === 'canvas' && !n.ignored);
+  if (canvas) assert.ok(!INTERACTIVE.has(canvas.role.value));
+}
+
+for (const [device, options] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+  describe(`screen reader and keyboard only (${device})`, () => {
+    let opened;
+    let page;
+    before(async () => {
+      opened = await openApp(env, options);
+      page = opened.page;
+      await settleFrames(page);
+    });
+    after(async () => { await opened?.context.close(); });
+
+    test('one Tab from the top reaches the tab bar; every control is named and lies over its widget', async () => {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => ({ text: document.activeElement.textContent, nav: !!document.activeElement.closest('nav') }));
+      assert.deepEqual(focused, { text: 'Home', nav: true });
+      await assertNamedControls(page, 'Home');
+      await assertBoxesOverWidgets(page, 'Home');
+      await screenshot(page, `a11y-focus-ring-${device}.png`);
+    });
+
+    test('adds a pair of shoes, logs a run (the live region says "Saved") and reads the status', async () => {
+      await press(page.getByRole('button', { name: 'Add shoes' }));
+      await waitForState(page, (s) => s.screen === 'shoes' && s.ui.widgets.some((w) => w.label === 'Shoe name'));
+      await typeIn(page, 'Shoe name', 'Pegasus 41');
+      await press(page.getByRole('button', { name: 'Save shoes' }));
+      await waitForState(page, (s) => s.shoes.some((x) => x.name === 'Pegasus 41'), { what: 'shoe added' });
+      await assertBoxesOverWidgets(page, 'Shoes');
+
+      await goTo(page, 'Log');
+      await typeIn(page, 'Distance', '8');
+      await press(page.getByRole('button', { name: 'Save run' }));
+      await waitForState(page, (s) => s.runs.length === 1, { what: 'run saved' });
+      await page.locator('#sw-live').getByText('Saved').waitFor();
+      assert.equal(await page.getByRole('status').filter({ hasText: 'Saved' }).count(), 1);
+
+      await goTo(page, 'Home');
+      const line = page.getByText(/^Pegasus 41 - 8\.0 (mi|km) - Good$/);
+      await line.waitFor();
+      await screenshot(page, `a11y-home-${device}.png`);
+    });
+
+    test('ticks a wear sign with Space', async () => {
+      await goTo(page, 'Shoes');
+      const card = page.getByRole('button', { name: /^Pegasus 41/ });
+      await press(card);
+      await waitForState(page, (s) => s.ui.widgets.some((w) => w.label === 'Uneven wear on the sole'));
+      await page.getByRole('button', { name: /^Pegasus 41/ }).and(page.locator('[aria-expanded="true"]')).waitFor();
+      const box = page.getByRole('checkbox', { name: 'Uneven wear on the sole' });
+      await press(box, 'Space');
+      await waitForState(page, (s) => s.shoes.find((x) => x.name === 'Pegasus 41')?.wear?.uneven_wear === true,
+        { what: 'wear sign ticked' });
+      await box.and(page.locator(':checked')).waitFor();
+
+    });
+
+    test('a slider moves by its step with the arrow keys; the Guide is searched by typing', async () => {
+      await goTo(page, 'Settings');
+      const slider = page.getByRole('slider', { name: 'Most a week may grow over the week before' });
+      const before = (await state(page)).settings.weekly_increase_limit_pct;
+      await slider.focus();
+      await page.keyboard.press('ArrowRight');
+      await waitForState(page, (s) => s.settings.weekly_increase_limit_pct === before + 1, { what: 'limit +1' });
+
+      await goTo(page, 'Guide');
+      await typeIn(page, 'Search the guide', 'shin splints');
+      await page.getByRole('button', { name: 'Clear search' }).waitFor();
+      await page.getByText(/^\d+ match(es)?, best first$/).waitFor();
+      await page.getByText(/Adding distance too fast/).waitFor();
+      await screenshot(page, `a11y-guide-search-${device}.png`);
+    });
+
+    test('an idle page stays idle with the mirror', async () => {
+      await settleFrames(page);
+      const a = (await state(page)).frames_rendered;
+      await page.waitForTimeout(1000);
+      const b = (await state(page)).frames_rendered;
+      assert.equal(b - a, 0, 'frames drawn in an idle second');
+    });
+  });
+}
