@@ -102,7 +102,7 @@ for (const [device, options] of [['phone', PHONE], ['desktop', DESKTOP]]) {
       await screenshot(page, `a11y-home-${device}.png`);
     });
 
-    test('ticks a wear sign with Space', async () => {
+    test('ticks a wear sign with Space; Escape closes a dialog', async () => {
       await goTo(page, 'Shoes');
       const card = page.getByRole('button', { name: /^Pegasus 41/ });
       await press(card);
@@ -113,6 +113,15 @@ for (const [device, options] of [['phone', PHONE], ['desktop', DESKTOP]]) {
       await waitForState(page, (s) => s.shoes.find((x) => x.name === 'Pegasus 41')?.wear?.uneven_wear === true,
         { what: 'wear sign ticked' });
       await box.and(page.locator(':checked')).waitFor();
+
+      // Escape closes a dialog: the Log's pair filter asks which pair in a card over the screen.
+      await goTo(page, 'Log');
+      await press(page.getByRole('button', { name: 'Filter by pair' }));
+      const cardOpen = (s) => s.ui.widgets.some((w) => w.visible && w.kind === 'button' && w.label === 'All pairs');
+      await waitForState(page, cardOpen, { what: 'the pair card' });
+      await page.keyboard.press('Escape');
+      await waitForState(page, (s) => !cardOpen(s), { what: 'card closed' });
+      assert.equal((await state(page)).runs.length, 1, 'Escape changed nothing');
 
     });
 
