@@ -110,7 +110,8 @@ nlohmann::json App::StateJson() const {
   nlohmann::json widgets = nlohmann::json::array();
   float ratio = viewport.pixel_ratio > 0 ? viewport.pixel_ratio : 1;
   for (const ui::WidgetInfo& w : widgets_) {
-    if (w.kind == "heading" || w.kind == "label") continue;  // plain text: for the accessible mirror only
+    // Plain text and dialog bounds are for the accessible mirror only.
+    if (w.kind == "heading" || w.kind == "label" || w.kind == "dialog" || w.kind == "dialog_end") continue;
     // CSS px, so a test can tap them with page coordinates.
     widgets.push_back({{"label", w.label}, {"kind", w.kind}, {"value", w.value}, {"visible", w.visible},
                        {"x", w.x0 / ratio}, {"y", w.y0 / ratio}, {"w", (w.x1 - w.x0) / ratio},
@@ -122,6 +123,7 @@ nlohmann::json App::StateJson() const {
                {"theme", dark_ ? "dark" : "light"},
                {"text_scale", scale_ / (viewport.pixel_ratio > 0 ? viewport.pixel_ratio : 1)},
                {"frame_ms", frame_ms_},
+               {"mirror_ms", mirror_ms_},  // the accessible mirror's share after each frame: lines + DOM
                {"widgets", std::move(widgets)}};
   return out;
 }
@@ -130,7 +132,7 @@ nlohmann::json App::StateJson() const {
 // setting or, on "system", the phone's light/dark mode.
 void App::UpdateLook(const platform::Viewport& viewport) {
   const Settings& settings = state_.model.settings;
-  float scale = viewport.pixel_ratio * float(settings.text_size_pct) / 100.0f;
+  float scale = viewport.pixel_ratio * float(settings.text_size_pct) / 100.0f * viewport.text_zoom;
   bool dark = settings.theme == Theme::Dark || (settings.theme == Theme::System && platform::PrefersDarkColors());
   if (scale != scale_) {
     ui::BuildFonts(scale);
@@ -265,7 +267,10 @@ void App::Frame() {
   if (text_input_was_active_ && !io.WantTextInput) platform::HideKeyboard();
   text_input_was_active_ = io.WantTextInput;
 
+  const double mirror_start = platform::NowMs();
   mirror_.Publish(widgets_, ratio);
+  if (mirror_ms_.size() == kFrameTimes) mirror_ms_.erase(mirror_ms_.begin());
+  mirror_ms_.push_back(float(platform::NowMs() - mirror_start));
   // "Saved" for screen readers, once a save under way has landed.
   if (announced_save_status_ == "saving" && save_info_.status == "saved") platform::Announce("Saved");
   announced_save_status_ = save_info_.status;

@@ -64,6 +64,7 @@ class App {
   // oldest first: state().ui.frame_ms, for the benchmarks.
   static constexpr std::size_t kFrameTimes = 240;
   std::vector<float> frame_ms_;
+  std::vector<float> mirror_ms_;  // the same frames' accessible mirror (AssistiveMirror::Publish), ms
   float scale_ = 0;
   bool dark_ = false;
   double last_frame_ms_ = 0;

@@ -50,6 +50,9 @@ std::vector<InputEvent> TakeInputEvents();
 struct Viewport {
   int width = 0, height = 0;
   float pixel_ratio = 1;
+  // The browser's own text size against its 16 px default (Chrome's font size setting, Android's
+  // text scaling): the app's text size setting multiplies with it.
+  float text_zoom = 1;
 };
 Viewport CurrentViewport();
 

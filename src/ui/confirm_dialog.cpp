@@ -30,9 +30,16 @@ void BeginDialogCard(UiFrame& frame, const char* id) {
   // A long card (a choice among thirty pairs) scrolls inside at most 70% of the screen's height.
   ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, io.DisplaySize.y * 0.7f));
   ImGui::BeginChild("##card", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY);
+  // The accessible mirror makes everything outside the card inert while it is up (a modal dialog).
+  WidgetInfo start;
+  start.kind = "dialog";
+  frame.widgets.push_back(std::move(start));
 }
 
-void EndDialogCard() {
+void EndDialogCard(UiFrame& frame) {
+  WidgetInfo end;
+  end.kind = "dialog_end";
+  frame.widgets.push_back(std::move(end));
   ImGui::EndChild();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
@@ -57,7 +64,7 @@ int ConfirmCard(UiFrame& frame, const ConfirmCardText& text) {
   if (Button(frame, text.confirm.c_str(), ImVec2(half, 0))) pressed = 2;
   ImGui::PopStyleColor(3);
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) pressed = 1;  // a keyboard's way out: the safe answer
-  EndDialogCard();
+  EndDialogCard(frame);
   return pressed;
 }
 
@@ -71,7 +78,7 @@ int ChoiceCard(UiFrame& frame, const char* id, const std::string& title, const s
     if (Button(frame, choices[i].c_str(), ImVec2(-1, 0))) pressed = int(i);
   ImGui::Spacing();
   if (Button(frame, cancel, ImVec2(-1, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) pressed = -2;
-  EndDialogCard();
+  EndDialogCard(frame);
   return pressed;
 }
 

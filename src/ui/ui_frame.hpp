@@ -22,7 +22,8 @@ struct DateFieldInfo {
 struct WidgetInfo {
   std::string label;
   // Interactive: "button", "text", "slider", "checkbox", "nav", "combo", "option"; read-only:
-  // "info", "value"; text for the accessible mirror alone (not in state()): "heading", "label".
+  // "info", "value"; for the accessible mirror alone (not in state()): text ("heading", "label"),
+  // and where a modal dialog's widgets begin and end ("dialog", "dialog_end").
   std::string kind;
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // framebuffer pixels, clipped to the visible area
   std::string value;

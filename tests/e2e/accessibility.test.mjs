@@ -119,6 +119,14 @@ for (const [device, options] of [['phone', PHONE], ['desktop', DESKTOP]]) {
       await press(page.getByRole('button', { name: 'Filter by pair' }));
       const cardOpen = (s) => s.ui.widgets.some((w) => w.visible && w.kind === 'button' && w.label === 'All pairs');
       await waitForState(page, cardOpen, { what: 'the pair card' });
+      // A modal dialog: the keyboard's focus moved into it, and what lies behind it is inert.
+      await page.getByRole('button', { name: 'All pairs' }).waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), 'All pairs');
+      const inert = await page.evaluate(() => [...document.querySelectorAll('#sw-a11y button')]
+        .map((b) => [b.textContent, b.inert]));
+      assert.ok(inert.find(([t]) => t === 'Filter by pair')[1], 'the Log behind the card is inert');
+      assert.ok(inert.filter(([t]) => t === 'Home' || t === 'Settings').every(([, i]) => i), 'the tabs behind the card are inert');
+      assert.ok(!inert.find(([t]) => t === 'All pairs')[1], 'the card is not');
       await page.keyboard.press('Escape');
       await waitForState(page, (s) => !cardOpen(s), { what: 'card closed' });
       assert.equal((await state(page)).runs.length, 1, 'Escape changed nothing');
@@ -150,3 +158,21 @@ for (const [device, options] of [['phone', PHONE], ['desktop', DESKTOP]]) {
     });
   });
 }
+
+describe("the browser's text size", () => {
+  test('grows the app\'s text with it (Chrome\'s font size, Android\'s text scaling)', async () => {
+    const { page, context } = await openApp(env, PHONE);
+    try {
+      await settleFrames(page);
+      assert.equal((await state(page)).ui.text_scale, 1);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
+      await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+      await waitForState(page, (s) => Math.abs(s.ui.text_scale - 1.5) < 0.01, { what: 'text scale 1.5' });
+      await settleFrames(page);
+      await screenshot(page, 'a11y-browser-text-size-phone.png');
+    } finally {
+      await context.close();
+    }
+  });
+});

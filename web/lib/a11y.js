@@ -74,6 +74,7 @@ mergeInto(LibraryManager.library, {
   sw_a11y_update: function (ptr) {
     var A = SwA11y;
     if (!A.layer) A.install();
+    var hadFocus = A.layer.contains(document.activeElement);
     var text = UTF8ToString(ptr);
     var lines = text ? text.split('\n') : [];
     if (lines.length && lines[lines.length - 1] === '') lines.pop();
@@ -81,15 +82,24 @@ mergeInto(LibraryManager.library, {
     // value keeps its element (and the screen reader's place, and the keyboard focus).
     var old = new Map();
     A.items.forEach(function (item) {
+      if (!item.el) return;
       var list = old.get(item.key) || [];
       list.push(item);
       old.set(item.key, list);
     });
     var items = [];
     var navOrder = [], mainOrder = [];
+    var inDialog = false, dialogSeen = false;
     for (var i = 0; i < lines.length; i++) {
       var f = lines[i].split('\t');
       var kind = f[0], name = f[1], value = f[2], flags = f[3];
+      // A modal dialog's bounds: no element, but what lies outside them is inert while it is up.
+      if (kind === 'dialog' || kind === 'dialog_end') {
+        inDialog = kind === 'dialog';
+        dialogSeen = true;
+        items.push({ el: null, key: kind });
+        continue;
+      }
       var key = kind + '\t' + name;
       var reuse = old.get(key);
       var item = reuse && reuse.length ? reuse.shift() : { el: A.create(kind, flags.indexOf('n') >= 0), key: key };
@@ -116,6 +126,7 @@ mergeInto(LibraryManager.library, {
       }
       var style = 'left:' + f[4] + 'px;top:' + f[5] + 'px;width:' + f[6] + 'px;height:' + f[7] + 'px';
       if (item.style !== style) { el.style.cssText = style; item.style = style; }
+      item.inDialog = inDialog;
       items.push(item);
       (kind === 'nav' ? navOrder : mainOrder).push(el);
     }
@@ -127,6 +138,19 @@ mergeInto(LibraryManager.library, {
       for (var j = 0; j < order.length; j++)
         if (parent.children[j] !== order[j]) parent.insertBefore(order[j], parent.children[j] || null);
     });
+    items.forEach(function (item) {
+      if (!item.el) return;
+      var inert = dialogSeen && !item.inDialog;
+      if (item.el.inert !== inert) item.el.inert = inert;
+    });
+    // A dialog that opened under the keyboard's or screen reader's focus takes it: its first control.
+    var active = document.activeElement;
+    if (dialogSeen && hadFocus && (!A.layer.contains(active) || active.inert)) {
+      for (var k = 0; k < items.length; k++) {
+        var c = items[k];
+        if (c.el && c.inDialog && (c.el.tagName === 'BUTTON' || c.el.tagName === 'INPUT')) { c.el.focus(); break; }
+      }
+    }
     A.items = items;
   },
 

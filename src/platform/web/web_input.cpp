@@ -42,8 +42,16 @@ void UpdateViewport() {
   float ratio = float(emscripten_get_device_pixel_ratio());
   if (ratio <= 0) ratio = 1;
   int w = int(std::lround(css_w * ratio)), h = int(std::lround(css_h * ratio));
-  if (w == g_viewport.width && h == g_viewport.height && ratio == g_viewport.pixel_ratio) return;
-  g_viewport = {w, h, ratio};
+  // The root element's font size is the browser's text size (the page sets none of its own).
+  float text_zoom = float(EM_ASM_DOUBLE({
+    var px = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    return px > 0 ? px / 16 : 1;
+  }));
+  if (!(text_zoom >= 0.5f && text_zoom <= 4.0f)) text_zoom = 1;
+  if (w == g_viewport.width && h == g_viewport.height && ratio == g_viewport.pixel_ratio &&
+      text_zoom == g_viewport.text_zoom)
+    return;
+  g_viewport = {w, h, ratio, text_zoom};
   emscripten_set_canvas_element_size(kCanvas, w, h);
   InputEvent e;
   e.kind = InputEvent::Kind::Resize;
