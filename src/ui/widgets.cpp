@@ -134,7 +134,8 @@ std::vector<const Shoe*> PairsForChoice(const Model& model) {
   for (const Shoe& s : model.shoes)
     if (s.retired) retired.push_back(&s);
   // Newest retirement first; a pair retired before retired_on was kept goes by its id (added later, retired later).
-  std::stable_sort(retired.begin(), retired.end(), [](const Shoe* a, const Shoe* b) {
+  // Ids are unique, so the order is total and std::sort (smaller than stable_sort in app.wasm) suffices.
+  std::sort(retired.begin(), retired.end(), [](const Shoe* a, const Shoe* b) {
     if (a->retired_on != b->retired_on) return a->retired_on > b->retired_on;
     return a->id > b->id;
   });

@@ -122,7 +122,8 @@ PainAdvice EvaluatePain(const Model& model, Date today) {
   for (const PainEntry& entry : model.pain)
     if (Days(entry.date) >= Days(window_start) && Days(entry.date) <= Days(today)) recent.push_back(&entry);
   // Same-day entries keep the order they were logged in (ids grow), so a later "0" ends the day.
-  std::stable_sort(recent.begin(), recent.end(), [](const PainEntry* a, const PainEntry* b) {
+  // (Ids are unique: a total order, which std::sort keeps as well as stable_sort, in less code.)
+  std::sort(recent.begin(), recent.end(), [](const PainEntry* a, const PainEntry* b) {
     if (a->date != b->date) return Days(a->date) < Days(b->date);
     return a->id < b->id;
   });
