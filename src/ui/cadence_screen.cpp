@@ -38,7 +38,7 @@ ImVec4 ZoneColor(double spm, int low, int high, const char** word) {
 void CenteredText(const char* text) {
   float width = ImGui::CalcTextSize(text).x;
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), (ImGui::GetWindowWidth() - width) * 0.5f));
-  ImGui::TextUnformatted(text);
+  PlainText(text);
 }
 
 // Cadence over time: the band as a shaded strip, the series as a line (gaps where no rhythm).
@@ -369,7 +369,7 @@ void CadenceScreen::Draw(UiFrame& frame) {
     float offset = (frame.Px(kTouchTargetCss) - ImGui::GetTextLineHeight()) * 0.5f - ImGui::GetStyle().FramePadding.y;
     float y = ImGui::GetCursorPosY();
     ImGui::SetCursorPosY(y + offset);
-    ImGui::TextUnformatted(text);
+    PlainText(text);
     ImGui::SameLine();
     ImGui::SetCursorPosY(y);
   };

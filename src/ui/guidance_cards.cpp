@@ -65,7 +65,7 @@ bool DrawPainAdviceCard(UiFrame& frame, bool detailed) {
   for (const std::string& reason : advice.reasons) {
     ImGui::Bullet();
     ImGui::SameLine();
-    ImGui::TextWrapped("%s", reason.c_str());
+    WrappedText(reason.c_str());
   }
   Paragraph("Pain that lasts more than a few days, gets worse as you run or changes how you run is "
             "worth showing to a doctor or a sports-medicine specialist. Ease off in the meantime: "
@@ -91,7 +91,7 @@ bool DrawPainAdviceCard(UiFrame& frame, bool detailed) {
                                           : " Last run in " + context.shoe_name + ".";
       }
       ImGui::PushFont(GetFonts().small);
-      ImGui::TextWrapped("%s", line.c_str());
+      WrappedText(line.c_str());
       ImGui::PopFont();
     }
   }
@@ -108,7 +108,7 @@ void DrawStrengthProgress(UiFrame& frame) {
   char line[96];
   std::snprintf(line, sizeof line, "Hip and core: %d of %d session%s this week", summary.sessions_this_week,
                 summary.target_per_week, summary.target_per_week == 1 ? "" : "s");
-  ImGui::TextWrapped("%s", line);
+  WrappedText(line);
   RecordLastItem(frame, line, "info");
   float fraction = summary.target_per_week > 0 ? float(summary.sessions_this_week) / float(summary.target_per_week) : 0;
   ProgressBar(frame, fraction, summary.target_met ? p.ok : p.accent);
@@ -126,13 +126,13 @@ void DrawWarmupStats(UiFrame& frame) {
   const WarmupSummary& stats = frame.Summaries().warmup;
   CardBegin(frame);
   if (stats.runs == 0) {
-    ImGui::TextWrapped("Warm-up and cool-down");
+    WrappedText("Warm-up and cool-down");
     SmallText("Tick both when you log a run to see how often you do them.");
   } else {
     char line[96];
     std::snprintf(line, sizeof line, "Warm-up and cool-down: %d of the last %d run%s had both", stats.with_both,
                   stats.runs, stats.runs == 1 ? "" : "s");
-    ImGui::TextWrapped("%s", line);
+    WrappedText(line);
     RecordLastItem(frame, line, "info");
     float fraction = float(stats.with_both) / float(stats.runs);
     ProgressBar(frame, fraction, fraction >= 0.7f ? p.ok : fraction >= 0.4f ? p.accent : p.warn);
@@ -167,7 +167,7 @@ bool DrawBackupReminderCard(UiFrame& frame) {
   CardBegin(frame);
   ImGui::PushFont(GetFonts().heading);
   const char* title = "Time for a backup";
-  ImGui::TextUnformatted(title);
+  PlainText(title);
   ImGui::PopFont();
   RecordLastItem(frame, title, "info", "backup_reminder");
   std::string text = frame.state.model.last_backup

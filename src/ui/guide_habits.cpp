@@ -36,7 +36,7 @@ void DrawStep(UiFrame& frame, const RoutineStep& step, bool& ticked) {
   ImGui::SameLine(right - ImGui::CalcTextSize(duration.c_str()).x);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (frame.Px(kTouchTargetCss) - ImGui::GetTextLineHeight()) * 0.5f);
   ImGui::PushStyleColor(ImGuiCol_Text, GetPalette().muted_text);
-  ImGui::TextUnformatted(duration.c_str());
+  PlainText(duration.c_str());
   ImGui::PopStyleColor();
   ImGui::Indent(frame.Px(8));
   SmallText(std::string(step.how_to).c_str());
@@ -93,7 +93,7 @@ void GuideScreen::DrawWarmup(UiFrame& frame) {
   for (std::size_t i = 0; i < after.size() && i < cooldown_ticks.size(); ++i) done += cooldown_ticks[i];
   ImGui::Spacing();
   std::snprintf(title, sizeof title, "Today: %d of %d steps done", done, total);
-  ImGui::TextUnformatted(title);
+  PlainText(title);
   ProgressBar(frame, total > 0 ? float(done) / float(total) : 0, done == total ? p.ok : p.accent);
   ImGui::Spacing();
   if (PrimaryButton(frame, "Log a run with warm-up and cool-down ticked")) {
@@ -126,7 +126,7 @@ void GuideScreen::DrawPlankTimer(UiFrame& frame) {
   std::snprintf(seconds, sizeof seconds, "%d", int(elapsed));
   ImGui::PushFont(GetFonts().big);
   ImGui::PushStyleColor(ImGuiCol_Text, elapsed >= target ? p.ok : p.text);
-  ImGui::TextUnformatted(seconds);
+  PlainText(seconds);
   ImGui::PopStyleColor();
   float big_bottom = ImGui::GetItemRectMax().y;
   ImGui::PopFont();
@@ -134,7 +134,7 @@ void GuideScreen::DrawPlankTimer(UiFrame& frame) {
   char of[48];
   std::snprintf(of, sizeof of, "of %d s", int(target));
   ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, big_bottom - ImGui::GetTextLineHeight() * 1.6f));
-  ImGui::TextUnformatted(of);
+  PlainText(of);
   ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, std::max(ImGui::GetCursorScreenPos().y, big_bottom + frame.Px(4))));
   ProgressBar(frame, float(elapsed / target), elapsed >= target ? p.ok : p.accent, 10);
 
@@ -181,7 +181,7 @@ void GuideScreen::DrawStrength(UiFrame& frame) {
   std::snprintf(line, sizeof line, "This week: %d of %d session%s", summary.sessions_this_week,
                 summary.target_per_week, summary.target_per_week == 1 ? "" : "s");
   ImGui::PushFont(GetFonts().heading);
-  ImGui::TextWrapped("%s", line);
+  WrappedText(line);
   ImGui::PopFont();
   float fraction = summary.target_per_week > 0 ? float(summary.sessions_this_week) / float(summary.target_per_week) : 0;
   ProgressBar(frame, fraction, summary.target_met ? p.ok : p.accent, 10);
@@ -193,7 +193,7 @@ void GuideScreen::DrawStrength(UiFrame& frame) {
   float step_w = frame.Px(kTouchTargetCss + 8);
   float row_y = ImGui::GetCursorPosY();
   ImGui::SetCursorPosY(row_y + (frame.Px(kTouchTargetCss) - ImGui::GetTextLineHeight()) * 0.5f);
-  ImGui::TextUnformatted("Weekly target");
+  PlainText("Weekly target");
   float right = ImGui::GetContentRegionMax().x;
   std::snprintf(line, sizeof line, "%d", target);
   float number_w = frame.Px(36);
@@ -205,7 +205,7 @@ void GuideScreen::DrawStrength(UiFrame& frame) {
   float number_x = ImGui::GetCursorPosX();
   ImGui::SetCursorPos(ImVec2(number_x + (number_w - ImGui::CalcTextSize(line).x) * 0.5f,
                              row_y + (frame.Px(kTouchTargetCss) - ImGui::GetTextLineHeight()) * 0.5f));
-  ImGui::TextUnformatted(line);
+  PlainText(line);
   ImGui::SameLine();
   ImGui::SetCursorPos(ImVec2(number_x + number_w + ImGui::GetStyle().ItemSpacing.x, row_y));
   if (Button(frame, "+##target", ImVec2(step_w / frame.scale, 0)) && target < 14)
@@ -225,7 +225,7 @@ void GuideScreen::DrawStrength(UiFrame& frame) {
     ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(dose.c_str()).x);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (frame.Px(kTouchTargetCss) - ImGui::GetTextLineHeight()) * 0.5f);
     ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
-    ImGui::TextUnformatted(dose.c_str());
+    PlainText(dose.c_str());
     ImGui::PopStyleColor();
     Paragraph(std::string(step.how_to).c_str());
     if (step.exercise == StrengthExercise::Plank) DrawPlankTimer(frame);
@@ -269,10 +269,10 @@ void GuideScreen::DrawStrength(UiFrame& frame) {
       ImGui::PushID(int(s->id));
       float row_y2 = ImGui::GetCursorPosY();
       ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - remove_w - frame.Px(8));
-      ImGui::TextWrapped("%s", DayLabel(s->date, today).c_str());
+      WrappedText(DayLabel(s->date, today).c_str());
       ImGui::PushFont(GetFonts().small);
       ImGui::PushStyleColor(ImGuiCol_Text, p.muted_text);
-      ImGui::TextWrapped("%s", ExerciseList(s->exercises).c_str());
+      WrappedText(ExerciseList(s->exercises).c_str());
       ImGui::PopStyleColor();
       ImGui::PopFont();
       ImGui::PopTextWrapPos();

@@ -159,7 +159,7 @@ void DrawBodyOutline(UiFrame& frame, PainDraft& draft, const PainAdvice& advice,
   ImGui::PushFont(GetFonts().small);
   ImGui::PushStyleColor(ImGuiCol_Text, p.muted_text);
   ImGui::PushTextWrapPos(origin.x - ImGui::GetWindowPos().x + width);
-  ImGui::TextWrapped("Seen from behind. For the shin, pick it from the list.");
+  WrappedText("Seen from behind. For the shin, pick it from the list.");
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::PopFont();
@@ -196,14 +196,14 @@ void GuideScreen::DrawPain(UiFrame& frame) {
     if (!watching.empty()) {
       CardBegin(frame);
       ImGui::PushFont(GetFonts().heading);
-      ImGui::TextWrapped("Keeping an eye on");
+      WrappedText("Keeping an eye on");
       ImGui::PopFont();
       for (const PainEpisode* e : watching) {
         std::string line = PainName(e->area, e->side) + ": " + std::to_string(e->days) +
                            (e->days == 1 ? " day" : " days") + ", " + std::to_string(e->latest_severity) + "/10 last time.";
         ImGui::Bullet();
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", line.c_str());
+        WrappedText(line.c_str());
       }
       SmallText("Get it checked if it lasts more than a few days, gets worse as you run, or changes how "
                 "you run. Log a 0 when it has gone.");
@@ -230,10 +230,10 @@ void GuideScreen::DrawPain(UiFrame& frame) {
     ImGui::PushID(int(e->id));
     float row_y = ImGui::GetCursorPosY();
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - remove_w - frame.Px(8));
-    ImGui::TextWrapped("%s", (DayLabel(e->date, today) + " - " + PainName(e->area, e->side)).c_str());
+    WrappedText((DayLabel(e->date, today) + " - " + PainName(e->area, e->side)).c_str());
     ImGui::PushFont(GetFonts().small);
     ImGui::PushStyleColor(ImGuiCol_Text, e->severity >= 7 ? p.bad : p.muted_text);
-    ImGui::TextWrapped("%s", EntryDetails(*e).c_str());
+    WrappedText(EntryDetails(*e).c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::PopTextWrapPos();
@@ -267,7 +267,7 @@ void GuideScreen::DrawPainForm(UiFrame& frame) {
 
   // Where: the outline on the left, the list on the right.
   ImGui::Spacing();
-  ImGui::TextUnformatted("Where does it hurt?");
+  PlainText("Where does it hurt?");
   float avail = ImGui::GetContentRegionAvail().x;
   float figure_w = std::min(avail * 0.52f, frame.Px(220));
   ImVec2 start = ImGui::GetCursorPos();
@@ -288,7 +288,7 @@ void GuideScreen::DrawPainForm(UiFrame& frame) {
   }
   ImGui::SetCursorPosY(std::max(figure_bottom, ImGui::GetCursorPosY()));
 
-  ImGui::TextUnformatted("Which side?");
+  PlainText("Which side?");
   static const char* const kSideLabels[] = {"Left##side", "Right##side", "Both##side", "No side##side"};
   static const BodySide kSides[] = {BodySide::Left, BodySide::Right, BodySide::Both, BodySide::None};
   float quarter = (ImGui::GetContentRegionAvail().x - gap * 3) / 4;
@@ -307,13 +307,13 @@ void GuideScreen::DrawPainForm(UiFrame& frame) {
   ImGui::Spacing();
   char how_bad[48];
   std::snprintf(how_bad, sizeof how_bad, "How bad is it? %d of 10", int(d.severity + 0.5f));
-  ImGui::TextUnformatted(how_bad);
+  PlainText(how_bad);
   Slider(frame, "##severity", &d.severity, 0, 10, "%.0f");
   frame.widgets.back().label = "Severity";
   SmallText("0 means it has gone: that closes the episode. 10 is the worst you can imagine.");
   Checkbox(frame, "Worse with activity?", &d.worse_with_activity);
   Checkbox(frame, "Changes how you run?", &d.changes_gait);
-  ImGui::TextUnformatted("Note (optional)");
+  PlainText("Note (optional)");
   TextField(frame, "##pain_note", d.note, false);
   frame.widgets.back().label = "Note";
 

@@ -61,7 +61,7 @@ void DrawMistake(UiFrame& frame, GuideScreen& screen, const GuideMistake& m, int
 
 void DrawQuestion(const GuideQuestion& q) {
   ImGui::PushFont(GetFonts().heading);
-  ImGui::TextWrapped("%s", std::string(q.question).c_str());
+  WrappedText(std::string(q.question).c_str());
   ImGui::PopFont();
   Paragraph(std::string(q.answer).c_str());
   ImGui::Spacing();
@@ -69,7 +69,7 @@ void DrawQuestion(const GuideQuestion& q) {
 
 void DrawEvidence(const GuideEvidence& e) {
   ImGui::PushFont(GetFonts().heading);
-  ImGui::TextWrapped("%s", std::string(e.title).c_str());
+  WrappedText(std::string(e.title).c_str());
   ImGui::PopFont();
   Paragraph(std::string(e.finding).c_str());
   SmallText(("Source: " + std::string(e.source)).c_str());
@@ -159,7 +159,7 @@ void GuideScreen::DrawGuide(UiFrame& frame) {
         case GuideSection::Strength: {
           bool strength = hit.section == GuideSection::Strength;
           ImGui::PushFont(GetFonts().heading);
-          ImGui::TextWrapped("%s", std::string(hit.title).c_str());
+          WrappedText(std::string(hit.title).c_str());
           ImGui::PopFont();
           Paragraph(std::string(hit.snippet).c_str());
           const char* label = strength ? "Open the strength routine##hit"

@@ -55,9 +55,9 @@ void DrawShoeLine(UiFrame& frame, const Shoe& shoe, const ShoeSummary& summary, 
     }
     name += "...";
   }
-  ImGui::TextUnformatted(name.c_str());
+  PlainText(name.c_str());
   ImGui::SetCursorScreenPos(ImVec2(right - pill_w - dist_w - frame.Px(8), start.y));
-  ImGui::TextUnformatted(distance.c_str());
+  PlainText(distance.c_str());
   ImGui::SetCursorScreenPos(ImVec2(right - pill_w, start.y + frame.Px(1)));
   Pill(frame, word, color, p.accent_text);
   ImGui::SetCursorScreenPos(start);

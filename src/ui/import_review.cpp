@@ -110,7 +110,7 @@ void OneLine(const std::string& text, ImVec4 color) {
     }
     shown += "\u2026";
   }
-  ImGui::TextUnformatted(shown.c_str());
+  PlainText(shown.c_str());
   ImGui::PopStyleColor();
   ImGui::PopFont();
 }

@@ -39,11 +39,11 @@ void DrawWeekGlance(UiFrame& frame, const LoadSummary& load, Units units) {
   std::string right = has_cap ? "cap " + Dist(load.this_week_max_m, units) : "no cap yet";
   ImVec2 start = ImGui::GetCursorScreenPos();
   float right_edge = start.x + ImGui::GetContentRegionAvail().x;
-  ImGui::TextUnformatted(left.c_str());
+  PlainText(left.c_str());
   float right_w = ImGui::CalcTextSize(right.c_str()).x;
   ImGui::SetCursorScreenPos(ImVec2(right_edge - right_w, start.y));
   ImGui::PushStyleColor(ImGuiCol_Text, load.ten_percent_exceeded ? p.bad : p.muted_text);
-  ImGui::TextUnformatted(right.c_str());
+  PlainText(right.c_str());
   ImGui::PopStyleColor();
 
   double scale = std::max(load.this_week_m, load.this_week_max_m) * 1.1;

@@ -364,7 +364,7 @@ void LogScreen::DrawUndoBar(UiFrame& frame, ImVec2 min, ImVec2 max) {
                      ShortDate(undo_run->date, today) + ".";
   ImGui::SetCursorPosY((bar_h - ImGui::GetTextLineHeight()) * 0.5f);
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-  ImGui::TextUnformatted(text.c_str());
+  PlainText(text.c_str());
   ImGui::PopStyleColor();
   float undo_w = 88;
   ImGui::SameLine(ImGui::GetContentRegionMax().x - frame.Px(undo_w));

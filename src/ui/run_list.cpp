@@ -173,7 +173,7 @@ void RunList::Draw(UiFrame& frame, float actions_css, bool show_shoe,
         if (month.duration_s > 0) totals += ", " + FormatDuration(month.duration_s);
         ImGui::SetCursorPosY(row_y + row_h - ImGui::GetTextLineHeight() * 1.4f - style.ItemSpacing.y);
         ImGui::PushFont(GetFonts().heading);
-        ImGui::TextUnformatted(text.c_str());
+        PlainText(text.c_str());
         ImGui::PopFont();
         RecordLastItem(frame, text.c_str(), "info", totals);
         const ImVec2 heading_min = ImGui::GetItemRectMin(), heading_max = ImGui::GetItemRectMax();

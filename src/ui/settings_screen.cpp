@@ -54,14 +54,14 @@ constexpr const char* kNewPairForm = "new_pair_distances";  // the form's name f
 void DrawWeekSection(UiFrame& frame, SettingsScreen& screen) {
   const Settings& settings = frame.state.model.settings;
   Heading("Weekly load");
-  ImGui::TextUnformatted("Week starts on");
+  PlainText("Week starts on");
   float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f / frame.scale;
   if (ChoiceButton(frame, "Monday", settings.week_start == std::chrono::Monday, half))
     frame.Dispatch({{"type", "update_settings"}, {"week_start", "monday"}});
   ImGui::SameLine();
   if (ChoiceButton(frame, "Sunday", settings.week_start == std::chrono::Sunday, half))
     frame.Dispatch({{"type", "update_settings"}, {"week_start", "sunday"}});
-  ImGui::TextUnformatted("Most a week may grow over the week before");
+  PlainText("Most a week may grow over the week before");
   SettingSlider(frame, "##weekly_limit", "Most a week may grow over the week before", "weekly_increase_limit_pct", int(std::lround(settings.weekly_increase_limit_pct)),
                 screen.weekly_limit, screen.weekly_limit_editing, 5, 30, "%.0f%%");
   SmallText("The article's guideline is 10%. Studies disagree on the exact number, so it is one signal among others.");
@@ -121,7 +121,7 @@ void DrawDataSection(UiFrame& frame) {
   SmallText(persisted);
   for (const std::string& note : save.damaged) {
     ImGui::PushStyleColor(ImGuiCol_Text, GetPalette().bad);
-    ImGui::TextWrapped("%s", note.c_str());
+    WrappedText(note.c_str());
     ImGui::PopStyleColor();
   }
   if (!save.damaged.empty() && Button(frame, "Export the unreadable data", ImVec2(-1, 0)))

@@ -43,7 +43,7 @@ void DrawSaveMark(UiFrame& frame, float x, float y, bool right_aligned) {
   float width = ImGui::CalcTextSize(text).x;
   ImGui::SetCursorPos(ImVec2(right_aligned ? x - width : x, y));
   ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::TextUnformatted(text);
+  PlainText(text);
   RecordLastItem(frame, text, "info", "save_status");
   ImGui::PopStyleColor();
   ImGui::PopFont();
@@ -78,7 +78,7 @@ void DrawStorageNotice(UiFrame& frame) {
   ColoredParagraph(p.bad, title.c_str());
   ImGui::PopFont();
   RecordLastItem(frame, title.c_str(), "info", save.problem);
-  ImGui::TextWrapped("%s", body.c_str());
+  WrappedText(body.c_str());
   RecordLastItem(frame, body.c_str(), "info", "storage_error");
   bool can_retry = save.problem != "none";
   float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 / frame.scale;
@@ -94,7 +94,7 @@ void DrawHeader(UiFrame& frame, float title_x) {
   ImGui::PushFont(GetFonts().heading);
   float y = (frame.Px(kHeaderHeightCss) - ImGui::GetFontSize()) * 0.5f;
   ImGui::SetCursorPos(ImVec2(title_x, y));
-  ImGui::TextUnformatted(ScreenId(frame.state.screen) == std::string_view("home") && !frame.wide
+  PlainText(ScreenId(frame.state.screen) == std::string_view("home") && !frame.wide
                              ? "Stridewise"
                              : std::string(ScreenTitle(frame.state.screen)).c_str());
   ImGui::PopFont();
@@ -171,7 +171,7 @@ void DrawSideNavigation(UiFrame& frame) {
   ImGui::PushFont(GetFonts().heading);
   float name_y = (frame.Px(kHeaderHeightCss) - ImGui::GetFontSize()) * 0.5f;
   ImGui::SetCursorPos(ImVec2(text_x, name_y));
-  ImGui::TextUnformatted("Stridewise");
+  PlainText("Stridewise");
   ImGui::PopFont();
   DrawSaveMark(frame, text_x, ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y, false);
 

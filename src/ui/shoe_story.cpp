@@ -114,7 +114,7 @@ bool ShoeStory::Draw(UiFrame& frame) {
   std::string line = ShoeDistanceText(summary->distance_m, units) + " of " + FormatThreshold(shoe->replace_at_m, units) +
                      " in " + std::to_string(summary->runs) + (summary->runs == 1 ? " run" : " runs") +
                      " - " + StatusWord(summary->status);
-  ImGui::TextWrapped("%s", line.c_str());
+  WrappedText(line.c_str());
   RecordLastItem(frame, "Shoe totals", "info", line);
   std::string dates;
   if (shoe->purchase_date) dates = "Bought " + DayLabel(*shoe->purchase_date, today) + ". ";
@@ -197,7 +197,7 @@ bool ShoeStory::Draw(UiFrame& frame) {
   const std::string count = std::to_string(selected.size()) + (selected.size() == 1 ? " run ticked" : " runs ticked");
   ImGui::SetCursorPosY((bar_h - ImGui::GetTextLineHeight()) * 0.5f);
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-  ImGui::TextUnformatted(count.c_str());
+  PlainText(count.c_str());
   RecordLastItem(frame, "Runs ticked", "info", std::to_string(selected.size()));
   ImGui::PopStyleColor();
   const float move_w = 120;

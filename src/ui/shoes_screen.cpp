@@ -197,7 +197,7 @@ void DrawEditor(UiFrame& frame, ShoesScreen& screen, const Shoe& shoe, const Sho
 
   // The wear checklist first: it decides the status whatever the distance.
   ImGui::Spacing();
-  ImGui::TextUnformatted("Wear check");
+  PlainText("Wear check");
   ShoeWear wear = shoe.wear;
   bool changed = false;
   changed |= Checkbox(frame, "Uneven wear on the sole", &wear.uneven_wear);
@@ -277,7 +277,7 @@ void DrawCard(UiFrame& frame, ShoesScreen& screen, const Shoe& shoe, const ShoeS
   float line_y = ImGui::GetCursorPosY();
   ImGui::PushTextWrapPos(right - pills - frame.Px(8));
   ImGui::PushFont(GetFonts().heading);
-  ImGui::TextWrapped("%s", shoe.name.c_str());
+  WrappedText(shoe.name.c_str());
   ImGui::PopFont();
   ImGui::PopTextWrapPos();
   float after_name = ImGui::GetCursorPosY();
@@ -294,7 +294,7 @@ void DrawCard(UiFrame& frame, ShoesScreen& screen, const Shoe& shoe, const ShoeS
               shoe.replace_at_m > 0 ? float(shoe.warn_at_m / shoe.replace_at_m) : -1);
   std::string line = ShoeDistanceText(summary.distance_m, units) + " of " + FormatThreshold(shoe.replace_at_m, units) +
                      "  -  " + std::to_string(summary.runs) + (summary.runs == 1 ? " run" : " runs");
-  ImGui::TextUnformatted(line.c_str());
+  PlainText(line.c_str());
   std::string when;
   if (shoe.retired) when = "Retired.";
   else if (summary.wear_flagged) when = "Replace now: a wear sign is ticked.";

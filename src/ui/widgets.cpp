@@ -52,8 +52,11 @@ std::optional<std::string> TakeAssistiveValue(UiFrame& frame, const char* field)
 void RecordTextInto(std::vector<WidgetInfo>* widgets) { g_text_sink = widgets; }
 
 void RecordLastItem(UiFrame& frame, const char* label, const char* kind, std::string value, bool numeric) {
-  // A text drawn and then recorded as "info" is mirrored once, as the info.
-  if (!frame.widgets.empty() && frame.widgets.back().label == label &&
+  // A text drawn and then recorded under its own words (an info line, a card's tap target named by
+  // its title) is mirrored once, as the widget.
+  std::string_view words = label;
+  words = words.substr(0, words.find("##"));
+  if (!frame.widgets.empty() && frame.widgets.back().label == words &&
       (frame.widgets.back().kind == "label" || frame.widgets.back().kind == "heading"))
     frame.widgets.pop_back();
   ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -227,6 +230,16 @@ void Heading(const char* text) {
   ImGui::TextWrapped("%s", text);
   ImGui::PopFont();
   RecordText("heading", text);
+}
+
+void PlainText(const char* text) {
+  ImGui::TextUnformatted(text);
+  RecordText("label", text);
+}
+
+void WrappedText(const char* text) {
+  ImGui::TextWrapped("%s", text);
+  RecordText("label", text);
 }
 
 void Paragraph(const char* text) {

@@ -104,6 +104,10 @@ void EndFloatingBar();
 // the retired ones, the most recently retired first.
 std::vector<const Shoe*> PairsForChoice(const Model& model);
 
+// ImGui::TextUnformatted and ImGui::TextWrapped("%s", ...), recorded for the accessible mirror.
+void PlainText(const char* text);
+void WrappedText(const char* text);
+
 // Text drawn by Heading(), Paragraph() and the other text helpers is recorded into `widgets` too
 // (kinds "heading" and "label"), for the accessible mirror; nullptr stops it. Shell::Draw sets it
 // for the frame: the text helpers take no UiFrame.

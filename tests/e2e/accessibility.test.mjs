@@ -37,11 +37,12 @@ async function assertBoxesOverWidgets(page, where) {
   await settleFrames(page);  // state().ui lags the layer by a frame while anything changes
   const s = await state(page);
   const boxes = await page.evaluate(() => [...document.querySelectorAll('#sw-a11y main > *, #sw-a11y nav > *')]
-    .map((e) => { const r = e.getBoundingClientRect(); return { name: e.getAttribute('aria-label') || e.textContent, x: r.x, y: r.y, w: r.width, h: r.height }; }));
+    .map((e) => { const r = e.getBoundingClientRect(); return { tag: e.tagName, name: e.getAttribute('aria-label') || e.textContent, x: r.x, y: r.y, w: r.width, h: r.height }; }));
+  const tagOf = (kind) => (kind === 'button' || kind === 'nav' ? 'BUTTON' : 'INPUT');
   let checked = 0;
   for (const w of s.ui.widgets) {
     if (!w.visible || !['button', 'nav', 'text', 'checkbox', 'slider'].includes(w.kind) || !w.label) continue;
-    const box = boxes.find((b) => b.name === w.label && Math.abs(b.y - w.y) < 4 && Math.abs(b.x - w.x) < 4);
+    const box = boxes.find((b) => b.tag === tagOf(w.kind) && b.name === w.label && Math.abs(b.y - w.y) < 4 && Math.abs(b.x - w.x) < 4);
     assert.ok(box, `${where}: no mirrored element over "${w.label}" at ${w.x.toFixed(0)},${w.y.toFixed(0)}`);
     assert.ok(Math.abs(box.w - w.w) < 4 && Math.abs(box.h - w.h) < 4, `${where}: "${w.label}" box ${JSON.stringify(box)} vs ${JSON.stringify(w)}`);
     checked++;
@@ -79,6 +80,16 @@ for (const [device, options] of [['phone', PHONE], ['desktop', DESKTOP]]) {
       await assertNamedControls(page, 'Home');
       await assertBoxesOverWidgets(page, 'Home');
       await screenshot(page, `a11y-focus-ring-${device}.png`);
+    });
+
+    test('focus on a control scrolled out of view brings it into view; Enter then does what a tap does', async () => {
+      const target = page.getByRole('button', { name: 'Open the cadence meter' });
+      await target.focus();
+      await waitForState(page, (s) => s.ui.widgets.some((w) => w.label === 'Open the cadence meter' && w.visible &&
+        w.y >= 0 && w.y + w.h <= s.ui.canvas.height / s.ui.pixel_ratio), { what: 'revealed' });
+      await page.keyboard.press('Enter');
+      await waitForState(page, (s) => s.screen === 'cadence', { what: 'the cadence meter' });
+      await goTo(page, 'Home');
     });
 
     test('adds a pair of shoes, logs a run (the live region says "Saved") and reads the status', async () => {
