@@ -180,7 +180,9 @@ void App::Frame() {
   // The text cursor blinks for a few seconds after the last edit, then stays drawn, so a field
   // left focused does not keep the phone rendering. CursorAnim counts seconds since that edit.
   ImGuiInputTextState& edit = ImGui::GetCurrentContext()->InputTextState;
-  io.ConfigInputTextCursorBlink = io.WantTextInput && edit.CursorAnim + io.DeltaTime < kCursorBlinkSeconds;
+  // With "reduce motion" it does not blink at all.
+  const bool still_cursor = platform::PrefersReducedMotion();
+  io.ConfigInputTextCursorBlink = io.WantTextInput && edit.CursorAnim + io.DeltaTime < kCursorBlinkSeconds && !still_cursor;
   pointer_.Feed(events, io, viewport.pixel_ratio);
   mirror_.TakeRequests(widgets_, io);  // a screen reader's or keyboard's press: a click, queued after the pointer's
   // Input this frame gets one frame after it: what a widget does with a press that queues no
@@ -281,7 +283,7 @@ void App::Frame() {
   if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || frames_rendered_ < 3 || mirror_.busy() ||
       frames_rendered_ < redraw_through_frame_)
     next.By(now);
-  if (io.WantTextInput && edit.CursorAnim < kCursorBlinkSeconds) {
+  if (io.WantTextInput && edit.CursorAnim < kCursorBlinkSeconds && !still_cursor) {
     float phase = ImFmod(edit.CursorAnim, 1.2f);
     float to_switch = edit.CursorAnim <= 0 ? 0.8f - edit.CursorAnim : phase <= 0.8f ? 0.8f - phase : 1.2f - phase;
     next.By(now + to_switch * 1000.0 + 5);

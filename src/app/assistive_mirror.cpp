@@ -110,7 +110,8 @@ void AssistiveMirror::Publish(const std::vector<ui::WidgetInfo>& widgets, float 
     std::snprintf(range, sizeof range, "%g\t%g", w.min, w.max);
     lines += range;
     lines += '\n';
-    // Warnings that appear are said once: a pair to replace, the spike, the see-a-doctor card.
+    // Warnings are said once each while the page is open, when first drawn: a pair to replace, the
+    // spike, the see-a-doctor card.
     if (w.kind == "info" && (w.value == "warning" || w.value == "see_doctor" || w.value == "exceeded"))
       warnings.push_back(w.label);
   }
@@ -118,11 +119,11 @@ void AssistiveMirror::Publish(const std::vector<ui::WidgetInfo>& widgets, float 
     platform::MirrorWidgets(lines);
     sent_ = std::move(lines);
   }
-  if (!first_publish_)
-    for (const std::string& warning : warnings)
-      if (std::find(warnings_.begin(), warnings_.end(), warning) == warnings_.end()) platform::Announce(warning);
-  warnings_ = std::move(warnings);
-  first_publish_ = false;
+  for (std::string& warning : warnings)
+    if (std::find(announced_.begin(), announced_.end(), warning) == announced_.end()) {
+      platform::Announce(warning);
+      announced_.push_back(std::move(warning));
+    }
 }
 
 }  // namespace sw

@@ -40,8 +40,7 @@ class AssistiveMirror {
   std::vector<ui::WidgetInfo> reveals_;
   std::vector<std::pair<std::string, std::string>> values_;
   std::string sent_;                      // the last lines sent to the layer
-  std::vector<std::string> warnings_;     // warnings on screen in the last frame
-  bool first_publish_ = true;
+  std::vector<std::string> announced_;   // warnings said already: each once while the page is open
 };
 
 }  // namespace sw

@@ -117,6 +117,8 @@ void SignalReady();
 // The phone's light/dark setting (prefers-color-scheme). A change while the app runs asks for a
 // frame, so "follow the system" follows at once.
 bool PrefersDarkColors();
+// The system's "reduce motion" setting (prefers-reduced-motion), followed the same way.
+bool PrefersReducedMotion();
 // Tells the page which theme the app shows: its background (seen while loading, and around the
 // canvas) and the browser's theme-color follow.
 void SetPageTheme(bool dark);

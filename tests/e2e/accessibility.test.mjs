@@ -4,7 +4,7 @@
 // layer over the canvas (web/lib/a11y.js). What happened is checked in the app's state().
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, PHONE, DESKTOP, state, waitForState, settleFrames, screenshot } from './helpers.mjs';
+import { launch, openApp, PHONE, DESKTOP, state, waitForState, settleFrames, screenshot, widget, center } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -124,6 +124,9 @@ for (const [device, options] of [['phone', PHONE], ['desktop', DESKTOP]]) {
       await waitForState(page, (s) => s.shoes.find((x) => x.name === 'Pegasus 41')?.wear?.uneven_wear === true,
         { what: 'wear sign ticked' });
       await box.and(page.locator(':checked')).waitFor();
+      // The warning it brings is said once, when Home first shows it.
+      await goTo(page, 'Home');
+      await page.locator('#sw-live').getByText(/Pegasus 41/).waitFor();
 
       // Escape closes a dialog: the Log's pair filter asks which pair in a card over the screen.
       await goTo(page, 'Log');
@@ -185,5 +188,30 @@ describe("the browser's text size", () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+describe('reduced motion', () => {
+  // A text field being edited: its cursor blinks for a few seconds (frames drawn), except when the
+  // system asks for reduced motion (none).
+  async function framesWhileEditing(reducedMotion) {
+    const { page, context } = await openApp(env, { ...DESKTOP, reducedMotion });
+    try {
+      await press(page.getByRole('navigation').getByRole('button', { name: 'Log', exact: true }));
+      await waitForState(page, (s) => s.screen === 'log');
+      await settleFrames(page);
+      const { x, y } = center(await widget(page, 'Distance', 'text'));
+      await page.mouse.click(x, y);
+      await waitForState(page, (s) => s.ui.text_input_active, { what: 'editing' });
+      const before = (await state(page)).frames_rendered;
+      await page.waitForTimeout(2000);
+      return (await state(page)).frames_rendered - before;
+    } finally {
+      await context.close();
+    }
+  }
+  test('the text cursor does not blink with prefers-reduced-motion', async () => {
+    assert.ok(await framesWhileEditing('no-preference') >= 2, 'the cursor blinks without the setting');
+    assert.equal(await framesWhileEditing('reduce'), 0, 'frames drawn while editing with reduced motion');
   });
 });

@@ -5,7 +5,7 @@ mergeInto(LibraryManager.library, {
     if (window.stridewiseShowError) window.stridewiseShowError(UTF8ToString(message));
   },
 
-  $SwPage: { scheme: null, shown: -1 },
+  $SwPage: { scheme: null, motion: null, shown: -1 },
 
   sw_page_prefers_dark__deps: ['$SwPage', 'sw_page_scheme_changed'],
   sw_page_prefers_dark: function () {
@@ -15,6 +15,17 @@ mergeInto(LibraryManager.library, {
       SwPage.scheme.addEventListener('change', function () { _sw_page_scheme_changed(); });
     }
     return SwPage.scheme.matches ? 1 : 0;
+  },
+
+  // prefers-reduced-motion: the text cursor stops blinking (the app has no other motion for show).
+  sw_page_prefers_reduced_motion__deps: ['$SwPage', 'sw_page_scheme_changed'],
+  sw_page_prefers_reduced_motion: function () {
+    if (!SwPage.motion) {
+      if (!window.matchMedia) return 0;
+      SwPage.motion = window.matchMedia('(prefers-reduced-motion: reduce)');
+      SwPage.motion.addEventListener('change', function () { _sw_page_scheme_changed(); });
+    }
+    return SwPage.motion.matches ? 1 : 0;
   },
 
   // <html data-theme="dark|light"> drives style.css; the theme-color meta tints the browser bar.

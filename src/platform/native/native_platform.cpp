@@ -62,6 +62,7 @@ std::vector<AssistiveRequest> TakeAssistiveRequests() { return {}; }
 void InstallAutomationApi(AutomationHandlers) {}
 void SignalReady() {}
 bool PrefersDarkColors() { return false; }
+bool PrefersReducedMotion() { return false; }
 void SetPageTheme(bool) {}
 
 // ---- Test controls (native_control.hpp) ------------------------------------------------------

@@ -5,6 +5,7 @@
 
 extern "C" {
 int sw_page_prefers_dark(void);
+int sw_page_prefers_reduced_motion(void);
 void sw_page_set_theme(int dark);
 }
 
@@ -12,9 +13,11 @@ namespace sw::platform {
 
 bool PrefersDarkColors() { return sw_page_prefers_dark() != 0; }
 
+bool PrefersReducedMotion() { return sw_page_prefers_reduced_motion() != 0; }
+
 void SetPageTheme(bool dark) { sw_page_set_theme(dark ? 1 : 0); }
 
 }  // namespace sw::platform
 
-// page.js calls this when the system switches between light and dark.
+// page.js calls this when the system switches between light and dark, or reduced motion.
 extern "C" EMSCRIPTEN_KEEPALIVE void sw_page_scheme_changed(void) { sw::platform::RequestFrame(); }
