@@ -59,7 +59,7 @@ void AssistiveMirror::TakeRequests(const std::vector<ui::WidgetInfo>& last_widge
         if (!w.field.empty()) values_.emplace_back(w.field, std::move(request.value));
         break;
       case Kind::Reveal:
-        if (!w.visible) reveals_.push_back(w);
+        if (!w.whole) reveals_.push_back(w);
         break;
       case Kind::Escape: break;
     }
@@ -101,13 +101,13 @@ void AssistiveMirror::Publish(const std::vector<ui::WidgetInfo>& widgets, float 
     AppendField(lines, w.kind);
     AppendField(lines, w.name.empty() ? w.label : w.name);
     AppendField(lines, w.value);
-    AppendField(lines, std::string(w.visible ? "v" : "") + (w.numeric ? "n" : ""));
+    AppendField(lines, std::string(w.visible ? "v" : "") + (w.numeric ? "n" : "") + (w.whole ? "" : "p"));
     AppendNumber(lines, w.x0 / ratio);
     AppendNumber(lines, w.y0 / ratio);
     AppendNumber(lines, (w.x1 - w.x0) / ratio);
     AppendNumber(lines, (w.y1 - w.y0) / ratio);
     char range[48];
-    std::snprintf(range, sizeof range, "%g\t%g", w.min, w.max);
+    std::snprintf(range, sizeof range, "%g\t%g\t%u", w.min, w.max, w.id);
     lines += range;
     lines += '\n';
     // Warnings are said once each while the page is open, when first drawn: a pair to replace, the

@@ -251,7 +251,7 @@ void CadenceScreen::DrawHistory(UiFrame& frame) {
   const float button_w = 64;
   const float actions_x = right - frame.Px(button_w * 2) - style.ItemSpacing.x;
   ImGuiListClipper clipper;
-  clipper.Begin(int(history.size()), row_h);
+  BeginListClipper(clipper, int(history.size()), row_h);
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const CadenceRecord& record = history[std::size_t(i)];

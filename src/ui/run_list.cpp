@@ -153,7 +153,7 @@ void RunList::Draw(UiFrame& frame, float actions_css, bool show_shoe,
   }
   ImDrawList* draw = ImGui::GetWindowDrawList();
   ImGuiListClipper clipper;
-  clipper.Begin(int(rows_.size()), row_h);
+  BeginListClipper(clipper, int(rows_.size()), row_h);
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const Row& row = rows_[std::size_t(i)];

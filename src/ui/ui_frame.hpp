@@ -37,6 +37,8 @@ struct WidgetInfo {
   float min = 0, max = 0;  // a slider's range
   std::string name;        // what the accessible mirror calls it, when not its label (a captioned slider)
   unsigned window = 0;     // the ImGui id of the window it is drawn in (scrolled to reveal it)
+  unsigned id = 0;         // its ImGui id (0 for text): the mirror keeps one element per widget by it
+  bool whole = true;       // all of it on screen (false: scrolled partly or wholly out of view)
 };
 
 // What the header's save mark and Settings show about storage (from the app's StorageSync).

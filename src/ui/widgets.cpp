@@ -31,6 +31,7 @@ void RecordText(const char* kind, const char* text) {
   info.label = text;
   info.kind = kind;
   info.visible = r.Overlaps(clip);
+  info.whole = clip.Contains(r);
   if (info.visible) r.ClipWith(clip);
   info.x0 = r.Min.x, info.y0 = r.Min.y, info.x1 = r.Max.x, info.y1 = r.Max.y;
   info.window = ImGui::GetCurrentWindow()->ID;
@@ -67,6 +68,8 @@ void RecordLastItem(UiFrame& frame, const char* label, const char* kind, std::st
   if (auto pos = info.label.find("##"); pos != std::string::npos) info.label.resize(pos);
   info.kind = kind;
   info.visible = r.Overlaps(clip);
+  info.whole = clip.Contains(r);
+  info.id = ImGui::GetItemID();
   // The visible part is what a tap can hit; an item scrolled out of view keeps its full
   // rectangle (clipping it would turn it inside out).
   if (info.visible) r.ClipWith(clip);
@@ -82,6 +85,15 @@ float ListRowHeight(UiFrame& frame) {
   const float small_line = ImGui::GetTextLineHeight();
   ImGui::PopFont();
   return std::max(frame.Px(kTouchTargetCss), ImGui::GetTextLineHeight() + small_line) + ImGui::GetStyle().ItemSpacing.y * 2;
+}
+
+void BeginListClipper(ImGuiListClipper& clipper, int count, float row_h) {
+  const float list_top = ImGui::GetCursorPosY();
+  clipper.Begin(count, row_h);
+  const float first = (ImGui::GetScrollY() - list_top) / row_h;
+  const float last = first + ImGui::GetWindowHeight() / row_h;
+  const int from = std::clamp(int(std::floor(first)) - 2, 0, count), to = std::clamp(int(std::ceil(last)) + 2, 0, count);
+  if (from < to) clipper.IncludeItemsByIndex(from, to);
 }
 
 void ListRowText(ImVec2 row_screen, float row_h, float text_right, const std::string& head,

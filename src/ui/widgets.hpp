@@ -85,6 +85,10 @@ class TwoColumns {
 
 // A row of two lines (body text over small text) or a touch target, whichever is taller, plus spacing.
 float ListRowHeight(UiFrame& frame);
+// Starts `clipper` on `count` rows of `row_h` whose first begins at the cursor, laying out two rows
+// either side of the visible ones as well: the accessible mirror then always holds the next row
+// for a keyboard's Tab or a screen reader's swipe, and focus on it scrolls it into view.
+void BeginListClipper(ImGuiListClipper& clipper, int count, float row_h);
 // The row's two lines from `row_screen`, centred in `row_h`, each cut with an ellipsis at the
 // screen x `text_right` (a row keeps its height whatever the text); no detail line when empty.
 void ListRowText(ImVec2 row_screen, float row_h, float text_right, const std::string& head,

@@ -163,6 +163,33 @@ for (const [device, options] of [['phone', PHONE], ['desktop', DESKTOP]]) {
       await screenshot(page, `a11y-guide-search-${device}.png`);
     });
 
+    test('Tab walks down a long history row by row, each scrolled into view as it is reached', async () => {
+      for (let i = 1; i <= 40; i++) {
+        const day = new Date(Date.UTC(2026, 9, 1 + i)).toISOString().slice(0, 10);
+        await page.evaluate((d) => window.stridewise.dispatch({ type: 'add_run', date: d, distance_m: 5000 }), day);
+      }
+      await goTo(page, 'Log');
+      const first = page.getByRole('button', { name: /^Edit run 2026-/ }).first();
+      await first.focus();
+      const seen = new Set();
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        // A person's next Tab comes frames later: the app's frame (the row scrolled in, the next
+        // rows mirrored) runs in the page's next animation frame.
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        const name = await page.evaluate(() => document.activeElement.textContent);
+        if (/^Edit run /.test(name)) seen.add(name);
+      }
+      await settleFrames(page);
+      const name = await page.evaluate(() => document.activeElement.textContent);
+      assert.ok(seen.size >= 15, `Tab reached ${seen.size} runs: ${[...seen].join(', ')}`);
+      // The focused row is on screen.
+      const s = await state(page);
+      const focused = s.ui.widgets.filter((w) => w.label === name && w.kind === 'button');
+      assert.ok(focused.some((w) => w.visible && w.y >= 0 && w.y + w.h <= s.ui.canvas.height / s.ui.pixel_ratio),
+        `"${name}" is not in view`);
+    });
+
     test('an idle page stays idle with the mirror', async () => {
       await settleFrames(page);
       const a = (await state(page)).frames_rendered;

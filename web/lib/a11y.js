@@ -78,8 +78,8 @@ mergeInto(LibraryManager.library, {
     var text = UTF8ToString(ptr);
     var lines = text ? text.split('\n') : [];
     if (lines.length && lines[lines.length - 1] === '') lines.pop();
-    // Elements are kept by kind, name and occurrence: a widget that only moved or changed its
-    // value keeps its element (and the screen reader's place, and the keyboard focus).
+    // Elements are kept by kind, name and id (then occurrence): a widget that only moved or changed
+    // its value keeps its element (and the screen reader's place, and the keyboard focus).
     var old = new Map();
     A.items.forEach(function (item) {
       if (!item.el) return;
@@ -100,7 +100,9 @@ mergeInto(LibraryManager.library, {
         items.push({ el: null, key: kind });
         continue;
       }
-      var key = kind + '\t' + name;
+      // A widget's own id where it has one: rows of a scrolled list keep their elements (and the
+      // focus) however the rows around them come and go.
+      var key = kind + '\t' + name + '\t' + (f[10] || '0');
       var reuse = old.get(key);
       var item = reuse && reuse.length ? reuse.shift() : { el: A.create(kind, flags.indexOf('n') >= 0), key: key };
       var el = item.el;
