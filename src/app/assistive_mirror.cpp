@@ -101,7 +101,7 @@ void AssistiveMirror::Publish(const std::vector<ui::WidgetInfo>& widgets, float 
     AppendField(lines, w.kind);
     AppendField(lines, w.name.empty() ? w.label : w.name);
     AppendField(lines, w.value);
-    AppendField(lines, std::string(w.visible ? "v" : "") + (w.numeric ? "n" : "") + (w.whole ? "" : "p"));
+    AppendField(lines, std::string(w.visible ? "v" : "") + (w.numeric ? "n" : "") + (w.whole ? "" : "p") + (w.disabled ? "d" : ""));
     AppendNumber(lines, w.x0 / ratio);
     AppendNumber(lines, w.y0 / ratio);
     AppendNumber(lines, (w.x1 - w.x0) / ratio);

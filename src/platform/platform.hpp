@@ -91,7 +91,7 @@ std::vector<PickedDate> TakePickedDates();
 // A layer of real DOM elements over the canvas (buttons, checkboxes, fields, sliders, headings and
 // text, in reading order, each placed over what it mirrors) for screen readers and the keyboard.
 // `widgets` is one line per widget, fields split by tabs: kind, name, value, flags ("v" visible,
-// "n" numeric, "p" partly out of view), x, y, w, h (CSS px), min, max, id (the widget's ImGui id,
+// "n" numeric, "p" partly out of view, "d" disabled), x, y, w, h (CSS px), min, max, id (the widget's ImGui id,
 // 0 for text). The app sends it only when it changed.
 void MirrorWidgets(const std::string& widgets);
 // Said politely by screen readers (an ARIA live region): "Saved", an error, a new warning.

@@ -39,6 +39,7 @@ struct WidgetInfo {
   unsigned window = 0;     // the ImGui id of the window it is drawn in (scrolled to reveal it)
   unsigned id = 0;         // its ImGui id (0 for text): the mirror keeps one element per widget by it
   bool whole = true;       // all of it on screen (false: scrolled partly or wholly out of view)
+  bool disabled = false;   // a button or checkbox that does nothing now (ImGui::BeginDisabled)
 };
 
 // What the header's save mark and Settings show about storage (from the app's StorageSync).

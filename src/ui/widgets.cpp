@@ -70,6 +70,8 @@ void RecordLastItem(UiFrame& frame, const char* label, const char* kind, std::st
   info.visible = r.Overlaps(clip);
   info.whole = clip.Contains(r);
   info.id = ImGui::GetItemID();
+  // (A date field is disabled for a finger's tap only, which opens the date picker instead.)
+  info.disabled = (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) && std::string_view(kind) != "text";
   // The visible part is what a tap can hit; an item scrolled out of view keeps its full
   // rectangle (clipping it would turn it inside out).
   if (info.visible) r.ClipWith(clip);

@@ -190,6 +190,21 @@ for (const [device, options] of [['phone', PHONE], ['desktop', DESKTOP]]) {
         `"${name}" is not in view`);
     });
 
+    test('a month without runs is a disabled button; a year and a month are jumped to by Enter', async () => {
+      for (const d of ['2025-03-01', '2025-05-01'])
+        await page.evaluate((day) => window.stridewise.dispatch({ type: 'add_run', date: day, distance_m: 4000 }), d);
+      await settleFrames(page);
+      await press(page.getByRole('button', { name: '2025', exact: true }));
+      const jan = page.getByRole('button', { name: 'Jan 2025' });
+      await jan.waitFor();
+      assert.ok(await jan.isDisabled(), 'January 2025 has no runs');
+      const mar = page.getByRole('button', { name: 'Mar 2025' });
+      assert.ok(await mar.isEnabled());
+      await press(mar);
+      await waitForState(page, (s) => s.ui.widgets.some((w) => w.kind === 'button' && w.label === 'Edit run 2025-03-01' && w.visible),
+        { what: 'March 2025 in view' });
+    });
+
     test('an idle page stays idle with the mirror', async () => {
       await settleFrames(page);
       const a = (await state(page)).frames_rendered;

@@ -126,6 +126,8 @@ mergeInto(LibraryManager.library, {
       } else if (kind === 'button') {
         if (value === 'expanded') A.set(el, 'aria-expanded', 'true'); else el.removeAttribute('aria-expanded');
       }
+      var disabled = flags.indexOf('d') >= 0;
+      if (el.disabled !== undefined && el.disabled !== disabled) el.disabled = disabled;
       var style = 'left:' + f[4] + 'px;top:' + f[5] + 'px;width:' + f[6] + 'px;height:' + f[7] + 'px';
       if (item.style !== style) { el.style.cssText = style; item.style = style; }
       item.inDialog = inDialog;
