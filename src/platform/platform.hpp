@@ -100,7 +100,7 @@ void Announce(const std::string& text);
 struct AssistiveRequest {
   enum class Kind { Activate = 0, SetValue = 1, Reveal = 2, Escape = 3 };
   Kind kind = Kind::Activate;
-  int index = -1;     // the widget's line in the last MirrorWidgets()
+  int index = -1;     // the widget's line in the last MirrorWidgets() (Escape: none)
   std::string value;  // SetValue: the field's whole text, or the slider's number
 };
 std::vector<AssistiveRequest> TakeAssistiveRequests();

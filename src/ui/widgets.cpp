@@ -23,18 +23,26 @@ std::string HiddenLabelFor(const char* label) { return std::string("##") + label
 
 std::vector<WidgetInfo>* g_text_sink = nullptr;
 
-void RecordText(const char* kind, const char* text) {
-  if (!g_text_sink || !text || !*text) return;
+// The last ImGui item as a widget record: where it is drawn, whether it is (wholly) in view.
+WidgetInfo LastItemInfo(const char* kind) {
   ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
   WidgetInfo info;
-  info.label = text;
   info.kind = kind;
   info.visible = r.Overlaps(clip);
   info.whole = clip.Contains(r);
+  // The visible part is what a tap can hit; an item scrolled out of view keeps its full
+  // rectangle (clipping it would turn it inside out).
   if (info.visible) r.ClipWith(clip);
   info.x0 = r.Min.x, info.y0 = r.Min.y, info.x1 = r.Max.x, info.y1 = r.Max.y;
   info.window = ImGui::GetCurrentWindow()->ID;
+  return info;
+}
+
+void RecordText(const char* kind, const char* text) {
+  if (!g_text_sink || !text || !*text) return;
+  WidgetInfo info = LastItemInfo(kind);
+  info.label = text;
   g_text_sink->push_back(std::move(info));
 }
 
@@ -60,25 +68,13 @@ void RecordLastItem(UiFrame& frame, const char* label, const char* kind, std::st
   if (!frame.widgets.empty() && frame.widgets.back().label == words &&
       (frame.widgets.back().kind == "label" || frame.widgets.back().kind == "heading"))
     frame.widgets.pop_back();
-  ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
-  WidgetInfo info;
-  info.label = label;
-  // Strip ImGui's "##id" suffix: tests and people see the visible text.
-  if (auto pos = info.label.find("##"); pos != std::string::npos) info.label.resize(pos);
-  info.kind = kind;
-  info.visible = r.Overlaps(clip);
-  info.whole = clip.Contains(r);
+  WidgetInfo info = LastItemInfo(kind);
+  info.label = words;
   info.id = ImGui::GetItemID();
   // (A date field is disabled for a finger's tap only, which opens the date picker instead.)
   info.disabled = (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) && std::string_view(kind) != "text";
-  // The visible part is what a tap can hit; an item scrolled out of view keeps its full
-  // rectangle (clipping it would turn it inside out).
-  if (info.visible) r.ClipWith(clip);
-  info.x0 = r.Min.x, info.y0 = r.Min.y, info.x1 = r.Max.x, info.y1 = r.Max.y;
   info.value = std::move(value);
   info.numeric = numeric;
-  info.window = ImGui::GetCurrentWindow()->ID;
   frame.widgets.push_back(std::move(info));
 }
 

@@ -6,8 +6,8 @@
 // frame_ms + mirror_ms. Figures: the first frame of Home after a tab tap (every element made) and
 // 8 finger drags (elements move), medians of RUNS fresh pages; then idle frames in 2 s.
 // Usage: node tests/bench/a11y.mjs [runs=3]
-import { launch, openApp, PHONE, pinToday, dispatch, state, waitForState, tap, drag, settleQuiet } from '../e2e/helpers.mjs';
-import { yearsOfData } from '../e2e/years_of_data.mjs';
+import { launch, openApp, PHONE, pinToday, state, waitForState, tap, drag, settleQuiet } from '../e2e/helpers.mjs';
+import { yearsOfData, restoreYears } from '../e2e/years_of_data.mjs';
 
 const RUNS = Number(process.argv[2] || 3);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
@@ -16,9 +16,7 @@ const lastFrames = (s, before, key) => s.ui[key].slice(Math.max(0, s.ui[key].len
 async function measure(env, doc) {
   const { page, context } = await openApp(env, PHONE, { initScript: pinToday });
   try {
-    const r = await dispatch(page, { type: 'import_backup', json: JSON.stringify(doc), confirm: true });
-    if (!r.ok) throw new Error(r.error);
-    await waitForState(page, (x) => x.runs.length === doc.runs.length, { what: 'ten years loaded', timeout: 60000 });
+    await restoreYears(page, doc);
     await tap(page, 'Log', 'nav');
     await waitForState(page, (x) => x.screen === 'log', { what: 'Log' });
     await settleQuiet(page);

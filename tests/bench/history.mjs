@@ -7,8 +7,8 @@
 //   - scrolling by touch: 8 finger drags over the screen, every frame they cause, median and
 //     the slowest (aim for the history: under 4 ms a frame).
 // Each figure is the median of RUNS fresh pages. Usage: node tests/bench/history.mjs [runs=3]
-import { launch, openApp, PHONE, pinToday, dispatch, state, waitForState, tap, drag, settleQuiet } from '../e2e/helpers.mjs';
-import { yearsOfData } from '../e2e/years_of_data.mjs';
+import { launch, openApp, PHONE, pinToday, state, waitForState, tap, drag, settleQuiet } from '../e2e/helpers.mjs';
+import { yearsOfData, restoreYears } from '../e2e/years_of_data.mjs';
 
 const RUNS = Number(process.argv[2] || 3);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
@@ -17,9 +17,7 @@ const framesSince = (s, before) => s.ui.frame_ms.slice(Math.max(0, s.ui.frame_ms
 async function measure(env, doc) {
   const { page, context } = await openApp(env, PHONE, { initScript: pinToday });
   try {
-    const r = await dispatch(page, { type: 'import_backup', json: JSON.stringify(doc), confirm: true });
-    if (!r.ok) throw new Error(r.error);
-    await waitForState(page, (x) => x.runs.length === doc.runs.length, { what: 'ten years loaded', timeout: 60000 });
+    await restoreYears(page, doc);
     const out = {};
     for (const screen of ['Home', 'Log']) {
       await settleQuiet(page);

@@ -32,3 +32,13 @@ export function yearsOfData({ from = Date.UTC(2016, 10, 27), sessions = 200, ser
     strength_target_per_week: 2 }, shoes, runs, strength: [], pain, cadence_sessions: cadence,
     default_shoe_id: shoes[29].id, next_id: id };
 }
+
+// Restores `doc` (a backup document) into the page's app through the page API and waits until
+// every run is in: how the benchmarks start from years of data.
+export async function restoreYears(page, doc) {
+  const r = await page.evaluate((json) => window.stridewise.dispatch({ type: 'import_backup', json, confirm: true }),
+    JSON.stringify(doc));
+  if (!r.ok) throw new Error(r.error);
+  await page.waitForFunction((n) => window.stridewise.state().runs.length === n, doc.runs.length,
+    { timeout: 60000, polling: 100 });
+}

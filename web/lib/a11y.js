@@ -7,7 +7,7 @@
 mergeInto(LibraryManager.library, {
   $SwA11y: {
     layer: null, nav: null, main: null, live: null,
-    items: [],  // per line of the last update: { el, key }
+    items: [],  // per line of the last update: { el, key, ... } (el null for a dialog's bounds)
     install: function () {
       var layer = document.createElement('div');
       layer.id = 'sw-a11y';
@@ -30,6 +30,7 @@ mergeInto(LibraryManager.library, {
         var i = indexOf(el);
         if (i >= 0) ccall('sw_on_assistive', null, ['number', 'number', 'string'], [kind, i, value || '']);
       };
+      var escape = function () { ccall('sw_on_assistive', null, ['number', 'number', 'string'], [3, -1, '']); };
       layer.addEventListener('click', function (e) {
         var el = e.target;
         if (el.tagName === 'INPUT' && el.type === 'checkbox') e.preventDefault();  // the app decides
@@ -40,7 +41,7 @@ mergeInto(LibraryManager.library, {
       });
       layer.addEventListener('focusin', function (e) { send(2, e.target); });
       layer.addEventListener('keydown', function (e) {
-        if (e.key === 'Escape') { send(3, SwA11y.items.length ? SwA11y.items[0].el : null); e.preventDefault(); }
+        if (e.key === 'Escape') { escape(); e.preventDefault(); }
       });
     },
     // A new element for a line's kind.

@@ -5,28 +5,26 @@ mergeInto(LibraryManager.library, {
     if (window.stridewiseShowError) window.stridewiseShowError(UTF8ToString(message));
   },
 
-  $SwPage: { scheme: null, motion: null, shown: -1 },
+  $SwPage: {
+    queries: {}, shown: -1,
+    // Whether a media query matches; a change later asks the app for a frame, which reads it again.
+    matches: function (query) {
+      if (!window.matchMedia) return 0;
+      var list = SwPage.queries[query];
+      if (!list) {
+        list = SwPage.queries[query] = window.matchMedia(query);
+        list.addEventListener('change', function () { _sw_page_scheme_changed(); });
+      }
+      return list.matches ? 1 : 0;
+    },
+  },
 
   sw_page_prefers_dark__deps: ['$SwPage', 'sw_page_scheme_changed'],
-  sw_page_prefers_dark: function () {
-    if (!SwPage.scheme) {
-      if (!window.matchMedia) return 0;
-      SwPage.scheme = window.matchMedia('(prefers-color-scheme: dark)');
-      SwPage.scheme.addEventListener('change', function () { _sw_page_scheme_changed(); });
-    }
-    return SwPage.scheme.matches ? 1 : 0;
-  },
+  sw_page_prefers_dark: function () { return SwPage.matches('(prefers-color-scheme: dark)'); },
 
   // prefers-reduced-motion: the text cursor stops blinking (the app has no other motion for show).
   sw_page_prefers_reduced_motion__deps: ['$SwPage', 'sw_page_scheme_changed'],
-  sw_page_prefers_reduced_motion: function () {
-    if (!SwPage.motion) {
-      if (!window.matchMedia) return 0;
-      SwPage.motion = window.matchMedia('(prefers-reduced-motion: reduce)');
-      SwPage.motion.addEventListener('change', function () { _sw_page_scheme_changed(); });
-    }
-    return SwPage.motion.matches ? 1 : 0;
-  },
+  sw_page_prefers_reduced_motion: function () { return SwPage.matches('(prefers-reduced-motion: reduce)'); },
 
   // <html data-theme="dark|light"> drives style.css; the theme-color meta tints the browser bar.
   sw_page_set_theme__deps: ['$SwPage'],
