@@ -110,9 +110,13 @@
   }
   window.stridewiseShowError = showError;
 
-  var resolveReady;
+  var resolveReady, resolveLoaded;
   window.stridewise = {
     ready: new Promise(function (resolve) { resolveReady = resolve; }),
+    // Every stored part is in the model: after `ready` (the cadence series are read after the
+    // first frame), or with it.
+    loaded: new Promise(function (resolve) { resolveLoaded = resolve; }),
+    _resolveLoaded: function () { resolveLoaded(); },
     // Registering only once the first frame is drawn keeps the worker's downloads (revalidations
     // of what the page just loaded) off a first visit's start-up.
     _resolveReady: function () {

@@ -34,29 +34,67 @@
     });
   }
 
-  // Every document and the latest revision, in one read transaction: {rev, entries: [[key, text]]}.
-  function readAll(db) {
+  // The cadence series ("series/<id>", bytes: most of a big store) are read after the app's first
+  // frame, since nothing on the first screen draws them (src/core/storage/storage_codec.hpp).
+  var LATER = 'series/';
+  // Keys from `prefix` up to (not including) the next prefix: the keys that start with it.
+  function prefixEnd(prefix) {
+    return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  }
+  // A stored value as the app takes it: bytes (a cadence series) as bytes; anything else that is
+  // not text (a foreign or damaged record) as JSON text so the app can keep it aside, not lose it.
+  function asEntry(key, value) {
+    if (value instanceof ArrayBuffer) value = new Uint8Array(value);
+    else if (ArrayBuffer.isView(value)) value = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    else if (typeof value !== 'string') {
+      try { value = JSON.stringify(value); } catch (e) { value = String(value); }
+    }
+    return [String(key), value];
+  }
+  // Documents and the latest revision, in one read transaction: {rev, entries: [[key, text]]}.
+  // `scope` (optional): {skip: prefix} reads every document but those under it; {only: prefix}
+  // reads only those (without the revision), a few at a time: each batch goes to
+  // `onEntries(entries)` as it arrives, in a task of its own, so no one task holds the page long
+  // (then `entries` in the answer is empty).
+  var BATCH = 40;
+  function readAll(db, scope, onEntries) {
+    var skip = (scope && scope.skip) || '', only = (scope && scope.only) || '';
     return new Promise(function (resolve, reject) {
       var tx = db.transaction(['docs', 'revs'], 'readonly');
       var store = tx.objectStore('docs');
-      var keys = store.getAllKeys();
-      var values = store.getAll();
-      var latest = tx.objectStore('revs').openKeyCursor(null, 'prev');
-      tx.oncomplete = function () {
-        var entries = [];
-        for (var i = 0; i < keys.result.length; i++) {
-          if (keys.result[i] === 'rev') continue;  // revisions live in "revs"
-          var value = values.result[i];
-          // Bytes (a cadence series) go over as bytes. Anything else that is not text (a foreign
-          // or damaged record) goes over as JSON text so the app can keep it aside, not lose it.
-          if (value instanceof ArrayBuffer) value = new Uint8Array(value);
-          else if (ArrayBuffer.isView(value)) value = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-          else if (typeof value !== 'string') {
-            try { value = JSON.stringify(value); } catch (e) { value = String(value); }
-          }
-          entries.push([String(keys.result[i]), value]);
+      var entries = [];
+      var take = function (keys, values) {
+        var batch = [];
+        for (var i = 0; i < keys.length; i++) {
+          if (keys[i] === 'rev') continue;  // revisions live in "revs"
+          batch.push(asEntry(keys[i], values[i]));
         }
-        resolve({ rev: latest.result ? String(latest.result.key) : null, entries: entries });
+        if (onEntries) onEntries(batch);
+        else entries = entries.concat(batch);
+      };
+      var latest = null;
+      if (only) {
+        var all = store.getAllKeys(IDBKeyRange.bound(only, prefixEnd(only), false, true));
+        all.onsuccess = function () {
+          var keys = all.result;
+          for (var i = 0; i < keys.length; i += BATCH) {
+            (function (first, last) {
+              var values = store.getAll(IDBKeyRange.bound(keys[first], keys[last]));
+              values.onsuccess = function () { take(keys.slice(first, last + 1), values.result); };
+            })(i, Math.min(i + BATCH, keys.length) - 1);
+          }
+        };
+      } else {
+        var ranges = skip ? [IDBKeyRange.upperBound(skip, true), IDBKeyRange.lowerBound(prefixEnd(skip))] : [null];
+        ranges.forEach(function (range) {
+          var keys = store.getAllKeys(range);
+          var values = store.getAll(range);
+          values.onsuccess = function () { take(keys.result, values.result); };
+        });
+        latest = tx.objectStore('revs').openKeyCursor(null, 'prev');
+      }
+      tx.oncomplete = function () {
+        resolve({ rev: latest && latest.result ? String(latest.result.key) : null, entries: entries });
       };
       tx.onerror = tx.onabort = function () { reject(tx.error); };
     });
@@ -91,8 +129,8 @@
     });
   }
 
-  var preload = { open: open, readAll: readAll, latestRev: latestRev, first: null, channel: null, heard: null,
-                  slot: null, slotValue: -1 };
+  var preload = { open: open, readAll: readAll, latestRev: latestRev, first: null, firstSkips: LATER, channel: null,
+                  heard: null, slot: null, slotValue: -1 };
   preload.slot = takeSlot().then(function (slot) { preload.slotValue = slot; return slot; });
   // Another tab's commit between this read and the app's start must not go unnoticed.
   if (typeof BroadcastChannel !== 'undefined') {
@@ -102,7 +140,7 @@
   // When the first read started and ended (performance.now() ms), for the storage benchmark.
   preload.timing = { start: performance.now(), end: null };
   preload.first = open().then(function (db) {
-    return readAll(db).then(function (snapshot) {
+    return readAll(db, { skip: LATER }).then(function (snapshot) {
       preload.timing.end = performance.now();
       snapshot.db = db;
       return snapshot;

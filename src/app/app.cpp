@@ -57,7 +57,7 @@ bool App::Start(std::string& error) {
     if (action.is_discarded()) return nlohmann::json{{"ok", false}, {"error", "The action is not valid JSON."}}.dump();
     return ResultToJson(Dispatch(Action(std::move(action)))).dump();
   };
-  platform::InstallAutomationApi({[this] { return StateJson().dump(); }, dispatch_text});
+  platform::InstallAutomationApi({[this](const std::string& fields) { return StateJson(fields).dump(); }, dispatch_text});
   platform::SetImportListener(dispatch_text);
   // Stored data loads before anything is shown; `ready` waits for it and a frame drawing it.
   // (web/storage_preload.js has usually read it already while the app downloaded.)
@@ -98,14 +98,26 @@ void App::UpdateSaveInfo() {
                                  "); you can export it below.");
 }
 
-nlohmann::json App::StateJson() const {
+nlohmann::json App::StateJson(const std::string& fields) const {
+  // `fields`: "a,b,c" names the top-level fields wanted; "" is all of them.
+  auto want = [&fields](std::string_view name) {
+    if (fields.empty()) return true;
+    for (std::size_t start = 0; start <= fields.size();) {
+      std::size_t end = std::min(fields.find(',', start), fields.size());
+      if (std::string_view(fields).substr(start, end - start) == name) return true;
+      start = end + 1;
+    }
+    return false;
+  };
   ActionContext context = CurrentContext();
   const Derived& derived = derived_.For(state_, context.today);
-  nlohmann::json out = StateToJson(state_, context, derived);
-  out["frames_rendered"] = frames_rendered_;
-  out["save"] = storage_.ToJson();
-  out["cadence"] = CadenceToJson(state_.cadence, state_.model, context.now_ms, context.sensor, derived.personal_target);
-  out["startup"] = {{"ready_ms", ready_ms_}};
+  nlohmann::json out = StateToJson(state_, context, derived, want);
+  if (want("frames_rendered")) out["frames_rendered"] = frames_rendered_;
+  if (want("save")) out["save"] = storage_.ToJson();
+  if (want("cadence"))
+    out["cadence"] = CadenceToJson(state_.cadence, state_.model, context.now_ms, context.sensor, derived.personal_target);
+  if (want("startup")) out["startup"] = {{"ready_ms", ready_ms_}};
+  if (!want("ui")) return out;
   platform::Viewport viewport = platform::CurrentViewport();
   nlohmann::json widgets = nlohmann::json::array();
   float ratio = viewport.pixel_ratio > 0 ? viewport.pixel_ratio : 1;
@@ -295,6 +307,11 @@ void App::Frame() {
     ready_ = true;
     ready_ms_ = platform::NowMs();  // since navigation start: cold start to the first frame with data
     platform::SignalReady();
+    storage_.AfterFirstFrame();  // what the first screen does not show is read now
+  }
+  if (ready_ && !all_loaded_signalled_ && storage_.AllLoaded()) {
+    all_loaded_signalled_ = true;  // a frame showing every part is drawn
+    platform::SignalAllLoaded();
   }
 }
 

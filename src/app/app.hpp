@@ -36,7 +36,7 @@ class App {
   void PickBackup();
   void UpdateSaveInfo();
   ActionContext CurrentContext() const;
-  nlohmann::json StateJson() const;
+  nlohmann::json StateJson(const std::string& fields = {}) const;
   void UpdateLook(const platform::Viewport& viewport);
 
   AppState state_;
@@ -69,6 +69,7 @@ class App {
   bool dark_ = false;
   double last_frame_ms_ = 0;
   bool ready_ = false;
+  bool all_loaded_signalled_ = false;
   double ready_ms_ = 0;
   bool text_input_was_active_ = false;
   bool in_frame_ = false;

@@ -23,6 +23,9 @@ constexpr double kLongestRetryMs = 30000;
 constexpr long long kUnreadIdBase = 1LL << 40;
 // A big write is encoded in slices of about this long, one task each.
 constexpr double kWriteSliceMs = 8;
+// The series left out of the first read are read after the first frame, or after this long if
+// no frame is drawn (a tab opened in the background draws none).
+constexpr double kSeriesWithoutFrameMs = 1500;
 
 // Wall-clock ms (Date.now()): comparable between tabs, unlike performance.now().
 double EpochMs() {
@@ -74,6 +77,7 @@ void StorageSync::Start(AppState* state, std::function<void()> on_usable) {
   fallback_slot_ = int(static_cast<long long>(EpochMs() / 1000) % platform::kTabSlots);
   state_->model.next_id = kUnreadIdBase;
   Load(LoadKind::Initial);
+  platform::CallAfter(kSeriesWithoutFrameMs, [this] { AfterFirstFrame(); });
   platform::CallAfter(kSilentStorageMs, [this] {
     if (usable_) return;
     SetProblem(Problem::Silent, "no answer from the browser's storage");
@@ -127,11 +131,15 @@ void StorageSync::Load(LoadKind kind) {
   if ((kind == LoadKind::Rebase || kind == LoadKind::OtherTab) && !rebased_write_) sync_started_ms_ = platform::NowMs();
   // A retry gives up on an open that never answered and opens the database again.
   bool fresh = kind == LoadKind::Retry;
+  // The first read leaves the cadence series for after the first frame (LoadSeries); every later
+  // one (a retry, another tab's commit, a rebase) reads everything, as the app is showing already.
+  platform::StorageReadScope scope;
+  if (kind == LoadKind::Initial) scope.skip_prefix = kSeriesPrefix;
   platform::StorageLoadAll(
       [this, kind](bool ok, std::map<std::string, std::string> docs, std::string error) {
         OnLoaded(kind, ok, std::move(docs), error);
       },
-      fresh);
+      fresh, scope);
 }
 
 void StorageSync::OnLoaded(LoadKind kind, bool ok, std::map<std::string, std::string> docs, const std::string& error) {
@@ -147,6 +155,7 @@ void StorageSync::OnLoaded(LoadKind kind, bool ok, std::map<std::string, std::st
         ScheduleRetry();
         return;
       case LoadKind::Rebase:  // our changes stay pending; the retry reads and writes again
+        TakeSeries();  // read while the write that met the conflict was in flight
         SetProblem(Problem::WriteFailed, "your saved data could not be read again (" + error + ")");
         ScheduleRetry();
         return;
@@ -171,7 +180,7 @@ void StorageSync::OnLoaded(LoadKind kind, bool ok, std::map<std::string, std::st
   }
   if (kind == LoadKind::OtherTab || kind == LoadKind::Rebase) last_sync_epoch_ms_ = EpochMs();
   bool first_read = !readable_;
-  Adopt(std::move(decoded));
+  Adopt(std::move(decoded), kind == LoadKind::Initial);
   if (first_read || problem_ == Problem::Unreadable || problem_ == Problem::Silent) {
     SetProblem(Problem::None, {});
     failed_attempts_ = 0;
@@ -183,42 +192,125 @@ void StorageSync::OnLoaded(LoadKind kind, bool ok, std::map<std::string, std::st
   rebase_loaded_ = false;
 }
 
-void StorageSync::Adopt(DecodedStore decoded) {
+// Move each unreadable document aside (same bytes, new key, in one transaction) before anything
+// could overwrite it.
+void StorageSync::KeepAside(std::vector<DamagedDocument> damaged, const std::vector<std::string>& in_store,
+                            StoreChanges& upkeep) {
+  std::string stamp = TimeStamp();
+  auto stored = [&](const std::string& key) {
+    return std::find(in_store.begin(), in_store.end(), key) != in_store.end() || upkeep.put.count(key) > 0;
+  };
+  for (DamagedDocument& d : damaged) {
+    // A move aside that never committed (a failed write, then a reread) is planned again,
+    // not listed twice.
+    std::erase_if(damaged_, [&](const KeptAside& k) {
+      return k.document.key == d.key && !std::count(in_store.begin(), in_store.end(), k.kept_as);
+    });
+    // Never onto a key that holds a copy already (the same part damaged again within a second).
+    std::string key = DamagedKey(d.key, stamp);
+    for (int n = 2; stored(key); ++n) key = DamagedKey(d.key, stamp + "-" + std::to_string(n));
+    upkeep.put[key] = d.text;
+    if (d.binary) upkeep.binary.insert(key);
+    upkeep.remove.push_back(d.key);
+    damaged_.push_back({std::move(d), key});
+  }
+}
+
+void StorageSync::Adopt(DecodedStore decoded, bool series_later) {
   readable_ = true;
   earlier_damaged_keys_ = decoded.kept_aside;
   upkeep_.reset();
   if (!decoded.damaged.empty() || decoded.needs_rewrite) {
-    // Move each unreadable document aside (same bytes, new key, in one transaction) before
-    // anything could overwrite it; drop the earlier layout's documents once all is rewritten.
+    // Drop the earlier layout's documents once all is rewritten.
     StoreChanges upkeep;
-    std::string stamp = TimeStamp();
-    const std::vector<std::string>& in_store = decoded.kept_aside;
-    auto stored = [&](const std::string& key) { return std::find(in_store.begin(), in_store.end(), key) != in_store.end(); };
-    for (DamagedDocument& d : decoded.damaged) {
-      // A move aside that never committed (a failed write, then a reread) is planned again,
-      // not listed twice.
-      std::erase_if(damaged_, [&](const KeptAside& k) { return k.document.key == d.key && !stored(k.kept_as); });
-      // Never onto a key that holds a copy already (the same part damaged again within a second).
-      std::string key = DamagedKey(d.key, stamp);
-      for (int n = 2; stored(key); ++n) key = DamagedKey(d.key, stamp + "-" + std::to_string(n));
-      upkeep.put[key] = d.text;
-      if (d.binary) upkeep.binary.insert(key);
-      upkeep.remove.push_back(d.key);
-      damaged_.push_back({std::move(d), key});
-    }
+    KeepAside(std::move(decoded.damaged), decoded.kept_aside, upkeep);
     for (const std::string& key : decoded.obsolete_keys) upkeep.remove.push_back(key);
     upkeep_ = std::move(upkeep);
   }
   rev_ = decoded.rev;
+  // A new store: a series read still under way (or waiting) was for the one before.
+  ++adopt_generation_;
+  series_docs_.reset();
+  series_reading_ = false;
+  std::set<Id> unread = series_later ? SessionsWithoutSeries(decoded.model) : std::set<Id>{};
+  series_later_ = !unread.empty();
+  if (!series_later_ && all_loaded_ms_ < 0) all_loaded_ms_ = platform::NowMs();
   auto stored = std::make_shared<const Model>(std::move(decoded.model));
   if (decoded.needs_rewrite) stored_model_.reset();
   else stored_model_ = stored;
   // Through core's one door, like every other change; this tab's own changes are then re-applied
   // on top of it (Reapply), each through the same door.
-  Action load(nlohmann::json{{"type", "load_stored"}});
+  Action load(nlohmann::json{{"type", "load_stored"}, {"unread_series", unread}});
   load.model = std::move(stored);
   Apply(*state_, load, ActionContext{});
   Reapply();
+  if (series_later_ && first_frame_drawn_) LoadSeries();
+}
+
+void StorageSync::AfterFirstFrame() {
+  if (first_frame_drawn_) return;
+  first_frame_drawn_ = true;
+  if (series_later_ && !series_reading_) LoadSeries();
+}
+
+void StorageSync::LoadSeries() {
+  series_reading_ = true;
+  unsigned generation = adopt_generation_;
+  platform::StorageReadScope scope;
+  scope.only_prefix = kSeriesPrefix;
+  platform::StorageLoadAll(
+      [this, generation](bool ok, std::map<std::string, std::string> docs, std::string) {
+        OnSeriesLoaded(generation, ok, std::move(docs));
+      },
+      false, scope);
+}
+
+void StorageSync::OnSeriesLoaded(unsigned generation, bool ok, std::map<std::string, std::string> docs) {
+  if (generation != adopt_generation_) return;  // a later read of everything has them
+  series_reading_ = false;
+  if (!ok) {  // the sessions keep their unread series (never written over); read again soon
+    platform::CallAfter(kFirstRetryMs, [this, generation] {
+      if (generation == adopt_generation_ && series_later_ && !series_reading_) LoadSeries();
+    });
+    return;
+  }
+  series_docs_ = std::move(docs);
+  TakeSeries();
+}
+
+void StorageSync::TakeSeries() {
+  // A write in flight carries a model without them and becomes stored_model_ when it commits:
+  // they are taken in after that, so what is stored and what this tab knows is stored agree.
+  if (!series_docs_ || writing_) return;
+  double started = platform::NowMs();
+  DecodedSeries read = DecodeSeries(*series_docs_);
+  series_docs_.reset();
+  // What is stored holds the same series: patch the copy writes are compared against, or the
+  // next write would write every series again.
+  if (stored_model_) {
+    auto stored = std::make_shared<Model>(*stored_model_);
+    std::map<Id, const CadenceSession*> by_id;
+    for (const CadenceSession& session : read.sessions->cadence_sessions) by_id[session.id] = &session;
+    for (CadenceSession& session : stored->cadence_sessions) {
+      auto it = by_id.find(session.id);
+      if (it != by_id.end() && session.series_spm.empty() && state_->unread_series.count(session.id))
+        session.series_spm = it->second->series_spm;
+    }
+    stored_model_ = std::move(stored);
+  }
+  Action load(nlohmann::json{{"type", "load_series"}, {"complete", true}});
+  load.model = std::move(read.sessions);
+  Apply(*state_, load, ActionContext{});
+  series_later_ = false;
+  all_loaded_ms_ = platform::NowMs();
+  series_take_ms_ = all_loaded_ms_ - started;
+  if (!read.damaged.empty()) {
+    StoreChanges upkeep = upkeep_.value_or(StoreChanges{});
+    KeepAside(std::move(read.damaged), earlier_damaged_keys_, upkeep);
+    upkeep_ = std::move(upkeep);
+    WriteNext();
+  }
+  platform::RequestFrame();
 }
 
 void StorageSync::Reapply() {
@@ -285,7 +377,8 @@ void StorageSync::WriteNext() {
   job->request.rev = rev_.value_or(0) + 1;
   job->actions = int(pending_.size());
   job->model = state_->model;
-  job->encoder.emplace(stored_model_ ? &*stored_model_ : nullptr, job->model);
+  job->unread_series = state_->unread_series;
+  job->encoder.emplace(stored_model_ ? &*stored_model_ : nullptr, job->model, &job->unread_series);
   job->upkeep = upkeep_;
   encode_ms_ = 0;
   ContinueWrite(job);  // a usual change is encoded and issued right here, in this event
@@ -333,6 +426,7 @@ void StorageSync::OnWriteDone(WriteJob& job, platform::StorageWriteOutcome outco
     last_commit_epoch_ms_ = EpochMs();
     stored_model_ = std::make_shared<const Model>(std::move(job.model));
     upkeep_.reset();
+    TakeSeries();  // read while this write was in flight
     pending_.erase(pending_.begin(), pending_.begin() + std::min<int>(job.actions, int(pending_.size())));
     if (problem_ == Problem::WriteFailed) SetProblem(Problem::None, {});
     if (job.actions > 0) dropped_note_.clear();
@@ -343,6 +437,7 @@ void StorageSync::OnWriteDone(WriteJob& job, platform::StorageWriteOutcome outco
     ++conflicts_;
     Load(LoadKind::Rebase);
   } else {
+    TakeSeries();
     SetProblem(Problem::WriteFailed, error);
     ScheduleRetry();
   }
@@ -409,10 +504,14 @@ nlohmann::json StorageSync::ToJson() const {
   }
   if (!earlier_damaged_keys_.empty()) out["kept_aside_earlier"] = earlier_damaged_keys_;
   out["conflicts_resolved"] = conflicts_;
+  // What is not in the model yet: the cadence series, read just after the first frame.
+  out["parts_loading"] = series_later_ ? nlohmann::json::array({"cadence_series"}) : nlohmann::json::array();
   // Measured figures for the storage benchmark: reading + decoding everything at start, and
   // the last write from encoding to the committed transaction.
   out["timing"] = {{"load_ms", load_ms_}, {"load_decode_ms", decode_ms_}, {"last_encode_ms", encode_ms_}, {"last_save_ms", last_save_ms_},
-                   {"last_commit_at", last_commit_epoch_ms_}, {"last_sync_at", last_sync_epoch_ms_}};
+                   {"last_commit_at", last_commit_epoch_ms_}, {"last_sync_at", last_sync_epoch_ms_},
+                   {"all_loaded_ms", all_loaded_ms_ >= 0 ? nlohmann::json(all_loaded_ms_) : nlohmann::json(nullptr)},
+                   {"series_take_ms", series_take_ms_}};
   return out;
 }
 

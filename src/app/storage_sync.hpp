@@ -1,5 +1,7 @@
 #pragma once
-// Keeps the model and IndexedDB in step. Loads before anything is shown; writes each accepted
+// Keeps the model and IndexedDB in step. Loads before anything is shown - all but the cadence
+// series, which are read after the first frame (AfterFirstFrame; nothing on the first screen
+// draws them, and they are most of the bytes) and never overwritten while unread; writes each accepted
 // change at once, in one transaction, counted as saved only when it commits; rebases on
 // another tab's newer write (reload, re-apply this tab's unsaved actions with the ids they were
 // given, write again); moves unreadable documents aside under damaged/ before anything else is
@@ -39,6 +41,11 @@ class StorageSync {
   void OnModelChanged(const Action& action, const ActionContext& context, std::optional<long long> created_id);
   // The runner's "Try again": read the store again (if it could not be read) or write now.
   void RetryNow();
+  // The first frame with the data is drawn: read what was left for later (the cadence series).
+  // Also done by itself a little later, for a tab that draws no frame (hidden).
+  void AfterFirstFrame();
+  // Every part of the store is in the model (the series left for later included).
+  bool AllLoaded() const { return readable_ && !series_later_; }
 
   // The ids this tab hands out (its slot, held while the page lives).
   IdSpace id_space() const;
@@ -73,7 +80,8 @@ class StorageSync {
     platform::StorageWriteRequest request;
     int actions = 0;  // pending actions it saves
     Model model;      // the model it writes (becomes stored_model_ on commit)
-    std::optional<StoreChangeEncoder> encoder;  // reads `model`: declared after it
+    std::set<Id> unread_series;  // sessions whose series it must not write (not read yet)
+    std::optional<StoreChangeEncoder> encoder;  // reads `model` and `unread_series`: declared after them
     std::optional<StoreChanges> upkeep;
     std::set<std::string> written;  // keys staged so far
   };
@@ -84,7 +92,13 @@ class StorageSync {
   void OnOtherTab(std::optional<long long> rev);
   // Takes the decoded store as this tab's model and base revision, then re-applies this tab's
   // unsaved actions on top of it.
-  void Adopt(DecodedStore decoded);
+  void Adopt(DecodedStore decoded, bool series_later);
+  // Moves unreadable documents aside (planned as upkeep, written with the next write).
+  void KeepAside(std::vector<DamagedDocument> damaged, const std::vector<std::string>& in_store, StoreChanges& upkeep);
+  // The series left for later: read them, then take them in when no write or read is under way.
+  void LoadSeries();
+  void OnSeriesLoaded(unsigned generation, bool ok, std::map<std::string, std::string> docs);
+  void TakeSeries();
   void Reapply();
   void MarkUsable();
   // Sets why nothing is saved (None: all well) with the browser's own words, and the sentence
@@ -135,6 +149,16 @@ class StorageSync {
   double load_ms_ = 0, encode_ms_ = 0, last_save_ms_ = 0;
   double write_started_ms_ = 0;  // NowMs() when the write in flight was issued
   double last_commit_epoch_ms_ = 0, last_sync_epoch_ms_ = 0;  // Date.now() of our last commit / another tab's data applied
+  // The cadence series left out of the first read: still to read (series_later_), being read,
+  // read and waiting for a moment without a write in flight (series_docs_). Each adopted store
+  // has its generation: a series read for an earlier one is dropped (a later full read has them).
+  bool series_later_ = false;
+  bool series_reading_ = false;
+  bool first_frame_drawn_ = false;
+  unsigned adopt_generation_ = 0;
+  std::optional<std::map<std::string, std::string>> series_docs_;
+  double all_loaded_ms_ = -1;  // NowMs() when every part was in the model
+  double series_take_ms_ = 0;  // decoding the series read later and taking them in
 };
 
 }  // namespace sw

@@ -106,13 +106,16 @@ struct AssistiveRequest {
 std::vector<AssistiveRequest> TakeAssistiveRequests();
 
 // ---- Automation API ------------------------------------------------------------------------
-// The app answers state() and dispatch() for window.stridewise; `ready` resolves on SignalReady.
+// The app answers state() and dispatch() for window.stridewise; `ready` resolves on SignalReady,
+// `loaded` on SignalAllLoaded (every stored part in the model, the cadence series included).
 struct AutomationHandlers {
-  std::function<std::string()> state_json;
+  // `fields`: the top-level names state() was asked for, comma-separated; "" for all of them.
+  std::function<std::string(const std::string& fields)> state_json;
   std::function<std::string(const std::string& action_json)> dispatch;
 };
 void InstallAutomationApi(AutomationHandlers handlers);
 void SignalReady();
+void SignalAllLoaded();
 
 // ---- The page around the canvas ------------------------------------------------------------
 // The phone's light/dark setting (prefers-color-scheme). A change while the app runs asks for a

@@ -25,9 +25,17 @@ using StorageLoadCallback =
     std::function<void(bool ok, std::map<std::string, std::string> docs, std::string error)>;
 using StorageWriteCallback = std::function<void(StorageWriteOutcome outcome, std::string error)>;
 
-// Reads every document and the latest revision. `fresh_connection`: give up on a connection
-// still opening (an open that never answered) and open a new one.
-void StorageLoadAll(StorageLoadCallback done, bool fresh_connection = false);
+// Which documents a load reads: every one (both empty), every one but those whose key starts
+// with `skip_prefix`, or only those whose key starts with `only_prefix` (then without "rev").
+struct StorageReadScope {
+  std::string skip_prefix;
+  std::string only_prefix;
+};
+// Reads the documents in `scope` and the latest revision, in one read transaction.
+// `fresh_connection`: give up on a connection still opening (an open that never answered) and
+// open a new one. The first load takes the read web/storage_preload.js started while the app
+// downloaded, when that read's scope is the same.
+void StorageLoadAll(StorageLoadCallback done, bool fresh_connection = false, const StorageReadScope& scope = {});
 // The write is checked against the stored revision itself, inside its transaction: it commits
 // only if the latest stored revision is still `expect_rev`, otherwise the outcome is Conflict.
 // With `staged_write`, the documents staged under it (StorageStage) are written too.

@@ -107,19 +107,24 @@ export async function waitForState(page, predicate, { timeout = 3000, what = 'co
 }
 
 // Waits until no frame has been drawn for `quietMs` (render on demand has gone idle).
+// Asks state() for frames_rendered alone: the whole state of years of runs is costly to build, and
+// polling it would keep the page it waits on busy.
 export async function settleFrames(page, { quietMs = 400, timeout = 5000 } = {}) {
   const start = Date.now();
-  let last = (await state(page)).frames_rendered;
+  const frames = () => page.evaluate(() => window.stridewise.state(['frames_rendered']).frames_rendered);
+  let last = await frames();
   let since = Date.now();
   while (Date.now() - start < timeout) {
     await new Promise((ok) => setTimeout(ok, 50));
-    const now = (await state(page)).frames_rendered;
+    const now = await frames();
     if (now !== last) { last = now; since = Date.now(); } else if (Date.now() - since >= quietMs) return last;
   }
   throw new Error(`the app kept rendering for ${timeout} ms (frames_rendered ${last})`);
 }
 
 export const state = (page) => page.evaluate(() => window.stridewise.state());
+// Only the named top-level fields of state() (cheap with years of data), e.g. ['save'].
+export const stateOf = (page, fields) => page.evaluate((f) => window.stridewise.state(f), fields);
 export const dispatch = (page, action) => page.evaluate((a) => window.stridewise.dispatch(a), action);
 
 // The widget state() reports under `label` (and `kind`, if given), once it is on screen.

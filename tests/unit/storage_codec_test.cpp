@@ -303,3 +303,77 @@ TEST_CASE("fixed-seed fuzz of the stored parts: whatever one part holds, what lo
   CHECK(damaged > 2500);
   CHECK(clean > 100);
 }
+
+// [SECTION] The series read after the first frame (issue 17)
+
+TEST_CASE("a store read without its series, then the series alone, gives the model a whole read gives",
+          "[storage][later]") {
+  Model m = SampleModel();
+  CadenceSession second = m.cadence_sessions[0];
+  second.id = 7;
+  second.series_spm = {160, 161.5f};
+  m.cadence_sessions.push_back(second);
+  m.next_id = 8;
+  std::map<std::string, std::string> docs = Store(m, 4);
+  std::map<std::string, std::string> first, later;
+  for (const auto& [key, value] : docs) (key.rfind(kSeriesPrefix, 0) == 0 ? later : first)[key] = value;
+  REQUIRE(later.size() == 2);
+
+  DecodedStore decoded = DecodeStore(first);
+  CHECK(decoded.damaged.empty());
+  CHECK(decoded.rev == 4);
+  CHECK(SessionsWithoutSeries(decoded.model) == std::set<Id>{3, 7});
+  DecodedSeries series = DecodeSeries(later);
+  CHECK(series.damaged.empty());
+  REQUIRE(series.sessions->cadence_sessions.size() == 2);
+  for (CadenceSession& session : decoded.model.cadence_sessions)
+    for (const CadenceSession& read : series.sessions->cadence_sessions)
+      if (read.id == session.id) session.series_spm = read.series_spm;
+  CHECK(decoded.model == DecodeStore(docs).model);
+  CHECK(decoded.model == m);
+}
+
+TEST_CASE("an unreadable series read later is reported as damaged; keys that are not series are left alone",
+          "[storage][later]") {
+  std::map<std::string, std::string> docs = {{"series/3", std::string("\x01\x02\x03", 3)},
+                                             {"series/4", std::string(8, '\0')},
+                                             {"series/x", "?"},
+                                             {"settings", "{}"}};
+  DecodedSeries read = DecodeSeries(docs);
+  REQUIRE(read.damaged.size() == 1);
+  CHECK(read.damaged[0].key == "series/3");
+  CHECK(read.damaged[0].binary);
+  REQUIRE(read.sessions->cadence_sessions.size() == 1);
+  CHECK(read.sessions->cadence_sessions[0].id == 4);
+  CHECK(read.sessions->cadence_sessions[0].series_spm == std::vector<float>{0, 0});
+}
+
+TEST_CASE("an unread series' empty placeholder is never written over the stored series", "[storage][later]") {
+  Model stored = SampleModel();  // session 3 with a series
+  Model read = stored;
+  read.cadence_sessions[0].series_spm.clear();  // as the first read gives it: series unread
+  std::set<Id> unread = {3};
+  SECTION("a change elsewhere writes neither of the session's documents") {
+    Model after = read;
+    after.runs.push_back(MakeRun(7, "2026-11-25", 4000));
+    after.next_id = 8;
+    CHECK(Keys(EncodeStoreChanges(&read, after, &unread)) == std::vector<std::string>{"runs/2026", "settings"});
+  }
+  SECTION("a rewrite of every part (an earlier layout) leaves the unread series out") {
+    StoreChanges all = EncodeStoreChanges(nullptr, read, &unread);
+    CHECK(all.put.count("cadence/3"));
+    CHECK_FALSE(all.put.count("series/3"));
+    CHECK(EncodeStoreChanges(nullptr, read).put.count("series/3"));  // without the list it would be emptied
+  }
+  SECTION("a new series for that id (a restored backup) is written") {
+    Model after = read;
+    after.cadence_sessions[0].series_spm = {150, 151};
+    StoreChanges changes = EncodeStoreChanges(&read, after, &unread);
+    CHECK(changes.put.count("series/3"));
+  }
+  SECTION("deleting the session removes its series too") {
+    Model after = read;
+    after.cadence_sessions.clear();
+    CHECK(EncodeStoreChanges(&read, after, &unread).remove == std::vector<std::string>{"cadence/3", "series/3"});
+  }
+}

@@ -3,8 +3,17 @@ mergeInto(LibraryManager.library, {
   sw_automation_install__deps: ['sw_api_state', 'sw_api_dispatch', 'malloc', 'free'],
   sw_automation_install: function () {
     var api = window.stridewise || (window.stridewise = {});
-    api.state = function () {
-      return JSON.parse(UTF8ToString(_sw_api_state()));
+    // state(["save", "frames_rendered"]) gives only those top-level fields: with years of runs the
+    // whole state is a large object, too costly to build for a test that polls one field.
+    api.state = function (fields) {
+      var names = Array.isArray(fields) ? fields.join(',') : '';
+      if (!names) return JSON.parse(UTF8ToString(_sw_api_state(0)));
+      var size = lengthBytesUTF8(names) + 1;
+      var ptr = _malloc(size);
+      stringToUTF8(names, ptr, size);
+      var text = UTF8ToString(_sw_api_state(ptr));
+      _free(ptr);
+      return JSON.parse(text);
     };
     api.dispatch = function (action) {
       var text;
@@ -26,5 +35,8 @@ mergeInto(LibraryManager.library, {
   },
   sw_automation_ready: function () {
     if (window.stridewise && window.stridewise._resolveReady) window.stridewise._resolveReady();
+  },
+  sw_automation_loaded: function () {
+    if (window.stridewise && window.stridewise._resolveLoaded) window.stridewise._resolveLoaded();
   },
 });

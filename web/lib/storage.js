@@ -58,10 +58,19 @@ mergeInto(LibraryManager.library, {
   },
 
   sw_storage_load_all__deps: ['$SwStorage', 'sw_storage_loaded_doc', 'sw_storage_load_done', 'malloc'],
-  sw_storage_load_all: function (request_id, fresh) {
+  // `skip_ptr` / `only_ptr`: a key prefix to leave out / to read alone ("" for none); see readAll
+  // in web/storage_preload.js. Documents are handed over as they arrive, then load_done.
+  sw_storage_load_all: function (request_id, fresh, skip_ptr, only_ptr) {
     var preload = SwStorage.preload();
-    var snapshot = preload.first;  // the first load takes the read started while the app downloaded
-    preload.first = null;
+    var scope = { skip: UTF8ToString(skip_ptr), only: UTF8ToString(only_ptr) };
+    var hand_over = function (key, stored) {
+      var value = SwStorage.bytes(stored);
+      _sw_storage_loaded_doc(request_id, SwStorage.cstr(key), value[0], value[1]);
+    };
+    var hand_over_all = function (entries) { entries.forEach(function (entry) { hand_over(entry[0], entry[1]); }); };
+    // The first load takes the read started while the app downloaded, if it read the same.
+    var snapshot = !scope.only && scope.skip === preload.firstSkips ? preload.first : null;
+    if (snapshot) preload.first = null;
     if (snapshot) {
       snapshot = snapshot.then(function (first) {
         if (!SwStorage.dbPromise) {
@@ -71,18 +80,16 @@ mergeInto(LibraryManager.library, {
         return first;
       });
     } else {
-      snapshot = SwStorage.open(!!fresh).then(preload.readAll);
+      snapshot = SwStorage.open(!!fresh).then(function (db) {
+        return preload.readAll(db, scope, scope.only ? hand_over_all : null);
+      });
     }
     // The tab's id slot is known before the app can hand out an id (it takes milliseconds).
     var afterSlot = function (value) { return preload.slot.then(function () { return value; }, function () { return value; }); };
     snapshot = snapshot.then(afterSlot, function (error) { return afterSlot(null).then(function () { throw error; }); });
     snapshot.then(function (result) {
-      var hand_over = function (key, stored) {
-        var value = SwStorage.bytes(stored);
-        _sw_storage_loaded_doc(request_id, SwStorage.cstr(key), value[0], value[1]);
-      };
       if (result.rev !== null) hand_over('rev', result.rev);
-      result.entries.forEach(function (entry) { hand_over(entry[0], entry[1]); });
+      hand_over_all(result.entries);
       _sw_storage_load_done(request_id, 1, 0);
     }, function (error) {
       _sw_storage_load_done(request_id, 0, SwStorage.cstr(SwStorage.message(error)));

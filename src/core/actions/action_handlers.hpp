@@ -73,6 +73,7 @@ SW_HANDLER(ApplyPickBackupFile);
 SW_HANDLER(ApplyRetryStorage);
 // actions_storage.cpp
 SW_HANDLER(ApplyLoadStored);
+SW_HANDLER(ApplyLoadSeries);
 // actions_import.cpp
 SW_HANDLER(ApplyPickImportFiles);
 SW_HANDLER(ApplyImportReading);

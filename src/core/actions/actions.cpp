@@ -65,6 +65,8 @@ const ActionEntry kActions[] = {
     {"delete_runs", ApplyDeleteRuns, Changes::Model},
     // Storage's load: the stored model (and, on a rebase, this tab's changes re-applied after it).
     {"load_stored", ApplyLoadStored, Changes::Loaded},
+    // The cadence series, read after the first frame: attached to their sessions, nothing saved.
+    {"load_series", ApplyLoadSeries, Changes::Loaded},
 };
 
 const ActionEntry* FindAction(std::string_view type) {

@@ -67,27 +67,37 @@ nlohmann::json ImportToStateJson(const import::ImportSession& session) {
   return out;
 }
 
-nlohmann::json StateToJson(const AppState& state, const ActionContext& /*context*/, const Derived& derived) {
-  nlohmann::json out;
-  out["version"] = kVersion;
-  out["screen"] = ScreenId(state.screen);
-  out["settings"] = SettingsToStateJson(state.model);
-  out["shoes"] = ShoesToStateJson(state.model);
-  out["runs"] = RunsToStateJson(state.model);
-  out["default_shoe_id"] = state.model.default_shoe_id ? nlohmann::json(*state.model.default_shoe_id) : nullptr;
-  out["pain"] = PainStateJson(derived.pain);
-  out["strength"] = StrengthStateJson(derived.strength);
-  out["warmup"] = WarmupStateJson(derived.warmup);
-  nlohmann::json backup = nlohmann::json::object();
-  if (state.model.last_backup) backup["last_date"] = FormatDate(state.model.last_backup->date);
-  const std::optional<int>& reminder = derived.backup_reminder_days;
-  backup["reminder_days"] = reminder ? nlohmann::json(*reminder) : nlohmann::json(nullptr);
-  out["backup"] = std::move(backup);
-  // Derived shoe fields merge into out["shoes"] by id (stored fields may be written above).
-  AddDerivedShoesFields(out["shoes"], derived.shoes);
-  out["load"] = LoadToJson(derived.load);
-  out["history"] = HistoryToJson(derived.history);
-  out["import"] = ImportToStateJson(state.import);
+nlohmann::json StateToJson(const AppState& state, const ActionContext& context, const Derived& derived) {
+  return StateToJson(state, context, derived, [](std::string_view) { return true; });
+}
+
+nlohmann::json StateToJson(const AppState& state, const ActionContext& /*context*/, const Derived& derived,
+                           const std::function<bool(std::string_view)>& want) {
+  nlohmann::json out = nlohmann::json::object();
+  if (want("version")) out["version"] = kVersion;
+  if (want("screen")) out["screen"] = ScreenId(state.screen);
+  if (want("settings")) out["settings"] = SettingsToStateJson(state.model);
+  if (want("shoes")) {
+    out["shoes"] = ShoesToStateJson(state.model);
+    // Derived shoe fields merge into out["shoes"] by id (stored fields are written above).
+    AddDerivedShoesFields(out["shoes"], derived.shoes);
+  }
+  if (want("runs")) out["runs"] = RunsToStateJson(state.model);
+  if (want("default_shoe_id"))
+    out["default_shoe_id"] = state.model.default_shoe_id ? nlohmann::json(*state.model.default_shoe_id) : nullptr;
+  if (want("pain")) out["pain"] = PainStateJson(derived.pain);
+  if (want("strength")) out["strength"] = StrengthStateJson(derived.strength);
+  if (want("warmup")) out["warmup"] = WarmupStateJson(derived.warmup);
+  if (want("backup")) {
+    nlohmann::json backup = nlohmann::json::object();
+    if (state.model.last_backup) backup["last_date"] = FormatDate(state.model.last_backup->date);
+    const std::optional<int>& reminder = derived.backup_reminder_days;
+    backup["reminder_days"] = reminder ? nlohmann::json(*reminder) : nlohmann::json(nullptr);
+    out["backup"] = std::move(backup);
+  }
+  if (want("load")) out["load"] = LoadToJson(derived.load);
+  if (want("history")) out["history"] = HistoryToJson(derived.history);
+  if (want("import")) out["import"] = ImportToStateJson(state.import);
   return out;
 }
 

@@ -1,4 +1,6 @@
 #pragma once
+#include <functional>
+#include <string_view>
 #include <nlohmann/json.hpp>
 
 #include "core/model/state.hpp"
@@ -10,6 +12,10 @@ namespace sw {
 // facts it alone knows (frames rendered, save status). `derived` is Derive(state.model,
 // context.today), usually the app's DerivedCache's: the derived parts are read from it.
 nlohmann::json StateToJson(const AppState& state, const ActionContext& context, const Derived& derived);
+// Only the top-level fields `want` names (state(["save", ...]) on the page: a test polling for
+// one field does not build ten years of runs each time).
+nlohmann::json StateToJson(const AppState& state, const ActionContext& context, const Derived& derived,
+                           const std::function<bool(std::string_view)>& want);
 // The same, deriving on the spot (tests, tools).
 nlohmann::json StateToJson(const AppState& state, const ActionContext& context);
 

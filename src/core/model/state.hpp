@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,11 @@ struct AppState {
   std::optional<PendingImport> pending_import;
   import::ImportSession import;  // runs coming in from watch and app files (import_* actions)
   std::string notice;  // the last import/export outcome, in plain words
+  // Cadence sessions whose per-second series is stored but not read yet: storage reads the
+  // series after the first frame (load_series), since nothing on the first screen draws them.
+  // Until then those sessions hold an empty series that stands for "unread", never for "none":
+  // storage never writes it over the stored one, and a backup waits for it.
+  std::set<Id> unread_series;
 };
 
 // Ids a tab may hand out. Two open tabs can each add a run before either hears of the other's,

@@ -22,7 +22,6 @@ using nlohmann::json;
 constexpr const char* kSettingsKey = "settings";
 constexpr const char* kRunsPrefix = "runs/";
 constexpr const char* kCadencePrefix = "cadence/";
-constexpr const char* kSeriesPrefix = "series/";
 
 bool StartsWith(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
 
@@ -250,6 +249,33 @@ DecodedStore DecodeStore(const std::map<std::string, std::string>& docs) {
   return out;
 }
 
+DecodedSeries DecodeSeries(const std::map<std::string, std::string>& docs) {
+  DecodedSeries out;
+  out.sessions = std::make_shared<Model>();
+  for (auto it = docs.lower_bound(kSeriesPrefix); it != docs.end() && StartsWith(it->first, kSeriesPrefix); ++it) {
+    const std::string digits = it->first.substr(std::strlen(kSeriesPrefix));
+    char* end = nullptr;
+    long long id = std::strtoll(digits.c_str(), &end, 10);
+    if (digits.empty() || !end || *end != '\0' || SeriesKey(id) != it->first) continue;  // not ours: left alone
+    CadenceSession session;
+    session.id = id;
+    std::string error = ReadSeriesBytes(it->second, session.series_spm);
+    if (!error.empty()) {
+      out.damaged.push_back({it->first, it->second, "A saved cadence series could not be read: " + error + ".", true});
+      continue;
+    }
+    out.sessions->cadence_sessions.push_back(std::move(session));
+  }
+  return out;
+}
+
+std::set<Id> SessionsWithoutSeries(const Model& model) {
+  std::set<Id> ids;
+  for (const CadenceSession& session : model.cadence_sessions)
+    if (session.series_spm.empty()) ids.insert(session.id);
+  return ids;
+}
+
 struct StoreDecoder::Impl {
   Assembler assembler;
   std::map<std::string, std::vector<float>> series;  // by key: attached once every session is read
@@ -287,7 +313,7 @@ Model StoreDecoder::Finish() {
   return model;
 }
 
-StoreChangeEncoder::StoreChangeEncoder(const Model* before, const Model& after) {
+StoreChangeEncoder::StoreChangeEncoder(const Model* before, const Model& after, const std::set<Id>* unread_series) {
   // Planning compares only; each step encodes one part (JSON text, or a series' bytes).
   auto put = [this](std::string key, std::function<json()> document) {
     steps_.push_back([key = std::move(key), document = std::move(document)](StoreChanges& out) {
@@ -341,7 +367,10 @@ StoreChangeEncoder::StoreChangeEncoder(const Model* before, const Model& after) 
     put(CadenceKey(session.id), [now] {
       return Part(Collection::CadenceSessions, json::array({CadenceSessionToJson(*now, /*with_series=*/false)}));
     });
-    if (!was || was->series_spm != session.series_spm) {
+    // An unread series' empty placeholder must not replace what is stored (before == nullptr,
+    // a full rewrite, included).
+    bool placeholder = unread_series && session.series_spm.empty() && unread_series->count(session.id);
+    if (!placeholder && (!was || was->series_spm != session.series_spm)) {
       steps_.push_back([now](StoreChanges& out) {
         std::string key = SeriesKey(now->id);
         out.put[key] = SeriesBytes(now->series_spm);
@@ -361,9 +390,9 @@ StoreChangeEncoder::StoreChangeEncoder(const Model* before, const Model& after) 
 
 std::string StoreChangeEncoder::Step(StoreChanges& out) { return steps_[next_++](out); }
 
-StoreChanges EncodeStoreChanges(const Model* before, const Model& after) {
+StoreChanges EncodeStoreChanges(const Model* before, const Model& after, const std::set<Id>* unread_series) {
   StoreChanges changes;
-  StoreChangeEncoder encoder(before, after);
+  StoreChangeEncoder encoder(before, after, unread_series);
   while (!encoder.Done()) encoder.Step(changes);
   changes.remove = encoder.removals();
   return changes;

@@ -13,6 +13,10 @@
 // "cadence/<id>" one session with its series as JSON. Reading it asks for a full rewrite.
 // Decoding never fails as a whole: a part it cannot read is reported as damaged (to be moved
 // aside), and the rest still loads.
+// The series are read last, after the first frame (nothing on the first screen draws them, and
+// they are most of the bytes): DecodeStore takes whatever documents it is given, DecodeSeries the
+// series alone. A session whose series is not read yet holds an empty one, listed in
+// AppState::unread_series; the encoder never writes such a placeholder over the stored series.
 #include <functional>
 #include <map>
 #include <memory>
@@ -29,6 +33,7 @@ namespace sw {
 inline constexpr const char* kRevisionKey = "rev";
 inline constexpr const char* kDamagedPrefix = "damaged/";
 inline constexpr const char* kLegacyModelKey = "model";
+inline constexpr const char* kSeriesPrefix = "series/";  // web/storage_preload.js names it too
 
 struct DecodedStore {
   Model model;
@@ -41,6 +46,17 @@ struct DecodedStore {
 };
 
 DecodedStore DecodeStore(const std::map<std::string, std::string>& docs);
+
+// The series read after the rest: `sessions` holds one CadenceSession (id and series only) per
+// readable "series/<id>"; the unreadable ones are reported as damaged. Other keys are ignored.
+struct DecodedSeries {
+  std::shared_ptr<Model> sessions;
+  std::vector<DamagedDocument> damaged;
+};
+DecodedSeries DecodeSeries(const std::map<std::string, std::string>& docs);
+// The ids of `model`'s sessions whose series is empty: after a read that left the series out,
+// the ones still to read.
+std::set<Id> SessionsWithoutSeries(const Model& model);
 
 // DecodeStore one document at a time, for a caller that must not hold the thread for long: a
 // restored backup arrives as the parts the store holds (backup_file.hpp) and is decoded over
@@ -68,14 +84,16 @@ struct StoreChanges {
   std::vector<std::string> remove;
 };
 // The documents to write to go from `before` to `after` (before == nullptr: write everything).
-StoreChanges EncodeStoreChanges(const Model* before, const Model& after);
+// `unread_series`: sessions whose stored series has not been read; an empty series in `after`
+// for one of them is a placeholder and is never written (a non-empty one is new and is).
+StoreChanges EncodeStoreChanges(const Model* before, const Model& after, const std::set<Id>* unread_series = nullptr);
 
 // The same, one part at a time: a big change (a restored backup, years of imported runs) is
 // encoded in slices so that no single task holds the page up. Planning only compares; each
 // Step() encodes one part into `out` and returns its key. `before` and `after` must outlive it.
 class StoreChangeEncoder {
  public:
-  StoreChangeEncoder(const Model* before, const Model& after);
+  StoreChangeEncoder(const Model* before, const Model& after, const std::set<Id>* unread_series = nullptr);
   bool Done() const { return next_ >= steps_.size(); }
   std::string Step(StoreChanges& out);
   const std::vector<std::string>& removals() const { return remove_; }  // keys to delete

@@ -61,6 +61,7 @@ void Announce(const std::string&) {}
 std::vector<AssistiveRequest> TakeAssistiveRequests() { return {}; }
 void InstallAutomationApi(AutomationHandlers) {}
 void SignalReady() {}
+void SignalAllLoaded() {}
 bool PrefersDarkColors() { return false; }
 bool PrefersReducedMotion() { return false; }
 void SetPageTheme(bool) {}

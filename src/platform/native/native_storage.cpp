@@ -35,16 +35,22 @@ std::string TakeFailure(std::deque<std::string>& failures) {
 }
 }  // namespace
 
-void StorageLoadAll(StorageLoadCallback done, bool) {
+void StorageLoadAll(StorageLoadCallback done, bool, const StorageReadScope& scope) {
   ++g_loads;
   // A failure belongs to the request (the open or read that failed), decided when it is made.
   std::optional<std::string> failure;
   if (!g_load_failures.empty()) failure = TakeFailure(g_load_failures);
-  Answer([done = std::move(done), failure] {
+  Answer([done = std::move(done), failure, scope] {
     if (failure) return done(false, {}, *failure);
     // The store as it is when the read runs; the revision is handed over as "rev", as the bridge does.
-    std::map<std::string, std::string> docs = g_docs;
-    if (g_head) docs["rev"] = std::to_string(*g_head);
+    auto starts = [](const std::string& key, const std::string& prefix) { return key.rfind(prefix, 0) == 0; };
+    std::map<std::string, std::string> docs;
+    for (const auto& [key, value] : g_docs) {
+      if (!scope.skip_prefix.empty() && starts(key, scope.skip_prefix)) continue;
+      if (!scope.only_prefix.empty() && !starts(key, scope.only_prefix)) continue;
+      docs[key] = value;
+    }
+    if (g_head && scope.only_prefix.empty()) docs["rev"] = std::to_string(*g_head);
     done(true, std::move(docs), {});
   });
 }

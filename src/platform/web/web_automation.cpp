@@ -8,6 +8,7 @@
 extern "C" {
 void sw_automation_install(void);
 void sw_automation_ready(void);
+void sw_automation_loaded(void);
 }
 
 namespace sw::platform {
@@ -23,13 +24,15 @@ void InstallAutomationApi(AutomationHandlers handlers) {
 }
 
 void SignalReady() { sw_automation_ready(); }
+void SignalAllLoaded() { sw_automation_loaded(); }
 
 }  // namespace sw::platform
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE const char* sw_api_state(void) {
-  sw::platform::g_state_text = sw::platform::g_handlers.state_json ? sw::platform::g_handlers.state_json() : "{}";
+EMSCRIPTEN_KEEPALIVE const char* sw_api_state(const char* fields) {
+  sw::platform::g_state_text =
+      sw::platform::g_handlers.state_json ? sw::platform::g_handlers.state_json(fields ? fields : "") : "{}";
   return sw::platform::g_state_text.c_str();
 }
 
