@@ -161,6 +161,8 @@ void App::UpdateLook(const platform::Viewport& viewport) {
 void App::Frame() {
   platform::StorageDrain();
   platform::FilesDrain();
+  // A backup asked for while the cadence series were still being read is made now they are in.
+  if (state_.backup_waiting && state_.unread_series.empty()) Dispatch(Action(nlohmann::json{{"type", "export_backup"}}));
   // The frame after a change waits for the change's commit, one frame interval at most: the
   // runner sees the change and "Saved" together, one frame is drawn instead of two, and the
   // commit is not heard only after a frame's presentation (in headless Chromium a software

@@ -26,6 +26,8 @@ constexpr double kWriteSliceMs = 8;
 // The series left out of the first read are read after the first frame, or after this long if
 // no frame is drawn (a tab opened in the background draws none).
 constexpr double kSeriesWithoutFrameMs = 1500;
+// Series taken in per task (45-minute sessions: about 0.5 MB).
+constexpr std::size_t kSeriesPerStep = 50;
 
 // Wall-clock ms (Date.now()): comparable between tabs, unlike performance.now().
 double EpochMs() {
@@ -231,11 +233,12 @@ void StorageSync::Adopt(DecodedStore decoded, bool series_later) {
   // A new store: a series read still under way (or waiting) was for the one before.
   ++adopt_generation_;
   series_docs_.reset();
+  series_damaged_.clear();
   series_reading_ = false;
   std::set<Id> unread = series_later ? SessionsWithoutSeries(decoded.model) : std::set<Id>{};
   series_later_ = !unread.empty();
   if (!series_later_ && all_loaded_ms_ < 0) all_loaded_ms_ = platform::NowMs();
-  auto stored = std::make_shared<const Model>(std::move(decoded.model));
+  auto stored = std::make_shared<Model>(std::move(decoded.model));
   if (decoded.needs_rewrite) stored_model_.reset();
   else stored_model_ = stored;
   // Through core's one door, like every other change; this tab's own changes are then re-applied
@@ -281,32 +284,50 @@ void StorageSync::OnSeriesLoaded(unsigned generation, bool ok, std::map<std::str
 void StorageSync::TakeSeries() {
   // A write in flight carries a model without them and becomes stored_model_ when it commits:
   // they are taken in after that, so what is stored and what this tab knows is stored agree.
+  // A few at a time, one task each, so no task holds the page long (issue 17: at most 50 ms on a
+  // phone 4x slower than this machine). Each step attaches its series to the state and to the
+  // stored model together, so a write that starts between two steps sees them agree.
   if (!series_docs_ || writing_) return;
   double started = platform::NowMs();
-  DecodedSeries read = DecodeSeries(*series_docs_);
-  series_docs_.reset();
-  // What is stored holds the same series: patch the copy writes are compared against, or the
-  // next write would write every series again.
-  if (stored_model_) {
-    auto stored = std::make_shared<Model>(*stored_model_);
-    std::map<Id, const CadenceSession*> by_id;
-    for (const CadenceSession& session : read.sessions->cadence_sessions) by_id[session.id] = &session;
-    for (CadenceSession& session : stored->cadence_sessions) {
-      auto it = by_id.find(session.id);
-      if (it != by_id.end() && session.series_spm.empty() && state_->unread_series.count(session.id))
-        session.series_spm = it->second->series_spm;
-    }
-    stored_model_ = std::move(stored);
+  std::map<std::string, std::string> slice;
+  while (!series_docs_->empty() && slice.size() < kSeriesPerStep)
+    slice.insert(series_docs_->extract(series_docs_->begin()));
+  bool last = series_docs_->empty();
+  DecodedSeries read = DecodeSeries(slice);
+  std::set<Id> unread = state_->unread_series;  // as they were: load_series takes them out
+  {
+    Action load(nlohmann::json{{"type", "load_series"}, {"complete", last}});
+    load.model = read.sessions;
+    Apply(*state_, load, ActionContext{});  // the state takes a copy of each
   }
-  Action load(nlohmann::json{{"type", "load_series"}, {"complete", true}});
-  load.model = std::move(read.sessions);
-  Apply(*state_, load, ActionContext{});
+  // What is stored holds the same series: patch the model writes are compared against (it takes
+  // the decoded series themselves), or the next write would write every series again.
+  if (stored_model_) {
+    if (stored_model_.use_count() > 1) stored_model_ = std::make_shared<Model>(*stored_model_);
+    std::map<Id, CadenceSession*> by_id;
+    for (CadenceSession& session : read.sessions->cadence_sessions) by_id[session.id] = &session;
+    for (CadenceSession& session : stored_model_->cadence_sessions) {
+      auto it = by_id.find(session.id);
+      if (it != by_id.end() && session.series_spm.empty() && unread.count(session.id))
+        session.series_spm = std::move(it->second->series_spm);
+    }
+  }
+  for (DamagedDocument& d : read.damaged) series_damaged_.push_back(std::move(d));
+  series_take_ms_ = std::max(series_take_ms_, platform::NowMs() - started);
+  if (!last) {
+    unsigned generation = adopt_generation_;
+    platform::CallAfter(0, [this, generation] {
+      if (generation == adopt_generation_) TakeSeries();
+    });
+    return;
+  }
+  series_docs_.reset();
   series_later_ = false;
   all_loaded_ms_ = platform::NowMs();
-  series_take_ms_ = all_loaded_ms_ - started;
-  if (!read.damaged.empty()) {
+  if (!series_damaged_.empty()) {
     StoreChanges upkeep = upkeep_.value_or(StoreChanges{});
-    KeepAside(std::move(read.damaged), earlier_damaged_keys_, upkeep);
+    KeepAside(std::move(series_damaged_), earlier_damaged_keys_, upkeep);
+    series_damaged_.clear();
     upkeep_ = std::move(upkeep);
     WriteNext();
   }
@@ -424,7 +445,7 @@ void StorageSync::OnWriteDone(WriteJob& job, platform::StorageWriteOutcome outco
   if (outcome == platform::StorageWriteOutcome::Committed) {
     rev_ = job.request.rev;
     last_commit_epoch_ms_ = EpochMs();
-    stored_model_ = std::make_shared<const Model>(std::move(job.model));
+    stored_model_ = std::make_shared<Model>(std::move(job.model));
     upkeep_.reset();
     TakeSeries();  // read while this write was in flight
     pending_.erase(pending_.begin(), pending_.begin() + std::min<int>(job.actions, int(pending_.size())));

@@ -129,7 +129,9 @@ class StorageSync {
   std::string error_;          // why nothing is saved (problem_), in plain words
   std::string dropped_note_;   // a change a rebase could not re-apply
   std::optional<long long> rev_;       // the stored revision our model is based on
-  std::shared_ptr<const Model> stored_model_;  // what that revision holds (null: rewrite every part)
+  // What that revision holds (null: rewrite every part). Not const: the series read later are
+  // moved into it (TakeSeries); while a load action still shares it, it is copied instead.
+  std::shared_ptr<Model> stored_model_;
   // Store upkeep found on loading, written with (or before) the next change: unreadable parts
   // moved aside under damaged/, the earlier layout's documents removed.
   std::optional<StoreChanges> upkeep_;
@@ -156,9 +158,10 @@ class StorageSync {
   bool series_reading_ = false;
   bool first_frame_drawn_ = false;
   unsigned adopt_generation_ = 0;
-  std::optional<std::map<std::string, std::string>> series_docs_;
+  std::optional<std::map<std::string, std::string>> series_docs_;  // read, not yet taken in
+  std::vector<DamagedDocument> series_damaged_;  // found so far by TakeSeries: kept aside at the end
   double all_loaded_ms_ = -1;  // NowMs() when every part was in the model
-  double series_take_ms_ = 0;  // decoding the series read later and taking them in
+  double series_take_ms_ = 0;  // the longest step decoding the series read later and taking them in
 };
 
 }  // namespace sw

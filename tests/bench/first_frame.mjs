@@ -15,7 +15,8 @@
 //                  includes the compositor's software read-back of the canvas after a frame);
 //   heap           the WebAssembly memory, MB, once all is loaded.
 // Medians; "ten years add" is the median of (ten - empty) over the alternating pairs.
-// Usage: node tests/bench/first_frame.mjs [runs]   (STRIDEWISE_DIST picks another dist/)
+// Usage: node tests/bench/first_frame.mjs [runs]   (STRIDEWISE_DIST picks another dist/,
+//        FIRST_FRAME_SETTINGS=2,3 some of the settings)
 import { launch, PHONE } from '../e2e/helpers.mjs';
 import { tenYearsProfile } from '../e2e/years_of_data.mjs';
 
@@ -64,7 +65,13 @@ async function reopen(page) {
     const after = window.__frames.find(([t]) => t > all);
     const frames = inWindow(window.__frames).concat(after ? [after[1]] : []);
     const heap = typeof HEAP8 !== 'undefined' ? HEAP8.length : (typeof wasmMemory !== 'undefined' ? wasmMemory.buffer.byteLength : 0);
+    // Where the first frame's time goes: the preload's read (it overlaps the download), the app's
+    // start (its StorageSync asks for the read), the decode, and the first frame itself.
+    const t = window.stridewiseStoragePreload.timing;
+    const first = window.__frames.find(([t0, ms]) => t0 <= ready && ready <= t0 + ms + 1);
     return { ready, all, runs: s.runs.length, longestFrame: frames.length ? Math.max(...frames) : 0,
+             readStart: t.start, readEnd: t.end, decode: s.save.timing.load_decode_ms, loadMs: s.save.timing.load_ms,
+             firstFrameMs: first ? first[1] : null, firstFrameAt: first ? first[0] : null,
              longestTask: Math.max(0, ...inWindow(window.__long)), heapMb: heap / 1048576,
              take: s.save.timing.series_take_ms ?? null };
   });
@@ -96,7 +103,9 @@ try {
     ['phone 390x844 DPR 1, no throttle', { ...PHONE, deviceScaleFactor: 1 }, 1],
     ['phone 390x844 DPR 3, CPU 4x slower', PHONE, 4],
   ];
-  for (const [name, viewport, rate] of settings) {
+  // FIRST_FRAME_SETTINGS=2,3 runs only those settings (1-based).
+  const only = (process.env.FIRST_FRAME_SETTINGS || '').split(',').filter(Boolean).map(Number);
+  for (const [name, viewport, rate] of settings.filter((_, i) => !only.length || only.includes(i + 1))) {
     const empty = await profile(env.browser, env.url, viewport, null);
     const ten = await profile(env.browser, env.url, viewport, backup);
     const m = { empty: [], ten: [], extra: [] };
@@ -126,6 +135,10 @@ try {
     console.log(`  longest app frame while rest loads  ${f(med(m.ten, 'longestFrame'))}   runs: ${each(m.ten, 'longestFrame')}   [target <= 50 ms]`);
     console.log(`  longest task (>=50 ms) meanwhile    ${f(med(m.ten, 'longestTask'))}   runs: ${each(m.ten, 'longestTask')}`);
     console.log(`  taking the series in (C++)          ${f(med(m.ten, 'take'))}   runs: ${each(m.ten, 'take')}`);
+    for (const [label, key] of [['preload read starts', 'readStart'], ['preload read ends', 'readEnd'],
+      ['app start -> data in the model (load_ms)', 'loadMs'], ['  of which decoding (C++)', 'decode'],
+      ['first frame starts', 'firstFrameAt'], ['first frame takes', 'firstFrameMs']])
+      console.log(`  ${label.padEnd(42)} empty ${f(med(m.empty, key))}  ten years ${f(med(m.ten, key))}`);
     console.log(`  wasm heap, empty / ten years        ${f(med(m.empty, 'heapMb'), ' MB')} ${f(med(m.ten, 'heapMb'), ' MB')}`);
     await empty.context.close();
     await ten.context.close();

@@ -28,9 +28,21 @@ Model RunnerWithSessions() {
   return m;
 }
 
-bool ExportWorks(Tab& tab) {
+// export_backup: the backup file's text, or nullopt when it waits for the series (it then
+// downloads nothing and saves nothing, and the state says it waits).
+std::optional<std::string> ExportBackupText(Tab& tab) {
   ActionContext context = ContextFor(tab.sync);
-  return Apply(tab.state, Action(json{{"type", "export_backup"}}), context).ok;
+  ActionResult result = Apply(tab.state, Action(json{{"type", "export_backup"}}), context);
+  REQUIRE(result.ok);
+  for (const Effect& effect : result.effects)
+    if (const DownloadFile* file = std::get_if<DownloadFile>(&effect)) {
+      CHECK_FALSE(tab.state.backup_waiting);
+      return file->text;
+    }
+  CHECK(result.effects.empty());
+  CHECK(result.answer["waiting_for"] == "cadence_series");
+  CHECK(tab.state.backup_waiting);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -56,7 +68,7 @@ TEST_CASE("StorageSync draws before the series are read, reads them after the fi
   CHECK(tab.state.model.runs == runner.runs);
   CHECK(tab.state.model.shoes == runner.shoes);
   // A backup now would lose the series: it waits.
-  CHECK_FALSE(ExportWorks(tab));
+  CHECK_FALSE(ExportBackupText(tab));
 
   SECTION("a change before they are read writes no series, and they arrive intact") {
     Change(tab.state, tab.sync, AddRun("2026-03-09", 5000));
@@ -89,7 +101,11 @@ TEST_CASE("StorageSync draws before the series are read, reads them after the fi
   // Every part in: the model is what a whole read of the store gives, series bit for bit.
   CHECK(tab.state.model == StoredModel());
   CHECK(tab.state.model.cadence_sessions == runner.cadence_sessions);
-  CHECK(ExportWorks(tab));
+  std::optional<std::string> backup = ExportBackupText(tab);
+  REQUIRE(backup);
+  json sessions = json::parse(*backup)["cadence_sessions"];
+  REQUIRE(sessions.size() == runner.cadence_sessions.size());
+  CHECK(sessions.back()["series_spm"] == json::array({168.5, 170.25, 6, 171}));
 
   // What this tab knows is stored agrees with the store: the next change writes its year alone.
   std::map<std::string, std::string> before = fake::Docs();
@@ -174,4 +190,48 @@ TEST_CASE("StorageSync keeps an unreadable series aside when it reads the series
   CHECK(fake::Doc("series/5"));
   CHECK(tab.state.model.cadence_sessions[0].series_spm.size() == 4);
   CHECK(tab.state.model.cadence_sessions[1].series_spm.empty());
+}
+
+TEST_CASE("StorageSync takes many series in over several tasks; a write between two of them stores no series again",
+          "[storage_sync][later]") {
+  fake::Reset();
+  Model runner = RunnerModel();
+  for (Id id = 100; id < 220; ++id) {  // 120 sessions: three steps of 50
+    CadenceSession session;
+    session.id = id;
+    session.date = D("2026-02-01");
+    session.duration_s = 3;
+    session.mean_spm = 170;
+    session.series_spm = {float(id), 170, 171};
+    runner.cadence_sessions.push_back(session);
+  }
+  runner.next_id = 220;
+  Seed(runner, 2);
+  std::map<std::string, std::string> stored_before = fake::Docs();
+  Tab tab;
+  tab.Start();
+  fake::DrainStorage();
+  tab.sync.AfterFirstFrame();
+  fake::DrainStorage();  // the read, and the first step
+  CHECK(tab.state.unread_series.size() == 70);
+  CHECK_FALSE(tab.sync.AllLoaded());
+  Change(tab.state, tab.sync, AddRun("2026-03-09", 5000));  // written between two steps
+  for (int i = 0; i < 10 && !tab.sync.AllLoaded(); ++i) {
+    fake::AdvanceMs(1);
+    fake::DrainStorage();
+  }
+  REQUIRE(tab.sync.AllLoaded());
+  CHECK(tab.sync.status() == StorageSync::Status::Saved);
+  CHECK(tab.state.unread_series.empty());
+  CHECK(tab.state.model == StoredModel());
+  for (const auto& [key, value] : fake::Docs())
+    if (key.rfind("series/", 0) == 0) CHECK(stored_before.at(key) == value);
+  // And the next change writes its year and the settings alone.
+  std::map<std::string, std::string> before = fake::Docs();
+  Change(tab.state, tab.sync, AddRun("2026-03-10", 3000));
+  fake::DrainStorage();
+  int changed = 0;
+  for (const auto& [key, value] : fake::Docs()) changed += !before.count(key) || before.at(key) != value;
+  CHECK(changed == 2);  // runs/2026 and settings (next_id)
+  CHECK(tab.state.model == StoredModel());
 }

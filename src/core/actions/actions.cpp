@@ -44,7 +44,8 @@ const ActionEntry kActions[] = {
     {"backup_file_opened", ApplyBackupFileOpened, Changes::Session},
     {"backup_file_read", ApplyBackupFileRead, Changes::Session},
     // export_backup also records the backup's day (Settings' "Last backup", Home's reminder).
-    {"export_backup", ApplyExportBackup, Changes::Model},
+    // While cadence series are still being read it only waits (state.backup_waiting), saving nothing.
+    {"export_backup", ApplyExportBackup, Changes::Sometimes},
     {"export_csv", ApplyExportCsv, Changes::Session},
     {"export_damaged", ApplyExportDamaged, Changes::Session},
     {"retry_storage", ApplyRetryStorage, Changes::Session},

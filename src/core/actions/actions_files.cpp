@@ -32,15 +32,21 @@ ActionResult Download(std::string name, std::string mime, std::string text) {
 // The whole model as a backup file; the day is remembered (record_backup is what a rebase
 // re-applies: the file is not offered twice).
 ActionResult ApplyExportBackup(AppState& state, const Action&, const ActionContext& context) {
-  // A backup without the series still being read would lose them (storage reads them just after
-  // the first frame: this is a moment at most).
-  if (!state.unread_series.empty())
-    return ActionResult::Fail("Your cadence sessions are still being read; try the backup again in a moment.");
+  // A backup without the series still being read would lose them. Storage reads them just after
+  // the first frame (a moment at most): the backup is made then (the app dispatches it again).
+  if (!state.unread_series.empty()) {
+    state.backup_waiting = true;
+    ActionResult waiting = ActionResult::Ok();
+    waiting.answer = {{"waiting_for", "cadence_series"}};
+    return waiting;
+  }
+  state.backup_waiting = false;
   std::string name = BackupFileName(context.today);
   ActionResult result = Download(name, "application/json", ExportBackup(state.model));
   state.model.last_backup = BackupMark{context.today, state.model.next_id};
   state.notice = "Backup saved as " + name + ".";
   result.replay = Action(nlohmann::json{{"type", "record_backup"}});
+  result.model_changed = true;
   return result;
 }
 

@@ -40,6 +40,8 @@ struct AppState {
   // Until then those sessions hold an empty series that stands for "unread", never for "none":
   // storage never writes it over the stored one, and a backup waits for it.
   std::set<Id> unread_series;
+  // export_backup was asked for while series were unread: the app asks again once they are in.
+  bool backup_waiting = false;
 };
 
 // Ids a tab may hand out. Two open tabs can each add a run before either hears of the other's,
