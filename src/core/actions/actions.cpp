@@ -67,7 +67,9 @@ const ActionEntry kActions[] = {
     // Storage's load: the stored model (and, on a rebase, this tab's changes re-applied after it).
     {"load_stored", ApplyLoadStored, Changes::Loaded},
     // The cadence series, read after the first frame: attached to their sessions, nothing saved.
-    {"load_series", ApplyLoadSeries, Changes::Loaded},
+    // The revision stays: no derived summary reads a series (rules/), and a new revision would
+    // derive ten years again after each batch, a long frame on a slow phone.
+    {"load_series", ApplyLoadSeries, Changes::Session},
 };
 
 const ActionEntry* FindAction(std::string_view type) {
