@@ -105,7 +105,7 @@ try {
   for (const [name, viewport] of [['phone 390x844, DPR 3', PHONE], ['phone 390x844, DPR 1', { ...PHONE, deviceScaleFactor: 1 }]]) {
     const m = await pass(env, viewport);
     console.log(`\n${name} (backup ${m.backupKb.toFixed(0)} KB of JSON)`);
-    line('IndexedDB read of every document (storage_preload.js)', m.read);
+    line('IndexedDB first read: all but the cadence series (storage_preload.js)', m.read);
     line('decode stored documents -> model (C++)', m.decode);
     line('app start -> data in the model (the read overlaps the download)', m.load);
     line('cold start, empty store: navigation -> first frame (anchor)', m.emptyReady);
