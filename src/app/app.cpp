@@ -57,7 +57,12 @@ bool App::Start(std::string& error) {
     if (action.is_discarded()) return nlohmann::json{{"ok", false}, {"error", "The action is not valid JSON."}}.dump();
     return ResultToJson(Dispatch(Action(std::move(action)))).dump();
   };
-  platform::InstallAutomationApi({[this](const std::string& fields) { return StateJson(fields).dump(); }, dispatch_text});
+  // state() lists every run: the older years are taken in first if they are still to come.
+  auto state_text = [this](const std::string& fields) {
+    storage_.TakeRunsNow();
+    return StateJson(fields).dump();
+  };
+  platform::InstallAutomationApi({state_text, dispatch_text});
   platform::SetImportListener(dispatch_text);
   // Stored data loads before anything is shown; `ready` waits for it and a frame drawing it.
   // (web/storage_preload.js has usually read it already while the app downloaded.)
@@ -69,6 +74,9 @@ bool App::Start(std::string& error) {
 }
 
 ActionResult App::Dispatch(const Action& action) {
+  // An action on the runs, or one that lists them, never sees the older years missing: they are
+  // taken in now if they have not been yet (in the first second after opening, at most).
+  if (storage_.RunsLater() && NeedsEveryRun(action.Type())) storage_.TakeRunsNow();
   ActionContext context = CurrentContext();
   ActionResult result = Apply(state_, action, context);
   if (result.ok) {
@@ -161,6 +169,8 @@ void App::UpdateLook(const platform::Viewport& viewport) {
 void App::Frame() {
   platform::StorageDrain();
   platform::FilesDrain();
+  // Only Home is drawn from the run summary; every other screen lists runs or counts them all.
+  if (state_.screen != Screen::Home) storage_.TakeRunsNow();
   // A backup asked for while the cadence series were still being read is made now they are in.
   if (state_.backup_waiting && state_.unread_series.empty()) Dispatch(Action(nlohmann::json{{"type", "export_backup"}}));
   // The frame after a change waits for the change's commit, one frame interval at most: the
@@ -305,11 +315,15 @@ void App::Frame() {
   in_frame_ = false;
   platform::NextFrameBy(next.deadline());  // the frame's one decision about the next
 
-  if (!ready_ && storage_.usable()) {
-    ready_ = true;
+  if (!drawn_with_data_ && storage_.usable()) {
+    drawn_with_data_ = true;
     ready_ms_ = platform::NowMs();  // since navigation start: cold start to the first frame with data
-    platform::SignalReady();
     storage_.AfterFirstFrame();  // what the first screen does not show is read now
+  }
+  // `ready`: a frame showing every run is drawn (the API's state() and actions see them all).
+  if (drawn_with_data_ && !ready_ && !storage_.RunsLater()) {
+    ready_ = true;
+    platform::SignalReady();
   }
   if (ready_ && !all_loaded_signalled_ && storage_.AllLoaded()) {
     all_loaded_signalled_ = true;  // a frame showing every part is drawn

@@ -68,7 +68,8 @@ class App {
   float scale_ = 0;
   bool dark_ = false;
   double last_frame_ms_ = 0;
-  bool ready_ = false;
+  bool drawn_with_data_ = false;  // the first frame with the stored data (or its summary) is drawn
+  bool ready_ = false;            // ... and every run is in: stridewise.ready resolved
   bool all_loaded_signalled_ = false;
   double ready_ms_ = 0;
   bool text_input_was_active_ = false;

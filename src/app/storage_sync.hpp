@@ -45,7 +45,11 @@ class StorageSync {
   // Also done by itself a little later, for a tab that draws no frame (hidden).
   void AfterFirstFrame();
   // Every part of the store is in the model (the series left for later included).
-  bool AllLoaded() const { return readable_ && !series_later_; }
+  bool AllLoaded() const { return readable_ && !series_later_ && runs_later_.empty(); }
+  // Older years of runs are still to be taken in (Model::unread_run_years).
+  bool RunsLater() const { return !runs_later_.empty(); }
+  // Takes every older year in now, in this task: for an action or a screen that needs every run.
+  void TakeRunsNow();
 
   // The ids this tab hands out (its slot, held while the page lives).
   IdSpace id_space() const;
@@ -99,6 +103,10 @@ class StorageSync {
   void LoadSeries();
   void OnSeriesLoaded(unsigned generation, bool ok, std::map<std::string, std::string> docs);
   void TakeSeries();
+  // After the first frame: the older years of runs, one per task, then the series.
+  void TakeLater();
+  void TakeRunYear();    // the first of runs_later_
+  void RunsComplete();   // the last year is in: keep damaged years aside, rebuild the summary
   void Reapply();
   void MarkUsable();
   // Sets why nothing is saved (None: all well) with the browser's own words, and the sentence
@@ -160,8 +168,13 @@ class StorageSync {
   unsigned adopt_generation_ = 0;
   std::optional<std::map<std::string, std::string>> series_docs_;  // read, not yet taken in
   std::vector<DamagedDocument> series_damaged_;  // found so far by TakeSeries: kept aside at the end
+  // The older years of runs, read with the rest but decoded after the first frame ("runs/<yyyy>"
+  // -> text); the years that could not be read; whether a year disagreed with the summary.
+  std::map<std::string, std::string> runs_later_;
+  std::vector<DamagedDocument> runs_damaged_;
+  bool rebuild_summary_ = false;
   double all_loaded_ms_ = -1;  // NowMs() when every part was in the model
-  double series_take_ms_ = 0;  // the longest step decoding the series read later and taking them in
+  double later_take_ms_ = 0;  // the longest step taking in a year of runs or series read later
 };
 
 }  // namespace sw

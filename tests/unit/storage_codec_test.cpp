@@ -68,7 +68,7 @@ TEST_CASE("the store round-trips the model in parts: settings, lists, runs by ye
   Model m = SampleModel();
   StoreChanges all = EncodeStoreChanges(nullptr, m);
   CHECK(Keys(all) == std::vector<std::string>{"cadence/3", "pain", "runs/2025", "runs/2026", "series/3", "settings",
-                                              "shoes", "strength"});
+                                              "shoes", "strength", "summary"});
   CHECK(all.binary == std::set<std::string>{"series/3"});
   CHECK(all.put["series/3"].size() == 3 * sizeof(float));
   CHECK(all.put["cadence/3"].find("series") == std::string::npos);  // the series is stored apart, as bytes
@@ -96,18 +96,18 @@ TEST_CASE("a change writes only the documents it touched", "[storage]") {
   SECTION("editing a run writes its year") {
     after.runs[0].distance_m = 9000;
     StoreChanges changes = EncodeStoreChanges(&before, after);
-    CHECK(Keys(changes) == std::vector<std::string>{"runs/2026"});
+    CHECK(Keys(changes) == std::vector<std::string>{"runs/2026", "summary"});
     CHECK(changes.remove.empty());
   }
   SECTION("logging a run writes its year and the settings part (next_id)") {
     after.runs.push_back(MakeRun(7, "2026-11-25", 4000));
     after.next_id = 8;
-    CHECK(Keys(EncodeStoreChanges(&before, after)) == std::vector<std::string>{"runs/2026", "settings"});
+    CHECK(Keys(EncodeStoreChanges(&before, after)) == std::vector<std::string>{"runs/2026", "settings", "summary"});
   }
   SECTION("moving the last run of a year to another year writes one and removes the other") {
     after.runs[1].date = *ParseDate("2026-01-02");
     StoreChanges changes = EncodeStoreChanges(&before, after);
-    CHECK(Keys(changes) == std::vector<std::string>{"runs/2026"});
+    CHECK(Keys(changes) == std::vector<std::string>{"runs/2026", "summary"});
     CHECK(changes.remove == std::vector<std::string>{"runs/2025"});
   }
   SECTION("a session's fields are rewritten without its series; a new series is written as bytes") {
@@ -357,7 +357,7 @@ TEST_CASE("an unread series' empty placeholder is never written over the stored 
     Model after = read;
     after.runs.push_back(MakeRun(7, "2026-11-25", 4000));
     after.next_id = 8;
-    CHECK(Keys(EncodeStoreChanges(&read, after, &unread)) == std::vector<std::string>{"runs/2026", "settings"});
+    CHECK(Keys(EncodeStoreChanges(&read, after, &unread)) == std::vector<std::string>{"runs/2026", "settings", "summary"});
   }
   SECTION("a rewrite of every part (an earlier layout) leaves the unread series out") {
     StoreChanges all = EncodeStoreChanges(nullptr, read, &unread);

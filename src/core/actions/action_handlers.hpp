@@ -74,6 +74,7 @@ SW_HANDLER(ApplyRetryStorage);
 // actions_storage.cpp
 SW_HANDLER(ApplyLoadStored);
 SW_HANDLER(ApplyLoadSeries);
+SW_HANDLER(ApplyLoadRuns);
 // actions_import.cpp
 SW_HANDLER(ApplyPickImportFiles);
 SW_HANDLER(ApplyImportReading);

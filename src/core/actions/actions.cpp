@@ -1,5 +1,8 @@
 #include "core/actions/actions.hpp"
 
+#include <algorithm>
+#include <iterator>
+#include <string_view>
 #include <utility>
 
 #include "core/actions/action_handlers.hpp"
@@ -70,7 +73,19 @@ const ActionEntry kActions[] = {
     // The revision stays: no derived summary reads a series (rules/), and a new revision would
     // derive ten years again after each batch, a long frame on a slow phone.
     {"load_series", ApplyLoadSeries, Changes::Session},
+    // An older year of runs, read after the first frame: shown anew (totals now count its runs
+    // instead of the summary's digest), nothing saved.
+    {"load_runs", ApplyLoadRuns, Changes::Loaded},
 };
+
+// The actions that never read or write a run (nor list them): the only ones that go ahead while
+// older years are still unread. Every other one waits for every run (NeedsEveryRun).
+constexpr std::string_view kWithoutRuns[] = {
+    "navigate", "set_units", "update_settings", "set_cadence_target", "add_shoe", "update_shoe",
+    "retire_shoe", "reactivate_shoe", "set_shoe_wear", "log_strength", "log_pain", "delete_pain",
+    "delete_strength", "add_cadence_session", "delete_cadence_session", "cadence_start", "cadence_stop",
+    "cadence_tap", "cadence_options", "cadence_tick", "record_backup", "retry_storage", "load_stored",
+    "load_series", "load_runs"};
 
 const ActionEntry* FindAction(std::string_view type) {
   for (const ActionEntry& entry : kActions)
@@ -79,6 +94,10 @@ const ActionEntry* FindAction(std::string_view type) {
 }
 
 }  // namespace
+
+bool NeedsEveryRun(std::string_view type) {
+  return std::find(std::begin(kWithoutRuns), std::end(kWithoutRuns), type) == std::end(kWithoutRuns);
+}
 
 std::string Action::Type() const {
   auto it = fields.is_object() ? fields.find("type") : fields.end();

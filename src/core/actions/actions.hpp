@@ -47,4 +47,9 @@ inline ActionResult Apply(AppState& state, const nlohmann::json& action, const A
 // {ok:true[,id][,answer...]} or {ok:false,error[,field]}: what dispatch() returns to JavaScript.
 nlohmann::json ResultToJson(const ActionResult& result);
 
+// Whether an action of this type reads, lists or writes runs, so that it must wait until every
+// stored year of runs is read (Model::unread_run_years empty). Most do; the exceptions are listed
+// in actions.cpp. The app reads the rest at once before applying such an action.
+bool NeedsEveryRun(std::string_view type);
+
 }  // namespace sw

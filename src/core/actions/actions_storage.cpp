@@ -1,6 +1,7 @@
 // load_stored: storage's load comes in through the same door as every change. The model decoded
 // from the store rides in the action (action.model); Apply() bumps the revision and saves nothing.
-// load_series: the cadence series storage reads after the first frame, attached the same way.
+// load_series and load_runs: the cadence series and the older years of runs storage reads after
+// the first frame, attached the same way.
 #include <algorithm>
 
 #include "core/actions/action_input.hpp"
@@ -35,6 +36,23 @@ ActionResult ApplyLoadSeries(AppState& state, const Action& given, const ActionC
     }
   }
   if (given.fields.value("complete", false)) state.unread_series.clear();
+  return ActionResult::Ok();
+}
+
+// {"type": "load_runs", "year": yyyy} with action.model holding that year's runs (in id order).
+// Taken only while the year is still unread: a store replaced meanwhile (a restored backup) has
+// its own runs. The digest that stood in for them goes.
+ActionResult ApplyLoadRuns(AppState& state, const Action& given, const ActionContext&) {
+  const int year = given.fields.value("year", 0);
+  auto& unread = state.model.unread_run_years;
+  auto digest = std::find_if(unread.begin(), unread.end(), [year](const RunYearDigest& d) { return d.year == year; });
+  if (digest == unread.end()) return ActionResult::Ok();
+  unread.erase(digest);
+  if (given.model) {
+    std::vector<Run>& runs = state.model.runs;
+    const auto middle = runs.insert(runs.end(), given.model->runs.begin(), given.model->runs.end());
+    std::inplace_merge(runs.begin(), middle, runs.end(), [](const Run& a, const Run& b) { return a.id < b.id; });
+  }
   return ActionResult::Ok();
 }
 

@@ -125,10 +125,34 @@ struct BackupMark {
   bool operator==(const BackupMark&) const = default;
 };
 
+// A calendar year of runs that is stored but not read yet: storage reads the older years after
+// the first frame (issue 17), and until then this digest stands in for them wherever a total
+// spans every run (a pair's distance, runs, first and last run). Kept in the store as the
+// "summary" document, rewritten with every change to the runs and checked against the runs
+// whenever a year is read (src/core/storage/run_summary.hpp).
+struct RunYearDigest {
+  struct ShoeUse {
+    Id shoe_id = 0;
+    int runs = 0;
+    double distance_m = 0;
+    Date first, last;
+    bool operator==(const ShoeUse&) const = default;
+  };
+  int year = 0;
+  int runs = 0;
+  double distance_m = 0;
+  Id max_id = 0;                // the year's highest run id: new ids stay past it
+  std::vector<ShoeUse> shoes;   // by shoe id; runs without a pair are not listed
+  bool operator==(const RunYearDigest&) const = default;
+};
+
 struct Model {
   Settings settings;
   std::vector<Shoe> shoes;
   std::vector<Run> runs;  // in id order: actions append, reading a document sorts
+  // Years whose runs are stored but not in `runs` yet (oldest first); empty once all are read.
+  // Only storage's first read leaves any; actions that need every run wait for them.
+  std::vector<RunYearDigest> unread_run_years;
   std::vector<StrengthSession> strength;
   std::vector<PainEntry> pain;
   std::vector<CadenceSession> cadence_sessions;

@@ -18,6 +18,29 @@ std::string_view ShoeStatusId(ShoeStatus status) {
   return "ok";
 }
 
+ShoeRunTotals TotalsForShoe(const Model& model, Id shoe_id, double start_m) {
+  ShoeRunTotals totals;
+  totals.distance_m = start_m;  // added to in the runs' order, as the totals always were
+  auto span = [&totals](Date first, Date last) {
+    if (!totals.first || first < *totals.first) totals.first = first;
+    if (!totals.last || last > *totals.last) totals.last = last;
+  };
+  for (const Run& run : model.runs) {
+    if (run.shoe_id != shoe_id) continue;
+    ++totals.runs;
+    totals.distance_m += run.distance_m;
+    span(run.date, run.date);
+  }
+  for (const RunYearDigest& year : model.unread_run_years)
+    for (const auto& use : year.shoes) {
+      if (use.shoe_id != shoe_id) continue;
+      totals.runs += use.runs;
+      totals.distance_m += use.distance_m;
+      span(use.first, use.last);
+    }
+  return totals;
+}
+
 bool AnyWearSign(const ShoeWear& wear) { return wear.uneven_wear || wear.discomfort || wear.stride_change; }
 
 bool DiscomfortMayBeFit(const Shoe& shoe, double distance_m) {
@@ -47,17 +70,13 @@ static std::optional<Date> ProjectReplaceDate(const Model& model, const Shoe& sh
                                               ShoeStatus status, Date today) {
   if (status == ShoeStatus::Retired || status == ShoeStatus::Replace) return std::nullopt;
   const Date window_start = AddDays(today, -(kProjectionWindowDays - 1));
+  // The 8-week window lies in the years storage reads first: `model.runs` holds all of it.
   double recent_m = 0;
-  std::optional<Date> first_run, last_run;
-  int run_count = 0;
-  for (const Run& run : model.runs) {
-    if (run.shoe_id != shoe.id) continue;
-    ++run_count;
-    if (!first_run || run.date < *first_run) first_run = run.date;
-    if (!last_run || run.date > *last_run) last_run = run.date;
-    if (run.date >= window_start) recent_m += run.distance_m;
-  }
-  if (run_count < kProjectionMinRuns || DaysBetween(*first_run, *last_run) + 1 < kProjectionMinSpanDays ||
+  for (const Run& run : model.runs)
+    if (run.shoe_id == shoe.id && run.date >= window_start) recent_m += run.distance_m;
+  const ShoeRunTotals totals = TotalsForShoe(model, shoe.id);
+  const std::optional<Date> first_run = totals.first;
+  if (totals.runs < kProjectionMinRuns || DaysBetween(*first_run, *totals.last) + 1 < kProjectionMinSpanDays ||
       !(recent_m > 0))
     return std::nullopt;
   const int span = std::clamp(DaysBetween(*first_run, today) + 1, kProjectionMinSpanDays, kProjectionWindowDays);
@@ -74,8 +93,8 @@ bool ShoeAvailableOn(const Model& model, const Shoe& shoe, Date date) {
   if (shoe.purchase_date && date < *shoe.purchase_date) return false;
   if (!shoe.retired) return true;
   if (shoe.retired_on && date <= *shoe.retired_on) return true;
-  return std::any_of(model.runs.begin(), model.runs.end(),
-                     [&](const Run& run) { return run.shoe_id == shoe.id && run.date >= date; });
+  const std::optional<Date> last = TotalsForShoe(model, shoe.id).last;
+  return last && *last >= date;
 }
 
 std::optional<Id> DefaultShoeOn(const Model& model, Date date) {
@@ -95,14 +114,11 @@ std::optional<Id> DefaultShoeOn(const Model& model, Date date) {
 ShoeSummary SummarizeShoe(const Model& model, const Shoe& shoe, Date today) {
   ShoeSummary summary;
   summary.id = shoe.id;
-  summary.distance_m = shoe.start_distance_m;
-  for (const Run& run : model.runs) {
-    if (run.shoe_id != shoe.id) continue;
-    summary.distance_m += run.distance_m;
-    ++summary.runs;
-    if (!summary.first_run || run.date < *summary.first_run) summary.first_run = run.date;
-    if (!summary.last_run || run.date > *summary.last_run) summary.last_run = run.date;
-  }
+  const ShoeRunTotals totals = TotalsForShoe(model, shoe.id, shoe.start_distance_m);
+  summary.distance_m = totals.distance_m;
+  summary.runs = totals.runs;
+  summary.first_run = totals.first;
+  summary.last_run = totals.last;
   summary.status = StatusFor(shoe, summary.distance_m);
   summary.wear_flagged = AnyWearSign(shoe.wear);
   summary.life_used = shoe.replace_at_m > 0 ? std::max(0.0, summary.distance_m / shoe.replace_at_m) : 1.0;

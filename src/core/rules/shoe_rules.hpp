@@ -60,6 +60,14 @@ bool ShoeAvailableOn(const Model& model, const Shoe& shoe, Date date);
 // oldest); nullopt when none was available.
 std::optional<Id> DefaultShoeOn(const Model& model, Date date);
 
+// Every run of the shoe with `shoe_id`, read or not: how many, how far, first and last date.
+struct ShoeRunTotals {
+  int runs = 0;
+  double distance_m = 0;
+  std::optional<Date> first, last;
+};
+ShoeRunTotals TotalsForShoe(const Model& model, Id shoe_id, double start_m = 0);  // distance_m starts at start_m
+
 ShoeSummary SummarizeShoe(const Model& model, const Shoe& shoe, Date today);
 // One summary per shoe, in model order.
 std::vector<ShoeSummary> SummarizeShoes(const Model& model, Date today);

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/storage/run_summary.hpp"
+
 namespace sw {
 namespace {
 
@@ -62,6 +64,7 @@ std::string CheckBackupFileStart(std::string_view name, std::uint64_t size, std:
 
 std::string PackBackup(const ParsedBackup& backup) {
   StoreChanges parts = EncodeStoreChanges(nullptr, backup.model);
+  parts.put.erase(kRunSummaryKey);  // derived from the runs: the store writes it anew with them
   const BackupSummary& s = backup.summary;
   nlohmann::json header = {{"schema", backup.schema},         {"runs", s.runs},
                            {"shoes", s.shoes},                {"pain", s.pain},

@@ -13,6 +13,7 @@
 #include "core/model/model_json.hpp"
 #include "core/model/schema_migrations.hpp"
 #include "core/model/validation.hpp"
+#include "core/storage/run_summary.hpp"
 
 namespace sw {
 namespace {
@@ -50,11 +51,15 @@ std::string ReadSeriesBytes(const std::string& bytes, std::vector<float>& out) {
 
 // [SECTION] Keys and parts
 
-std::string RunsKey(Date date) {
+}  // namespace
+
+std::string RunsYearKey(int year) {
   char text[16];
-  std::snprintf(text, sizeof text, "runs/%04d", int(date.year()));
+  std::snprintf(text, sizeof text, "runs/%04d", year);
   return text;
 }
+namespace {
+std::string RunsKey(Date date) { return RunsYearKey(int(date.year())); }
 std::string CadenceKey(Id id) { return kCadencePrefix + std::to_string(id); }
 std::string SeriesKey(Id id) { return kSeriesPrefix + std::to_string(id); }
 
@@ -199,8 +204,42 @@ std::string DamagedKey(const std::string& key, const std::string& stamp) {
 
 bool IsBinaryKey(const std::string& key) { return StartsWith(key, kSeriesPrefix); }
 
-DecodedStore DecodeStore(const std::map<std::string, std::string>& docs) {
+// Year of a "runs/<yyyy>" key (0 when it is not one).
+int YearOfRunsKey(const std::string& key) {
+  if (!StartsWith(key, kRunsPrefix) || key.size() != std::strlen(kRunsPrefix) + 4) return 0;
+  return std::atoi(key.c_str() + std::strlen(kRunsPrefix));
+}
+
+DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, bool older_years_later) {
   DecodedStore out;
+  // The run summary, if there is a readable one: it lets the older years wait, and is checked
+  // against every year read (here, and in DecodeRunYear later).
+  std::vector<RunYearDigest> summary;
+  bool summary_read = false, summary_unreadable = false;
+  if (auto it = docs.find(kRunSummaryKey); it != docs.end()) {
+    summary_read = ReadRunSummary(it->second, summary).empty();
+    summary_unreadable = !summary_read;
+  }
+  auto digest_of = [&summary](int year) -> const RunYearDigest* {
+    for (const RunYearDigest& digest : summary)
+      if (digest.year == year) return &digest;
+    return nullptr;
+  };
+  // The newest two years are always read (this week, the last twelve weeks and the last 30 days
+  // lie in them); an older year waits only when the summary describes it.
+  std::set<std::string> later;
+  std::vector<RunYearDigest> unread;
+  if (older_years_later && summary_read) {
+    std::vector<std::string> years;
+    for (auto it = docs.lower_bound(kRunsPrefix); it != docs.end() && StartsWith(it->first, kRunsPrefix); ++it)
+      if (YearOfRunsKey(it->first)) years.push_back(it->first);
+    for (std::size_t i = 0; i + 2 < years.size(); ++i)
+      if (const RunYearDigest* digest = digest_of(YearOfRunsKey(years[i]))) {
+        later.insert(years[i]);
+        out.later_runs[years[i]] = docs.at(years[i]);
+        unread.push_back(*digest);
+      }
+  }
   if (auto it = docs.find(kRevisionKey); it != docs.end()) {
     char* end = nullptr;
     long long rev = std::strtoll(it->second.c_str(), &end, 10);
@@ -221,7 +260,7 @@ DecodedStore DecodeStore(const std::map<std::string, std::string>& docs) {
       continue;
     }
     std::optional<PartKind> kind = KindOf(key);
-    if (!kind) continue;
+    if (!kind || later.count(key)) continue;
     bool legacy = false;
     std::string error = assembler.Read(key, *kind, *text_ptr, legacy);
     if (!error.empty()) {
@@ -232,6 +271,7 @@ DecodedStore DecodeStore(const std::map<std::string, std::string>& docs) {
     if (key == kLegacyModelKey) out.obsolete_keys.push_back(key);
   }
   out.model = std::move(assembler.model);
+  out.model.unread_run_years = std::move(unread);
   // The series last: each belongs to a session read above. One without its session is left alone.
   std::map<std::string, CadenceSession*> by_series_key;
   for (CadenceSession& session : out.model.cadence_sessions) by_series_key[SeriesKey(session.id)] = &session;
@@ -246,6 +286,44 @@ DecodedStore DecodeStore(const std::map<std::string, std::string>& docs) {
   std::sort(out.model.cadence_sessions.begin(), out.model.cadence_sessions.end(),
             [](const CadenceSession& a, const CadenceSession& b) { return a.id < b.id; });
   RepairReferences(out.model);
+  for (const RunYearDigest& digest : out.model.unread_run_years)
+    out.model.next_id = std::max(out.model.next_id, digest.max_id + 1);
+  // The summary must describe exactly the years read and the years left for later.
+  std::vector<RunYearDigest> read = DigestRuns(out.model.runs);
+  bool agrees = summary_read && summary.size() == read.size() + out.model.unread_run_years.size();
+  for (const RunYearDigest& digest : read) {
+    const RunYearDigest* stored = digest_of(digest.year);
+    agrees = agrees && stored && SameDigest(*stored, digest);
+  }
+  out.summary_stale = summary_unreadable || (summary_read ? !agrees : !read.empty());
+  return out;
+}
+
+DecodedRunYear DecodeRunYear(const std::string& key, const std::string& text, const RunYearDigest& expected,
+                             const Model& model) {
+  DecodedRunYear out;
+  std::optional<PartKind> kind = KindOf(key);
+  Model part;
+  bool legacy = false;
+  std::string error = kind && kind->collection == Collection::Runs ? ReadPart(key, *kind, text, part, legacy)
+                                                                    : "it is not a year of runs";
+  if (error.empty()) {
+    std::unordered_set<Id> ids;
+    for (const Run& run : model.runs) ids.insert(run.id);
+    for (const Run& run : part.runs)
+      if (!ids.insert(run.id).second) error = "id " + std::to_string(run.id) + " is saved twice";
+  }
+  if (!error.empty()) {
+    out.damaged.push_back({key, text, kind ? kind->what + " could not be read: " + error + "." : error});
+    out.summary_stale = true;  // it described runs that are now kept aside
+    return out;
+  }
+  std::sort(part.runs.begin(), part.runs.end(), [](const Run& a, const Run& b) { return a.id < b.id; });
+  for (Run& run : part.runs)  // a pair lost since (a damaged "shoes") leaves no dangling link
+    if (run.shoe_id && !FindShoe(model, *run.shoe_id)) run.shoe_id.reset();
+  std::vector<RunYearDigest> digest = DigestRuns(part.runs);
+  out.summary_stale = digest.size() != 1 || !SameDigest(digest.front(), expected);
+  out.runs = std::move(part.runs);
   return out;
 }
 
@@ -292,6 +370,7 @@ std::string StoreDecoder::Add(const std::string& key, std::string value) {
     impl_->series[key] = std::move(series);
     return {};
   }
+  if (key == kRunSummaryKey) return {};  // derived from the runs: written anew with them
   std::optional<PartKind> kind = KindOf(key);
   if (!kind) return "\"" + key + "\" is not a part of the data.";
   bool legacy = false;
@@ -340,12 +419,25 @@ StoreChangeEncoder::StoreChangeEncoder(const Model* before, const Model& after, 
   };
   Years old_years = before ? by_year(*before) : Years{};
   Years new_years = by_year(after);
+  // A year not read yet is never written or removed: its stored runs are not in `after`. One
+  // unread in `before` and gone from `after` (a restored backup without that year) is removed.
+  auto unread_keys = [](const Model& model) {
+    std::set<std::string> keys;
+    for (const RunYearDigest& digest : model.unread_run_years) keys.insert(RunsYearKey(digest.year));
+    return keys;
+  };
+  std::set<std::string> unread = unread_keys(after);
+  if (before)
+    for (const std::string& key : unread_keys(*before)) old_years.try_emplace(key);
   auto same_runs = [](const Run* a, const Run* b) { return *a == *b; };
+  bool runs_changed = !before;
   for (auto& [key, runs] : new_years) {
+    if (unread.count(key)) continue;
     auto old = old_years.find(key);
     if (before && old != old_years.end() &&
         std::equal(runs.begin(), runs.end(), old->second.begin(), old->second.end(), same_runs))
       continue;
+    runs_changed = true;
     put(key, [runs = std::move(runs)] {
       json list = json::array();
       for (const Run* run : runs) list.push_back(RunToJson(*run));
@@ -353,7 +445,16 @@ StoreChangeEncoder::StoreChangeEncoder(const Model* before, const Model& after, 
     });
   }
   for (const auto& [key, runs] : old_years)
-    if (!new_years.count(key)) remove_.push_back(key);
+    if (!new_years.count(key) && !unread.count(key)) {
+      remove_.push_back(key);
+      runs_changed = true;
+    }
+  // The summary follows the runs (run_summary.hpp), in the same transaction.
+  if (runs_changed || (before && before->unread_run_years != after.unread_run_years))
+    steps_.push_back([&after](StoreChanges& out) {
+      out.put[kRunSummaryKey] = RunSummaryDocument(SummarizeStoredRuns(after));
+      return std::string(kRunSummaryKey);
+    });
 
   // Cadence sessions: the fields as JSON, the series as bytes, each rewritten only when changed.
   std::map<Id, const CadenceSession*> old_sessions;

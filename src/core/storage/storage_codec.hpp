@@ -5,6 +5,8 @@
 //   "settings"              {"schema", "app", "settings", "default_shoe_id", "next_id"}
 //   "shoes" "strength" "pain"   {"schema", "app", "<that list>": [...]}
 //   "runs/<yyyy>"           {"schema", "app", "runs": [the runs dated in that year]}
+//   "summary"               {"schema", "app", "run_years": [per year: runs, distance, each pair's share]}
+//                           (run_summary.hpp: lets the first frame leave the older years for later)
 //   "cadence/<id>"          {"schema", "app", "cadence_sessions": [that session, without its series]}
 //   "series/<id>"           bytes: that session's per-second series, float32 little-endian
 //   "damaged/<key>/<stamp>" a document that could not be read, moved aside unchanged
@@ -36,7 +38,11 @@ inline constexpr const char* kLegacyModelKey = "model";
 inline constexpr const char* kSeriesPrefix = "series/";  // web/storage_preload.js names it too
 
 struct DecodedStore {
-  Model model;
+  Model model;  // with older_years_later: model.unread_run_years lists the years in later_runs
+  // "runs/<yyyy>" -> text: the older years left for later (DecodeRunYear), by key.
+  std::map<std::string, std::string> later_runs;
+  // The "summary" document is missing, unreadable or disagrees with the runs read: rewrite it.
+  bool summary_stale = false;
   std::optional<long long> rev;  // nullopt: nothing stored yet
   std::vector<DamagedDocument> damaged;
   std::vector<std::string> kept_aside;  // keys under damaged/ already in the store
@@ -45,7 +51,22 @@ struct DecodedStore {
   std::vector<std::string> obsolete_keys;
 };
 
-DecodedStore DecodeStore(const std::map<std::string, std::string>& docs);
+// `older_years_later`: the years of runs before the newest two are left undecoded when the run
+// summary describes them (issue 17: the first frame needs only the newest weeks and every pair's
+// total); their digests stand in for them in model.unread_run_years.
+DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, bool older_years_later = false);
+
+// One year left for later, read now: its runs in id order (links to pairs no longer there
+// dropped), or the document as damaged. `expected`: its digest from the summary; `model`: what is
+// read so far (an id already there makes the year unreadable). summary_stale: the year is not what
+// the summary said, so the summary is to be rebuilt from the runs.
+struct DecodedRunYear {
+  std::vector<Run> runs;
+  std::vector<DamagedDocument> damaged;
+  bool summary_stale = false;
+};
+DecodedRunYear DecodeRunYear(const std::string& key, const std::string& text, const RunYearDigest& expected,
+                             const Model& model);
 
 // The series read after the rest: `sessions` holds one CadenceSession (id and series only) per
 // readable "series/<id>"; the unreadable ones are reported as damaged. Other keys are ignored.
@@ -106,6 +127,8 @@ class StoreChangeEncoder {
 
 // The key a damaged document is kept under: "damaged/<key>/<stamp>".
 std::string DamagedKey(const std::string& key, const std::string& stamp);
+// "runs/<yyyy>": the key of a year's runs.
+std::string RunsYearKey(int year);
 // Whether a stored key holds bytes rather than text ("series/<id>").
 bool IsBinaryKey(const std::string& key);
 

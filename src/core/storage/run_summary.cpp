@@ -1,0 +1,141 @@
+#include "core/storage/run_summary.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <type_traits>
+
+#include <nlohmann/json.hpp>
+
+#include "core/model/dates.hpp"
+#include "core/model/model_json.hpp"
+
+namespace sw {
+namespace {
+
+using nlohmann::json;
+
+void Add(RunYearDigest::ShoeUse& use, const Run& run) {
+  if (use.runs == 0 || run.date < use.first) use.first = run.date;
+  if (use.runs == 0 || run.date > use.last) use.last = run.date;
+  ++use.runs;
+  use.distance_m += run.distance_m;
+}
+
+bool Near(double a, double b) { return std::fabs(a - b) <= 0.001; }
+
+}  // namespace
+
+std::vector<RunYearDigest> DigestRuns(const std::vector<Run>& runs) {
+  std::map<int, RunYearDigest> years;
+  std::map<int, std::map<Id, RunYearDigest::ShoeUse>> shoes;
+  for (const Run& run : runs) {
+    int year = int(run.date.year());
+    RunYearDigest& digest = years[year];
+    digest.year = year;
+    ++digest.runs;
+    digest.distance_m += run.distance_m;
+    digest.max_id = std::max(digest.max_id, run.id);
+    if (!run.shoe_id) continue;
+    RunYearDigest::ShoeUse& use = shoes[year][*run.shoe_id];
+    use.shoe_id = *run.shoe_id;
+    Add(use, run);
+  }
+  std::vector<RunYearDigest> out;
+  out.reserve(years.size());
+  for (auto& [year, digest] : years) {
+    for (auto& [id, use] : shoes[year]) digest.shoes.push_back(use);
+    out.push_back(std::move(digest));
+  }
+  return out;
+}
+
+std::vector<RunYearDigest> SummarizeStoredRuns(const Model& model) {
+  std::vector<RunYearDigest> out = DigestRuns(model.runs);
+  out.insert(out.end(), model.unread_run_years.begin(), model.unread_run_years.end());
+  std::sort(out.begin(), out.end(), [](const RunYearDigest& a, const RunYearDigest& b) { return a.year < b.year; });
+  return out;
+}
+
+bool SameDigest(const RunYearDigest& a, const RunYearDigest& b) {
+  if (a.year != b.year || a.runs != b.runs || !Near(a.distance_m, b.distance_m) || a.max_id != b.max_id ||
+      a.shoes.size() != b.shoes.size())
+    return false;
+  for (std::size_t i = 0; i < a.shoes.size(); ++i) {
+    const auto &x = a.shoes[i], &y = b.shoes[i];
+    if (x.shoe_id != y.shoe_id || x.runs != y.runs || !Near(x.distance_m, y.distance_m) || x.first != y.first ||
+        x.last != y.last)
+      return false;
+  }
+  return true;
+}
+
+std::string RunSummaryDocument(const std::vector<RunYearDigest>& years) {
+  json list = json::array();
+  for (const RunYearDigest& digest : years) {
+    json shoes = json::array();
+    for (const auto& use : digest.shoes)
+      shoes.push_back({{"id", use.shoe_id}, {"runs", use.runs}, {"distance_m", use.distance_m},
+                       {"first", FormatDate(use.first)}, {"last", FormatDate(use.last)}});
+    list.push_back({{"year", digest.year}, {"runs", digest.runs}, {"distance_m", digest.distance_m},
+                    {"max_id", digest.max_id}, {"shoes", std::move(shoes)}});
+  }
+  return json{{"schema", kCurrentSchema}, {"app", kAppName}, {"run_years", std::move(list)}}.dump();
+}
+
+std::string ReadRunSummary(const std::string& text, std::vector<RunYearDigest>& out) {
+  json document = json::parse(std::string_view(text), nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded() || !document.is_object()) return "it is not valid JSON";
+  // Each field is checked before it is read (get<> on the wrong type would abort the app).
+  auto integer = [](const json& object, const char* name, auto& into) {
+    auto it = object.find(name);
+    if (it == object.end() || !it->is_number_integer()) return false;
+    into = it->get<std::decay_t<decltype(into)>>();
+    return true;
+  };
+  auto number = [](const json& object, const char* name, double& into) {
+    auto it = object.find(name);
+    if (it == object.end() || !it->is_number()) return false;
+    into = it->get<double>();
+    return std::isfinite(into) && into >= 0;
+  };
+  auto date = [](const json& object, const char* name, Date& into) {
+    auto it = object.find(name);
+    std::optional<Date> parsed = it != object.end() && it->is_string() ? ParseDate(it->get_ref<const std::string&>()) : std::nullopt;
+    if (parsed) into = *parsed;
+    return parsed.has_value();
+  };
+  long long schema = 0;
+  // A summary written by another schema is simply rebuilt: it is derived, never the only copy.
+  if (!integer(document, "schema", schema) || schema != kCurrentSchema) return "it was written by another version";
+  auto list = document.find("run_years");
+  if (list == document.end() || !list->is_array()) return "it has no \"run_years\" list";
+  std::vector<RunYearDigest> years;
+  for (const json& item : *list) {
+    RunYearDigest digest;
+    long long year = 0, runs = 0;
+    auto shoes = item.is_object() ? item.find("shoes") : item.end();
+    if (!item.is_object() || !integer(item, "year", year) || !integer(item, "runs", runs) ||
+        !number(item, "distance_m", digest.distance_m) || !integer(item, "max_id", digest.max_id) ||
+        shoes == item.end() || !shoes->is_array() || year < 1 || year > 9999 || runs < 0)
+      return "a year's figures are missing";
+    digest.year = int(year);
+    digest.runs = int(runs);
+    for (const json& shoe : *shoes) {
+      RunYearDigest::ShoeUse use;
+      long long shoe_runs = 0;
+      if (!shoe.is_object() || !integer(shoe, "id", use.shoe_id) || !integer(shoe, "runs", shoe_runs) ||
+          !number(shoe, "distance_m", use.distance_m) || !date(shoe, "first", use.first) ||
+          !date(shoe, "last", use.last) || shoe_runs < 0)
+        return "a pair's figures are missing";
+      use.runs = int(shoe_runs);
+      digest.shoes.push_back(use);
+    }
+    if (!years.empty() && years.back().year >= digest.year) return "its years are out of order";
+    years.push_back(std::move(digest));
+  }
+  out = std::move(years);
+  return {};
+}
+
+}  // namespace sw

@@ -1,0 +1,282 @@
+// The run summary (issue 17): the first read leaves the older years of runs for after the first
+// frame, and the "summary" document stands in for them. These tests hold the two to agreeing:
+// every pair's figures from a store read with years left for later equal a whole read's; a
+// summary that disagrees with any year (tampered, left by an earlier build, a damaged year) is
+// found and rebuilt from the runs; and a year never read is never written over or lost.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "core/storage/run_summary.hpp"
+#include "core/rules/shoe_rules.hpp"
+#include "storage_sync_harness.hpp"
+
+using namespace sw;
+using namespace sw::test;
+using namespace sw::test::storage_sync;
+
+namespace {
+
+// Six years of runs (2021-2026) on three pairs and none, from a fixed seed.
+Model YearsModel(unsigned seed) {
+  std::mt19937 random(seed);
+  Model m;
+  for (Id id = 1; id <= 3; ++id) {
+    Shoe shoe;
+    shoe.id = id;
+    shoe.name = "Pair " + std::to_string(id);
+    shoe.start_distance_m = id == 2 ? 50000 : 0;
+    m.shoes.push_back(shoe);
+  }
+  m.shoes[0].retired = true;  // retired before retired_on was kept: its last run decides
+  Id next = 10;
+  Date day = D("2021-01-03");
+  while (day <= D(kToday)) {
+    Run run;
+    run.id = next++;
+    run.date = day;
+    run.distance_m = 3000 + double(random() % 12000) + 0.1 * double(random() % 10);
+    int pair = int(random() % 4);
+    if (pair) run.shoe_id = pair;
+    m.runs.push_back(run);
+    day = AddDays(day, 1 + int(random() % 4));
+  }
+  m.next_id = next;
+  return m;
+}
+
+std::map<std::string, std::string> StoreOf(const Model& m) { return EncodeStoreChanges(nullptr, m).put; }
+
+void RequireSameShoes(const Model& later, const Model& whole) {
+  for (const char* today : {"2024-06-01", kToday}) {
+    std::vector<ShoeSummary> a = SummarizeShoes(later, D(today)), b = SummarizeShoes(whole, D(today));
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      CHECK(a[i].distance_m == Approx(b[i].distance_m).margin(1e-6));
+      CHECK(a[i].runs == b[i].runs);
+      CHECK(a[i].first_run == b[i].first_run);
+      CHECK(a[i].last_run == b[i].last_run);
+      CHECK(a[i].status == b[i].status);
+      CHECK(a[i].projected_replace_date == b[i].projected_replace_date);
+    }
+  }
+  for (const char* date : {"2021-06-01", "2023-02-01", "2026-03-01"})
+    CHECK(DefaultShoeOn(later, D(date)) == DefaultShoeOn(whole, D(date)));
+}
+
+}  // namespace
+
+TEST_CASE("the run summary round-trips, and anything else is refused as a summary", "[run_summary]") {
+  Model m = YearsModel(1);
+  std::vector<RunYearDigest> digests = DigestRuns(m.runs);
+  REQUIRE(digests.size() == 6);
+  CHECK(digests.front().year == 2021);
+  int runs = 0;
+  for (const RunYearDigest& d : digests) runs += d.runs;
+  CHECK(runs == int(m.runs.size()));
+  std::vector<RunYearDigest> back;
+  REQUIRE(ReadRunSummary(RunSummaryDocument(digests), back).empty());
+  REQUIRE(back.size() == digests.size());
+  for (std::size_t i = 0; i < back.size(); ++i) CHECK(SameDigest(back[i], digests[i]));
+  for (const char* bad : {"", "[]", "{\"schema\": [1]}", "{\"schema\": 4, \"run_years\": [{\"year\": \"2021\"}]}",
+                          "{\"schema\": 4, \"run_years\": [{\"year\": 2021, \"runs\": 1, \"distance_m\": -5, "
+                          "\"max_id\": 3, \"shoes\": []}]}",
+                          "{\"schema\": 3, \"run_years\": []}"}) {
+    INFO(bad);
+    CHECK_FALSE(ReadRunSummary(bad, back).empty());
+  }
+}
+
+TEST_CASE("a store read with the older years left for later gives every pair exactly a whole read's figures",
+          "[run_summary]") {
+  for (unsigned seed = 1; seed <= 20; ++seed) {
+    INFO("seed " << seed);
+    Model m = YearsModel(seed);
+    auto docs = StoreOf(m);
+    DecodedStore whole = DecodeStore(docs);
+    DecodedStore later = DecodeStore(docs, /*older_years_later=*/true);
+    CHECK_FALSE(whole.summary_stale);
+    CHECK_FALSE(later.summary_stale);
+    CHECK(whole.model.unread_run_years.empty());
+    // 2025 and 2026 are read; 2021-2024 wait, their text kept as stored.
+    REQUIRE(later.model.unread_run_years.size() == 4);
+    CHECK(later.later_runs.size() == 4);
+    CHECK(later.later_runs.at("runs/2021") == docs.at("runs/2021"));
+    for (const Run& run : later.model.runs) CHECK(int(run.date.year()) >= 2025);
+    CHECK(later.model.next_id == whole.model.next_id);
+    RequireSameShoes(later.model, whole.model);
+    // Taking each year in, oldest first, gives the whole read's model, and each agrees.
+    AppState state;
+    state.model = later.model;
+    for (const auto& [key, text] : later.later_runs) {
+      const RunYearDigest expected = state.model.unread_run_years.front();
+      DecodedRunYear year = DecodeRunYear(key, text, expected, state.model);
+      CHECK(year.damaged.empty());
+      CHECK_FALSE(year.summary_stale);
+      Action load(json{{"type", "load_runs"}, {"year", expected.year}});
+      auto runs = std::make_shared<Model>();
+      runs->runs = year.runs;
+      load.model = runs;
+      REQUIRE(Apply(state, load, ActionContext{}).ok);
+      RequireSameShoes(state.model, whole.model);
+    }
+    CHECK(state.model == whole.model);
+  }
+}
+
+TEST_CASE("a summary that disagrees with the runs is never trusted", "[run_summary]") {
+  Model m = YearsModel(7);
+  auto docs = StoreOf(m);
+  std::vector<RunYearDigest> digests = DigestRuns(m.runs);
+  SECTION("none (an earlier build): every year is read, and the summary is to be written") {
+    docs.erase(kRunSummaryKey);
+    DecodedStore later = DecodeStore(docs, true);
+    CHECK(later.model.unread_run_years.empty());
+    CHECK(later.model.runs.size() == m.runs.size());
+    CHECK(later.summary_stale);
+  }
+  SECTION("unreadable: the same") {
+    docs[kRunSummaryKey] = "{\"schema\": 4, \"run_years\": [";
+    DecodedStore later = DecodeStore(docs, true);
+    CHECK(later.model.unread_run_years.empty());
+    CHECK(later.summary_stale);
+  }
+  SECTION("wrong about a year that is read: found at once") {
+    digests.back().shoes.front().distance_m += 1000;
+    docs[kRunSummaryKey] = RunSummaryDocument(digests);
+    CHECK(DecodeStore(docs, true).summary_stale);
+  }
+  SECTION("a year missing from it: found at once, and that year is read") {
+    digests.erase(digests.begin() + 1);  // 2022
+    docs[kRunSummaryKey] = RunSummaryDocument(digests);
+    DecodedStore later = DecodeStore(docs, true);
+    CHECK(later.summary_stale);
+    CHECK_FALSE(later.later_runs.count("runs/2022"));
+  }
+  SECTION("wrong about an older year: found when that year is read") {
+    digests.front().runs += 1;
+    docs[kRunSummaryKey] = RunSummaryDocument(digests);
+    DecodedStore later = DecodeStore(docs, true);
+    CHECK_FALSE(later.summary_stale);
+    REQUIRE(later.model.unread_run_years.front().year == 2021);
+    DecodedRunYear year = DecodeRunYear("runs/2021", docs.at("runs/2021"), later.model.unread_run_years.front(), later.model);
+    CHECK(year.summary_stale);
+    CHECK(year.damaged.empty());
+  }
+  SECTION("an older year damaged: kept aside when read, the summary then rebuilt") {
+    docs["runs/2022"] = "{\"schema\": 4, \"app\": \"stridewise\", \"runs\": [{";
+    DecodedStore later = DecodeStore(docs, true);
+    DecodedRunYear year = DecodeRunYear("runs/2022", docs.at("runs/2022"), later.model.unread_run_years[1], later.model);
+    CHECK(year.runs.empty());
+    REQUIRE(year.damaged.size() == 1);
+    CHECK(year.damaged[0].key == "runs/2022");
+    CHECK(year.summary_stale);
+  }
+}
+
+TEST_CASE("a year not read yet is never written or removed; a restored backup replaces it", "[run_summary]") {
+  Model m = YearsModel(3);
+  auto docs = StoreOf(m);
+  DecodedStore later = DecodeStore(docs, true);
+  REQUIRE(later.model.unread_run_years.size() == 4);
+  SECTION("a change to this year writes it and the summary, which still describes the unread years") {
+    Model after = later.model;
+    after.runs.back().distance_m += 500;
+    StoreChanges changes = EncodeStoreChanges(&later.model, after);
+    CHECK(changes.put.count("runs/2026"));
+    CHECK(changes.put.count(kRunSummaryKey));
+    for (int year = 2021; year <= 2024; ++year) CHECK_FALSE(changes.put.count(RunsYearKey(year)));
+    CHECK(changes.remove.empty());
+    std::vector<RunYearDigest> summary;
+    REQUIRE(ReadRunSummary(changes.put.at(kRunSummaryKey), summary).empty());
+    Model whole = DecodeStore(docs).model;
+    whole.runs.back().distance_m += 500;
+    std::vector<RunYearDigest> expected = DigestRuns(whole.runs);
+    REQUIRE(summary.size() == expected.size());
+    for (std::size_t i = 0; i < summary.size(); ++i) CHECK(SameDigest(summary[i], expected[i]));
+  }
+  SECTION("a rewrite of every part leaves them alone") {
+    StoreChanges all = EncodeStoreChanges(nullptr, later.model);
+    for (int year = 2021; year <= 2024; ++year) CHECK_FALSE(all.put.count(RunsYearKey(year)));
+    CHECK(all.remove.empty());
+  }
+  SECTION("a restored backup without them removes them") {
+    Model restored = RunnerModel();  // runs in 2025 and 2026 only
+    StoreChanges changes = EncodeStoreChanges(&later.model, restored);
+    for (int year = 2021; year <= 2024; ++year)
+      CHECK(std::count(changes.remove.begin(), changes.remove.end(), RunsYearKey(year)) == 1);
+    // and load_runs arriving afterwards for the model that was replaced changes nothing
+    AppState state;
+    state.model = restored;
+    Action load(json{{"type", "load_runs"}, {"year", 2021}});
+    auto runs = std::make_shared<Model>();
+    runs->runs = {m.runs.front()};
+    load.model = runs;
+    REQUIRE(Apply(state, load, ActionContext{}).ok);
+    CHECK(state.model == restored);
+  }
+}
+
+TEST_CASE("which actions wait for every run", "[run_summary]") {
+  for (const char* type : {"add_run", "update_run", "delete_run", "move_runs", "import_save", "import_backup",
+                           "export_backup", "export_csv", "undo_import", "delete_runs", "import_read"})
+    CHECK(NeedsEveryRun(type));
+  for (const char* type : {"navigate", "log_pain", "add_shoe", "retire_shoe", "cadence_start", "load_runs"})
+    CHECK_FALSE(NeedsEveryRun(type));
+}
+
+TEST_CASE("StorageSync shows the summary first, takes the older years in one per task after the first frame, and "
+          "rebuilds a summary that was wrong",
+          "[run_summary][storage_sync][later]") {
+  fake::Reset();
+  Model m = YearsModel(11);
+  Seed(m, 3);
+  Model whole = StoredModel();
+  bool tamper = GENERATE(false, true);
+  if (tamper) {  // wrong about 2022: found only when 2022 is read
+    std::vector<RunYearDigest> digests = DigestRuns(whole.runs);
+    digests[1].distance_m += 1;
+    fake::PutDocs({{kRunSummaryKey, RunSummaryDocument(digests)}}, 3);
+  }
+  std::map<std::string, std::string> stored_before = fake::Docs();
+  Tab tab;
+  tab.Start();
+  fake::DrainStorage();
+  REQUIRE(tab.sync.usable());
+  CHECK(tab.state.model.unread_run_years.size() == 4);
+  CHECK(tab.sync.RunsLater());
+  CHECK(tab.Save()["parts_loading"] == json::array({"older_runs"}));
+  RequireSameShoes(tab.state.model, whole);
+  // Nothing is taken before the first frame; then one year per task.
+  fake::AdvanceMs(1);
+  fake::DrainStorage();
+  CHECK(tab.state.model.unread_run_years.size() == 4);
+  tab.sync.AfterFirstFrame();
+  CHECK(tab.state.model.unread_run_years.size() == 3);
+  SECTION("in the background") {
+    for (int i = 0; i < 10 && tab.sync.RunsLater(); ++i) {
+      fake::AdvanceMs(1);
+      fake::DrainStorage();
+    }
+  }
+  SECTION("at once, for an action that needs every run, after a change that needs none") {
+    Change(tab.state, tab.sync, json{{"type", "log_pain"}, {"date", "2026-03-09"}, {"area", "knee"}, {"side", "left"},
+                                     {"severity", 2}});
+    fake::DrainStorage();
+    for (int year = 2021; year <= 2024; ++year) CHECK(fake::Doc(RunsYearKey(year)) == stored_before.at(RunsYearKey(year)));
+    tab.sync.TakeRunsNow();
+  }
+  fake::DrainStorage();
+  REQUIRE_FALSE(tab.sync.RunsLater());
+  CHECK(tab.sync.AllLoaded());
+  CHECK(tab.state.model.unread_run_years.empty());
+  CHECK(tab.state.model.runs == whole.runs);
+  CHECK(tab.state.model == StoredModel());
+  for (int year = 2021; year <= 2026; ++year) CHECK(fake::Doc(RunsYearKey(year)) == stored_before.at(RunsYearKey(year)));
+  // The stored summary now agrees with the runs whether or not it did before.
+  std::vector<RunYearDigest> summary, expected = DigestRuns(whole.runs);
+  REQUIRE(ReadRunSummary(*fake::Doc(kRunSummaryKey), summary).empty());
+  REQUIRE(summary.size() == expected.size());
+  for (std::size_t i = 0; i < summary.size(); ++i) CHECK(SameDigest(summary[i], expected[i]));
+  CHECK(DecodeStore(StoredDocs(), true).summary_stale == false);
+}
