@@ -110,8 +110,12 @@
   }
   window.stridewiseShowError = showError;
 
-  var resolveReady, resolveLoaded;
+  var resolveDrawn, resolveReady, resolveLoaded;
   window.stridewise = {
+    // The first frame with the runner's data is drawn (Home, from the run summary: the older
+    // years of runs are read just after it). The canvas is shown with it.
+    drawn: new Promise(function (resolve) { resolveDrawn = resolve; }),
+    // Every run is in the model too, and a frame showing it is drawn.
     ready: new Promise(function (resolve) { resolveReady = resolve; }),
     // Every stored part is in the model: after `ready` (the cadence series are read after the
     // first frame), or with it.
@@ -119,12 +123,13 @@
     _resolveLoaded: function () { resolveLoaded(); },
     // Registering only once the first frame is drawn keeps the worker's downloads (revalidations
     // of what the page just loaded) off a first visit's start-up.
-    _resolveReady: function () {
+    _resolveDrawn: function () {
       document.getElementById('canvas').classList.remove('starting');
       loading.hidden = true;
-      resolveReady();
+      resolveDrawn();
       startServiceWorker();
     },
+    _resolveReady: function () { resolveReady(); },
     updateReady: false,  // true while "A new version of Stridewise is ready" is offered
   };
 

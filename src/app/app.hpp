@@ -70,6 +70,7 @@ class App {
   double last_frame_ms_ = 0;
   bool drawn_with_data_ = false;  // the first frame with the stored data (or its summary) is drawn
   bool ready_ = false;            // ... and every run is in: stridewise.ready resolved
+  int drawn_runs_ = 0, drawn_years_later_ = 0;  // that first frame's runs read and years left for later
   bool all_loaded_signalled_ = false;
   double ready_ms_ = 0;
   bool text_input_was_active_ = false;

@@ -264,7 +264,11 @@ void StorageSync::AfterFirstFrame() {
   if (first_frame_drawn_) return;
   first_frame_drawn_ = true;
   if (series_later_ && !series_reading_) LoadSeries();
-  TakeLater();
+  // In a task of its own: the first frame's task ends with the frame.
+  unsigned generation = adopt_generation_;
+  platform::CallAfter(0, [this, generation] {
+    if (generation == adopt_generation_) TakeLater();
+  });
 }
 
 void StorageSync::TakeRunsNow() {
@@ -293,10 +297,7 @@ void StorageSync::TakeRunYear() {
   if (stored_model_) {
     if (stored_model_.use_count() > 1) stored_model_ = std::make_shared<Model>(*stored_model_);
     std::erase_if(stored_model_->unread_run_years, [year](const RunYearDigest& d) { return d.year == year; });
-    std::vector<Run>& runs = stored_model_->runs;
-    const auto middle = runs.insert(runs.end(), std::make_move_iterator(read.runs.begin()),
-                                    std::make_move_iterator(read.runs.end()));
-    std::inplace_merge(runs.begin(), middle, runs.end(), [](const Run& a, const Run& b) { return a.id < b.id; });
+    AddRunsInIdOrder(stored_model_->runs, std::move(read.runs));
   }
   for (DamagedDocument& d : read.damaged) runs_damaged_.push_back(std::move(d));
   if (read.summary_stale) rebuild_summary_ = true;

@@ -106,14 +106,16 @@ struct AssistiveRequest {
 std::vector<AssistiveRequest> TakeAssistiveRequests();
 
 // ---- Automation API ------------------------------------------------------------------------
-// The app answers state() and dispatch() for window.stridewise; `ready` resolves on SignalReady,
-// `loaded` on SignalAllLoaded (every stored part in the model, the cadence series included).
+// The app answers state() and dispatch() for window.stridewise; `drawn` resolves on SignalDrawn
+// (the first frame with the stored data, drawn from the run summary), `ready` on SignalReady (every
+// run in too), `loaded` on SignalAllLoaded (every stored part in the model, the series included).
 struct AutomationHandlers {
   // `fields`: the top-level names state() was asked for, comma-separated; "" for all of them.
   std::function<std::string(const std::string& fields)> state_json;
   std::function<std::string(const std::string& action_json)> dispatch;
 };
 void InstallAutomationApi(AutomationHandlers handlers);
+void SignalDrawn();
 void SignalReady();
 void SignalAllLoaded();
 

@@ -159,7 +159,7 @@ void DrawThisWeek(UiFrame& frame) {
   std::vector<Warning> warnings = CollectWarnings(frame, derived.shoes, load);
   ImGui::Spacing();
   if (warnings.empty()) {
-    if (!model.runs.empty()) DrawWarning(frame, {"No warnings. Enjoy your run.", p.ok, false});
+    if (!model.runs.empty() || !model.unread_run_years.empty()) DrawWarning(frame, {"No warnings. Enjoy your run.", p.ok, false});
   } else {
     for (const Warning& w : warnings) DrawWarning(frame, w);
   }

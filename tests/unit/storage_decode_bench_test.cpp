@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/model/dates.hpp"
+#include "core/rules/derived.hpp"
 #include "core/storage/storage_codec.hpp"
 
 using namespace sw;
@@ -94,4 +95,30 @@ TEST_CASE("decode of the runs: JSON parse alone (figures)", "[.decode_bench]") {
       if (key.rfind("runs/", 0) == 0) n += nlohmann::json::parse(value, nullptr, false).size();
   std::printf("  runs: json::parse alone %.2f ms\n", Ms(t0) / 5);
   CHECK(n > 0);
+}
+
+TEST_CASE("derived summaries of ten years, whole and with the older years left for later (figures)",
+          "[.decode_bench]") {
+  std::map<std::string, std::string> all = EncodeStoreChanges(nullptr, TenYears()).put;
+  DecodedStore whole = DecodeStore(all), later = DecodeStore(all, /*older_years_later=*/true);
+  REQUIRE(!later.model.unread_run_years.empty());
+  const Date today = *ParseDate("2026-11-30");
+  for (const auto& [name, model] : {std::pair{"whole", &whole.model}, std::pair{"later", &later.model}}) {
+    auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < 10; ++i) CHECK(Derive(*model, today).shoes.size() == 25);
+    double all_ms = Ms(t0) / 10;
+    t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < 10; ++i) CHECK(SummarizeShoes(*model, today).size() == 25);
+    double shoes_ms = Ms(t0) / 10;
+    t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < 10; ++i) CHECK(!SummarizeHistory(*model).months.empty());
+    std::printf("  Derive, %s: %.2f ms (shoes %.2f ms, history %.2f ms); decode %s\n", name, all_ms, shoes_ms,
+                Ms(t0) / 10, name);
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  for (int i = 0; i < 5; ++i) DecodeStore(all, true);
+  std::printf("  DecodeStore with the older years later: %.2f ms (whole: ", Ms(t0) / 5);
+  t0 = std::chrono::steady_clock::now();
+  for (int i = 0; i < 5; ++i) DecodeStore(all);
+  std::printf("%.2f ms)\n", Ms(t0) / 5);
 }

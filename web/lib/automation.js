@@ -33,6 +33,9 @@ mergeInto(LibraryManager.library, {
       return JSON.parse(result);
     };
   },
+  sw_automation_drawn: function () {
+    if (window.stridewise && window.stridewise._resolveDrawn) window.stridewise._resolveDrawn();
+  },
   sw_automation_ready: function () {
     if (window.stridewise && window.stridewise._resolveReady) window.stridewise._resolveReady();
   },

@@ -22,17 +22,6 @@ ActionResult Refuse(std::string_view type, const std::string& why) {
 
 bool IsImportStatus(const AppState& state, ImportStatus status) { return state.import.status == status; }
 
-// Many runs at once: appended, then put in id order once (InsertInIdOrder per run would walk ten
-// years of runs two thousand times).
-void AddRunsInIdOrder(std::vector<Run>& runs, std::vector<Run> added) {
-  const std::size_t old_size = runs.size();
-  runs.insert(runs.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
-  auto by_id = [](const Run& a, const Run& b) { return a.id < b.id; };
-  if (!std::is_sorted(runs.begin() + std::ptrdiff_t(old_size), runs.end(), by_id))
-    std::sort(runs.begin() + std::ptrdiff_t(old_size), runs.end(), by_id);
-  std::inplace_merge(runs.begin(), runs.begin() + std::ptrdiff_t(old_size), runs.end(), by_id);
-}
-
 // The ticked rows become runs, ids in order, appended in one step (new ids are the largest).
 ActionResult SaveTickedRows(AppState& state, const ActionContext& context) {
   import::ImportSession& session = state.import;

@@ -48,11 +48,7 @@ ActionResult ApplyLoadRuns(AppState& state, const Action& given, const ActionCon
   auto digest = std::find_if(unread.begin(), unread.end(), [year](const RunYearDigest& d) { return d.year == year; });
   if (digest == unread.end()) return ActionResult::Ok();
   unread.erase(digest);
-  if (given.model) {
-    std::vector<Run>& runs = state.model.runs;
-    const auto middle = runs.insert(runs.end(), given.model->runs.begin(), given.model->runs.end());
-    std::inplace_merge(runs.begin(), middle, runs.end(), [](const Run& a, const Run& b) { return a.id < b.id; });
-  }
+  if (given.model) AddRunsInIdOrder(state.model.runs, given.model->runs);
   return ActionResult::Ok();
 }
 

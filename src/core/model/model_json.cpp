@@ -467,7 +467,7 @@ bool CollectionFromJson(Model& model, Collection collection, const json& value, 
       // Runs are kept in id order (the order they were logged), whatever order a file lists them
       // in, so storage can keep them by year and read them back in the same order.
       if (!ReadArray(value, key, model.runs, error, RunFromJson)) return false;
-      std::stable_sort(model.runs.begin(), model.runs.end(), [](const Run& a, const Run& b) { return a.id < b.id; });
+      std::sort(model.runs.begin(), model.runs.end(), ById{});
       return true;
     case Collection::Strength: return ReadArray(value, key, model.strength, error, StrengthFromJson);
     case Collection::Pain: return ReadArray(value, key, model.pain, error, PainFromJson);

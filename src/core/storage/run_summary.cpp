@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <type_traits>
 
 #include <nlohmann/json.hpp>
@@ -24,36 +23,46 @@ void Add(RunYearDigest::ShoeUse& use, const Run& run) {
 
 bool Near(double a, double b) { return std::fabs(a - b) <= 0.001; }
 
+struct ByYear {
+  bool operator()(const RunYearDigest& a, const RunYearDigest& b) const { return a.year < b.year; }
+};
+
 }  // namespace
 
 std::vector<RunYearDigest> DigestRuns(const std::vector<Run>& runs) {
-  std::map<int, RunYearDigest> years;
-  std::map<int, std::map<Id, RunYearDigest::ShoeUse>> shoes;
+  // A few years, a few dozen pairs: found by a walk, no map (this runs at every save and load).
+  std::vector<RunYearDigest> years;
   for (const Run& run : runs) {
-    int year = int(run.date.year());
-    RunYearDigest& digest = years[year];
-    digest.year = year;
-    ++digest.runs;
-    digest.distance_m += run.distance_m;
-    digest.max_id = std::max(digest.max_id, run.id);
+    const int year = int(run.date.year());
+    auto digest = std::find_if(years.rbegin(), years.rend(), [year](const RunYearDigest& d) { return d.year == year; });
+    if (digest == years.rend()) {
+      years.emplace_back().year = year;
+      digest = years.rbegin();
+    }
+    ++digest->runs;
+    digest->distance_m += run.distance_m;
+    digest->max_id = std::max(digest->max_id, run.id);
     if (!run.shoe_id) continue;
-    RunYearDigest::ShoeUse& use = shoes[year][*run.shoe_id];
-    use.shoe_id = *run.shoe_id;
-    Add(use, run);
+    const Id shoe_id = *run.shoe_id;
+    auto use = std::find_if(digest->shoes.begin(), digest->shoes.end(),
+                            [shoe_id](const RunYearDigest::ShoeUse& u) { return u.shoe_id == shoe_id; });
+    if (use == digest->shoes.end()) {
+      digest->shoes.emplace_back().shoe_id = shoe_id;
+      use = digest->shoes.end() - 1;
+    }
+    Add(*use, run);
   }
-  std::vector<RunYearDigest> out;
-  out.reserve(years.size());
-  for (auto& [year, digest] : years) {
-    for (auto& [id, use] : shoes[year]) digest.shoes.push_back(use);
-    out.push_back(std::move(digest));
-  }
-  return out;
+  for (RunYearDigest& digest : years)
+    std::sort(digest.shoes.begin(), digest.shoes.end(),
+              [](const RunYearDigest::ShoeUse& a, const RunYearDigest::ShoeUse& b) { return a.shoe_id < b.shoe_id; });
+  std::sort(years.begin(), years.end(), ByYear{});
+  return years;
 }
 
 std::vector<RunYearDigest> SummarizeStoredRuns(const Model& model) {
   std::vector<RunYearDigest> out = DigestRuns(model.runs);
   out.insert(out.end(), model.unread_run_years.begin(), model.unread_run_years.end());
-  std::sort(out.begin(), out.end(), [](const RunYearDigest& a, const RunYearDigest& b) { return a.year < b.year; });
+  std::sort(out.begin(), out.end(), ByYear{});
   return out;
 }
 
@@ -66,6 +75,17 @@ bool SameDigest(const RunYearDigest& a, const RunYearDigest& b) {
     if (x.shoe_id != y.shoe_id || x.runs != y.runs || !Near(x.distance_m, y.distance_m) || x.first != y.first ||
         x.last != y.last)
       return false;
+  }
+  return true;
+}
+
+bool SummaryAgrees(const std::vector<RunYearDigest>& summary, const std::vector<Run>& read,
+                   const std::vector<RunYearDigest>& unread) {
+  std::vector<RunYearDigest> years = DigestRuns(read);
+  if (summary.size() != years.size() + unread.size()) return false;
+  for (const RunYearDigest& digest : years) {
+    auto stored = std::find_if(summary.begin(), summary.end(), [&](const RunYearDigest& d) { return d.year == digest.year; });
+    if (stored == summary.end() || !SameDigest(*stored, digest)) return false;
   }
   return true;
 }

@@ -21,6 +21,10 @@ std::vector<RunYearDigest> SummarizeStoredRuns(const Model& model);
 // Whether two digests describe the same runs (distances to within a millimetre).
 bool SameDigest(const RunYearDigest& a, const RunYearDigest& b);
 
+// Whether `summary` describes exactly the years of `read` (each the same) and of `unread`.
+bool SummaryAgrees(const std::vector<RunYearDigest>& summary, const std::vector<Run>& read,
+                   const std::vector<RunYearDigest>& unread);
+
 // The "summary" document and back. ReadRunSummary: "" with `out` filled (oldest year first),
 // or why the text is not a summary.
 std::string RunSummaryDocument(const std::vector<RunYearDigest>& years);

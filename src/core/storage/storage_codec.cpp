@@ -220,25 +220,20 @@ DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, bool ol
     summary_read = ReadRunSummary(it->second, summary).empty();
     summary_unreadable = !summary_read;
   }
-  auto digest_of = [&summary](int year) -> const RunYearDigest* {
-    for (const RunYearDigest& digest : summary)
-      if (digest.year == year) return &digest;
-    return nullptr;
-  };
   // The newest two years are always read (this week, the last twelve weeks and the last 30 days
   // lie in them); an older year waits only when the summary describes it.
-  std::set<std::string> later;
   std::vector<RunYearDigest> unread;
   if (older_years_later && summary_read) {
     std::vector<std::string> years;
     for (auto it = docs.lower_bound(kRunsPrefix); it != docs.end() && StartsWith(it->first, kRunsPrefix); ++it)
       if (YearOfRunsKey(it->first)) years.push_back(it->first);
-    for (std::size_t i = 0; i + 2 < years.size(); ++i)
-      if (const RunYearDigest* digest = digest_of(YearOfRunsKey(years[i]))) {
-        later.insert(years[i]);
-        out.later_runs[years[i]] = docs.at(years[i]);
-        unread.push_back(*digest);
-      }
+    for (std::size_t i = 0; i + 2 < years.size(); ++i) {
+      const int year = YearOfRunsKey(years[i]);
+      auto digest = std::find_if(summary.begin(), summary.end(), [year](const RunYearDigest& d) { return d.year == year; });
+      if (digest == summary.end()) continue;
+      out.later_runs[years[i]] = docs.at(years[i]);
+      unread.push_back(*digest);
+    }
   }
   if (auto it = docs.find(kRevisionKey); it != docs.end()) {
     char* end = nullptr;
@@ -260,7 +255,7 @@ DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, bool ol
       continue;
     }
     std::optional<PartKind> kind = KindOf(key);
-    if (!kind || later.count(key)) continue;
+    if (!kind || out.later_runs.count(key)) continue;
     bool legacy = false;
     std::string error = assembler.Read(key, *kind, *text_ptr, legacy);
     if (!error.empty()) {
@@ -282,20 +277,14 @@ DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, bool ol
     if (!error.empty())
       out.damaged.push_back({it->first, it->second, "A saved cadence series could not be read: " + error + ".", true});
   }
-  std::sort(out.model.runs.begin(), out.model.runs.end(), [](const Run& a, const Run& b) { return a.id < b.id; });
-  std::sort(out.model.cadence_sessions.begin(), out.model.cadence_sessions.end(),
-            [](const CadenceSession& a, const CadenceSession& b) { return a.id < b.id; });
+  std::sort(out.model.runs.begin(), out.model.runs.end(), ById{});
+  std::sort(out.model.cadence_sessions.begin(), out.model.cadence_sessions.end(), ById{});
   RepairReferences(out.model);
   for (const RunYearDigest& digest : out.model.unread_run_years)
     out.model.next_id = std::max(out.model.next_id, digest.max_id + 1);
   // The summary must describe exactly the years read and the years left for later.
-  std::vector<RunYearDigest> read = DigestRuns(out.model.runs);
-  bool agrees = summary_read && summary.size() == read.size() + out.model.unread_run_years.size();
-  for (const RunYearDigest& digest : read) {
-    const RunYearDigest* stored = digest_of(digest.year);
-    agrees = agrees && stored && SameDigest(*stored, digest);
-  }
-  out.summary_stale = summary_unreadable || (summary_read ? !agrees : !read.empty());
+  bool agrees = summary_read && SummaryAgrees(summary, out.model.runs, out.model.unread_run_years);
+  out.summary_stale = summary_unreadable || (summary_read ? !agrees : !out.model.runs.empty());
   return out;
 }
 
@@ -318,7 +307,6 @@ DecodedRunYear DecodeRunYear(const std::string& key, const std::string& text, co
     out.summary_stale = true;  // it described runs that are now kept aside
     return out;
   }
-  std::sort(part.runs.begin(), part.runs.end(), [](const Run& a, const Run& b) { return a.id < b.id; });
   for (Run& run : part.runs)  // a pair lost since (a damaged "shoes") leaves no dangling link
     if (run.shoe_id && !FindShoe(model, *run.shoe_id)) run.shoe_id.reset();
   std::vector<RunYearDigest> digest = DigestRuns(part.runs);
@@ -385,9 +373,8 @@ Model StoreDecoder::Finish() {
     if (auto it = impl_->series.find(SeriesKey(session.id)); it != impl_->series.end())
       session.series_spm = std::move(it->second);
   impl_->series.clear();
-  std::sort(model.runs.begin(), model.runs.end(), [](const Run& a, const Run& b) { return a.id < b.id; });
-  std::sort(model.cadence_sessions.begin(), model.cadence_sessions.end(),
-            [](const CadenceSession& a, const CadenceSession& b) { return a.id < b.id; });
+  std::sort(model.runs.begin(), model.runs.end(), ById{});
+  std::sort(model.cadence_sessions.begin(), model.cadence_sessions.end(), ById{});
   RepairReferences(model);
   return model;
 }

@@ -60,6 +60,7 @@ void MirrorWidgets(const std::string&) {}
 void Announce(const std::string&) {}
 std::vector<AssistiveRequest> TakeAssistiveRequests() { return {}; }
 void InstallAutomationApi(AutomationHandlers) {}
+void SignalDrawn() {}
 void SignalReady() {}
 void SignalAllLoaded() {}
 bool PrefersDarkColors() { return false; }
