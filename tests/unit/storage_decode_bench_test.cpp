@@ -122,3 +122,24 @@ TEST_CASE("derived summaries of ten years, whole and with the older years left f
   for (int i = 0; i < 5; ++i) DecodeStore(all);
   std::printf("%.2f ms)\n", Ms(t0) / 5);
 }
+
+TEST_CASE("the first read's decode, as the app reads it (figures)", "[.decode_bench]") {
+  std::map<std::string, std::string> all = EncodeStoreChanges(nullptr, TenYears()).put;
+  std::map<std::string, std::string> first;  // what the preload hands over: all but the series
+  for (const auto& [key, value] : all)
+    if (key.rfind("series/", 0) != 0) first[key] = value;
+  auto time = [](auto&& f) {
+    auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < 10; ++i) f();
+    return Ms(t0) / 10;
+  };
+  std::printf("  first read, older years later: %.2f ms; whole: %.2f ms\n",
+              time([&] { CHECK(DecodeStore(first, true).damaged.empty()); }),
+              time([&] { CHECK(DecodeStore(first).damaged.empty()); }));
+  for (const char* prefix : {"runs/2025", "runs/2026", "cadence/", "pain", "summary"}) {
+    std::map<std::string, std::string> some;
+    for (const auto& [key, value] : first)
+      if (key.rfind(prefix, 0) == 0) some[key] = value;
+    std::printf("    %-10s %.2f ms\n", prefix, time([&] { DecodeStore(some); }));
+  }
+}
