@@ -6,8 +6,10 @@
   'use strict';
   // Version 3: the model is stored in parts (runs by year, series as bytes). Version 4: the
   // newest revision marker carries `head` under a unique index, which every write checks (see
-  // web/lib/storage.js). Each bump closes the connections of pages still running earlier code.
-  var DB_NAME = 'stridewise', DB_VERSION = 4;
+  // web/lib/storage.js). Version 5: the run summary, and every session's fields in one "cadence"
+  // document, which earlier code would neither keep up to date nor read. Each bump closes the
+  // connections of pages still running earlier code.
+  var DB_NAME = 'stridewise', DB_VERSION = 5;
 
   // The database with its two stores: "docs" (text documents by key) and "revs" (one marker per
   // committed revision).

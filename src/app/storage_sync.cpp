@@ -226,13 +226,16 @@ void StorageSync::Adopt(DecodedStore decoded, bool series_later) {
   readable_ = true;
   earlier_damaged_keys_ = decoded.kept_aside;
   upkeep_.reset();
-  if (!decoded.damaged.empty() || decoded.needs_rewrite || decoded.summary_stale) {
+  if (!decoded.damaged.empty() || decoded.needs_rewrite || decoded.summary_stale || decoded.fold_sessions) {
     // Drop the earlier layout's documents once all is rewritten.
     StoreChanges upkeep;
     KeepAside(std::move(decoded.damaged), decoded.kept_aside, upkeep);
     for (const std::string& key : decoded.obsolete_keys) upkeep.remove.push_back(key);
     // A summary that disagrees with the runs (or none, from an earlier build) is rebuilt from them.
     if (decoded.summary_stale) upkeep.put[kRunSummaryKey] = RunSummaryDocument(SummarizeStoredRuns(decoded.model));
+    // Sessions kept one per document (the layout before) are folded into one, in one transaction
+    // with removing those documents (obsolete_keys); a full rewrite writes it anyway.
+    if (decoded.fold_sessions && !decoded.needs_rewrite) upkeep.put[kCadenceKey] = SessionsDocument(decoded.model);
     upkeep_ = std::move(upkeep);
   }
   rev_ = decoded.rev;
@@ -508,6 +511,9 @@ void StorageSync::ContinueWrite(const std::shared_ptr<WriteJob>& job) {
   request.remove = job->encoder->removals();
   if (job->upkeep) {
     for (const auto& [key, value] : job->upkeep->put) {
+      // A derived part this change rewrites (the run summary, the sessions) is newer than the
+      // upkeep's copy, made when the store was read.
+      if (job->written.count(key)) continue;
       platform::StorageStage(job->id, key, value, job->upkeep->binary.count(key) > 0);
       job->written.insert(key);
     }

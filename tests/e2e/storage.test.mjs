@@ -207,9 +207,9 @@ describe('storage', () => {
       };
     }));
     assert.deepEqual(layout.keys.sort(),
-      ['cadence/4', 'pain', 'runs/2025', 'runs/2026', 'series/4', 'settings', 'shoes', 'strength']);
+      ['cadence', 'pain', 'runs/2025', 'runs/2026', 'series/4', 'settings', 'shoes', 'strength', 'summary']);
     assert.equal(layout.series, 600 * 4, 'the series is stored as 600 float32 values');
-    assert.equal(layout.version, 4);
+    assert.equal(layout.version, 5);
     // Everything, the series to the last value, is what the earlier layout held.
     await page.reload();
     await page.evaluate(() => window.stridewise.ready);

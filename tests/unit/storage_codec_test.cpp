@@ -67,11 +67,11 @@ TEST_CASE("the store round-trips the model in parts: settings, lists, runs by ye
           "[storage]") {
   Model m = SampleModel();
   StoreChanges all = EncodeStoreChanges(nullptr, m);
-  CHECK(Keys(all) == std::vector<std::string>{"cadence/3", "pain", "runs/2025", "runs/2026", "series/3", "settings",
+  CHECK(Keys(all) == std::vector<std::string>{"cadence", "pain", "runs/2025", "runs/2026", "series/3", "settings",
                                               "shoes", "strength", "summary"});
   CHECK(all.binary == std::set<std::string>{"series/3"});
   CHECK(all.put["series/3"].size() == 3 * sizeof(float));
-  CHECK(all.put["cadence/3"].find("series") == std::string::npos);  // the series is stored apart, as bytes
+  CHECK(all.put["cadence"].find("series") == std::string::npos);  // the series is stored apart, as bytes
   CHECK(all.put["runs/2025"].find("\"id\":4") != std::string::npos);
   CHECK(all.put["runs/2025"].find("\"id\":5") == std::string::npos);
   auto docs = Store(m, 5);
@@ -112,17 +112,21 @@ TEST_CASE("a change writes only the documents it touched", "[storage]") {
   }
   SECTION("a session's fields are rewritten without its series; a new series is written as bytes") {
     after.cadence_sessions[0].mean_spm = 171;
-    CHECK(Keys(EncodeStoreChanges(&before, after)) == std::vector<std::string>{"cadence/3"});
+    CHECK(Keys(EncodeStoreChanges(&before, after)) == std::vector<std::string>{"cadence"});
     after.cadence_sessions[0].series_spm.push_back(175);
     StoreChanges changes = EncodeStoreChanges(&before, after);
-    CHECK(Keys(changes) == std::vector<std::string>{"cadence/3", "series/3"});
+    CHECK(Keys(changes) == std::vector<std::string>{"cadence", "series/3"});
     CHECK(changes.binary == std::set<std::string>{"series/3"});
   }
-  SECTION("deleting a session removes both of its documents") {
+  SECTION("a new series alone writes the series alone") {
+    after.cadence_sessions[0].series_spm.push_back(175);
+    CHECK(Keys(EncodeStoreChanges(&before, after)) == std::vector<std::string>{"series/3"});
+  }
+  SECTION("deleting a session rewrites the sessions and removes its series") {
     after.cadence_sessions.clear();
     StoreChanges changes = EncodeStoreChanges(&before, after);
-    CHECK(changes.put.empty());
-    CHECK(changes.remove == std::vector<std::string>{"cadence/3", "series/3"});
+    CHECK(Keys(changes) == std::vector<std::string>{"cadence"});
+    CHECK(changes.remove == std::vector<std::string>{"series/3"});
   }
   SECTION("a settings change writes the small settings part only") {
     after.settings.weekly_increase_limit_pct = 12;
@@ -169,7 +173,7 @@ TEST_CASE("a store in the earlier layout (one model document, sessions with JSON
   CHECK(decoded.damaged.empty());
   CHECK(decoded.model == m);
   CHECK(decoded.needs_rewrite);
-  CHECK(decoded.obsolete_keys == std::vector<std::string>{"model"});
+  CHECK(decoded.obsolete_keys == std::vector<std::string>{"model", "cadence/3"});
   // Written afresh and read back, it is the same model in the current layout.
   DecodedStore again = DecodeStore(Store(decoded.model));
   CHECK(again.model == m);
@@ -212,10 +216,10 @@ TEST_CASE("unreadable parts are reported as damaged and the rest still loads", "
     CHECK(decoded.model.next_id == 7);
   }
   SECTION("a damaged cadence record") {
-    docs["cadence/3"] = R"({"schema": 3, "app": "stridewise", "cadence_sessions": [{"id": 3, "date": "2026-13-40"}]})";
+    docs["cadence"] = R"({"schema": 3, "app": "stridewise", "cadence_sessions": [{"id": 3, "date": "2026-13-40"}]})";
     DecodedStore decoded = DecodeStore(docs);
     REQUIRE(decoded.damaged.size() == 1);
-    CHECK(decoded.damaged[0].key == "cadence/3");
+    CHECK(decoded.damaged[0].key == "cadence");
     CHECK(decoded.model.runs.size() == 3);
     CHECK(decoded.model.cadence_sessions.empty());
   }
@@ -239,7 +243,6 @@ TEST_CASE("unreadable parts are reported as damaged and the rest still loads", "
     REQUIRE(wrong_year.damaged.size() == 1);
     CHECK(wrong_year.damaged[0].reason.find("not from that year") != std::string::npos);
     auto twice = docs;
-    twice["cadence/3"] = R"({"schema": 3, "app": "stridewise", "cadence_sessions": [{"id": 3, "date": "2026-11-21"}]})";
     twice["cadence/30"] = R"({"schema": 3, "app": "stridewise", "cadence_sessions": [{"id": 3, "date": "2026-11-21"}]})";
     DecodedStore saved_twice = DecodeStore(twice);
     REQUIRE(saved_twice.damaged.size() == 1);
@@ -361,7 +364,7 @@ TEST_CASE("an unread series' empty placeholder is never written over the stored 
   }
   SECTION("a rewrite of every part (an earlier layout) leaves the unread series out") {
     StoreChanges all = EncodeStoreChanges(nullptr, read, &unread);
-    CHECK(all.put.count("cadence/3"));
+    CHECK(all.put.count("cadence"));
     CHECK_FALSE(all.put.count("series/3"));
     CHECK(EncodeStoreChanges(nullptr, read).put.count("series/3"));  // without the list it would be emptied
   }
@@ -374,6 +377,6 @@ TEST_CASE("an unread series' empty placeholder is never written over the stored 
   SECTION("deleting the session removes its series too") {
     Model after = read;
     after.cadence_sessions.clear();
-    CHECK(EncodeStoreChanges(&read, after, &unread).remove == std::vector<std::string>{"cadence/3", "series/3"});
+    CHECK(EncodeStoreChanges(&read, after, &unread).remove == std::vector<std::string>{"series/3"});
   }
 }

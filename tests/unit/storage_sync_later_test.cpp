@@ -4,6 +4,7 @@
 // the next change writes no series again.
 #include <catch2/catch.hpp>
 
+#include "core/model/model_json.hpp"
 #include "storage_sync_harness.hpp"
 
 using namespace sw;
@@ -236,5 +237,38 @@ TEST_CASE("StorageSync takes many series in over several tasks; a write between 
   int changed = 0;
   for (const auto& [key, value] : fake::Docs()) changed += !before.count(key) || before.at(key) != value;
   CHECK(changed == 3);  // runs/2026, settings (next_id) and the run summary
+  CHECK(tab.state.model == StoredModel());
+}
+
+TEST_CASE("sessions kept one per document (the layout before) are folded into one document at once",
+          "[storage_sync][later]") {
+  fake::Reset();
+  Model runner = RunnerWithSessions();
+  std::map<std::string, std::string> docs = EncodeStoreChanges(nullptr, runner).put;
+  docs.erase(kCadenceKey);
+  for (const CadenceSession& session : runner.cadence_sessions)
+    docs["cadence/" + std::to_string(session.id)] =
+        json{{"schema", kCurrentSchema},
+             {"app", kAppName},
+             {"cadence_sessions", json::array({CadenceSessionToJson(session, /*with_series=*/false)})}}
+            .dump();
+  fake::PutDocs(docs, 2);
+  Tab tab;
+  tab.Start();
+  fake::DrainStorage();
+  REQUIRE(tab.sync.usable());
+  CHECK(tab.state.model.cadence_sessions.size() == 2);
+  tab.sync.AfterFirstFrame();
+  for (int i = 0; i < 10 && !tab.sync.AllLoaded(); ++i) {
+    fake::AdvanceMs(1);
+    fake::DrainStorage();
+  }
+  REQUIRE(tab.sync.AllLoaded());
+  fake::DrainStorage();
+  CHECK(tab.sync.status() == StorageSync::Status::Saved);
+  CHECK_FALSE(fake::Doc("cadence/5"));
+  CHECK_FALSE(fake::Doc("cadence/6"));
+  REQUIRE(fake::Doc(kCadenceKey));
+  CHECK(StoredModel() == InIdOrder(runner));
   CHECK(tab.state.model == StoredModel());
 }

@@ -75,6 +75,21 @@ json SettingsPart(const Model& model) {
   return part;
 }
 
+// Every session's fields, without the series (stored apart, as bytes).
+json SessionsPart(const Model& model) {
+  json list = json::array();
+  for (const CadenceSession& session : model.cadence_sessions)
+    list.push_back(CadenceSessionToJson(session, /*with_series=*/false));
+  return Part(Collection::CadenceSessions, std::move(list));
+}
+
+// Every field of a session but its series: what the "cadence" document holds.
+bool SameSessionFields(const CadenceSession& a, const CadenceSession& b) {
+  return a.id == b.id && a.date == b.date && a.duration_s == b.duration_s && a.mean_spm == b.mean_spm &&
+         a.time_in_band_s == b.time_in_band_s && a.low_spm == b.low_spm && a.high_spm == b.high_spm &&
+         a.tapped == b.tapped;
+}
+
 // What a key holds, in the words of a damage report, and which list of the model it fills.
 struct PartKind {
   std::string what;
@@ -88,6 +103,7 @@ std::optional<PartKind> KindOf(const std::string& key) {
   if (key == "strength") return PartKind{"Your saved hip-and-core sessions", Collection::Strength};
   if (key == "pain") return PartKind{"Your saved pain log", Collection::Pain};
   if (StartsWith(key, kRunsPrefix)) return PartKind{"Your saved runs of " + key.substr(5), Collection::Runs};
+  if (key == kCadenceKey) return PartKind{"Your saved cadence sessions", Collection::CadenceSessions};
   if (StartsWith(key, kCadencePrefix)) return PartKind{"A saved cadence session", Collection::CadenceSessions};
   return std::nullopt;  // not ours (or the revision, or kept aside): left alone
 }
@@ -123,7 +139,7 @@ std::string ReadPart(const std::string& key, const PartKind& kind, const std::st
   for (const Run& run : part.runs)
     if (kind.collection && RunsKey(run.date) != key) return "run " + std::to_string(run.id) + " is not from that year";
   for (const CadenceSession& session : part.cadence_sessions)
-    if (kind.collection && CadenceKey(session.id) != key) return "it holds another session";
+    if (StartsWith(key, kCadencePrefix) && CadenceKey(session.id) != key) return "it holds another session";
   return {};
 }
 
@@ -198,6 +214,8 @@ void RepairReferences(Model& model) {
 
 }  // namespace
 
+std::string SessionsDocument(const Model& model) { return SessionsPart(model).dump(); }
+
 std::string DamagedKey(const std::string& key, const std::string& stamp) {
   return kDamagedPrefix + key + "/" + stamp;
 }
@@ -264,6 +282,10 @@ DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, bool ol
     }
     if (legacy) out.needs_rewrite = true;
     if (key == kLegacyModelKey) out.obsolete_keys.push_back(key);
+    if (StartsWith(key, kCadencePrefix)) {  // folded into "cadence" by the next write
+      out.obsolete_keys.push_back(key);
+      out.fold_sessions = true;
+    }
   }
   out.model = std::move(assembler.model);
   out.model.unread_run_years = std::move(unread);
@@ -443,22 +465,22 @@ StoreChangeEncoder::StoreChangeEncoder(const Model* before, const Model& after, 
       return std::string(kRunSummaryKey);
     });
 
-  // Cadence sessions: the fields as JSON, the series as bytes, each rewritten only when changed.
+  // Cadence sessions: their fields in one document (rewritten when any session's fields change,
+  // one comes or one goes), each series apart as bytes, rewritten only when it changed.
   std::map<Id, const CadenceSession*> old_sessions;
   if (before)
     for (const CadenceSession& session : before->cadence_sessions) old_sessions[session.id] = &session;
+  bool sessions_changed = !before || before->cadence_sessions.size() != after.cadence_sessions.size();
   for (const CadenceSession& session : after.cadence_sessions) {
     auto old = old_sessions.find(session.id);
     const CadenceSession* was = old == old_sessions.end() ? nullptr : old->second;
     if (was && *was == session) continue;
-    const CadenceSession* now = &session;
-    put(CadenceKey(session.id), [now] {
-      return Part(Collection::CadenceSessions, json::array({CadenceSessionToJson(*now, /*with_series=*/false)}));
-    });
+    if (!was || !SameSessionFields(*was, session)) sessions_changed = true;
     // An unread series' empty placeholder must not replace what is stored (before == nullptr,
     // a full rewrite, included).
     bool placeholder = unread_series && session.series_spm.empty() && unread_series->count(session.id);
     if (!placeholder && (!was || was->series_spm != session.series_spm)) {
+      const CadenceSession* now = &session;
       steps_.push_back([now](StoreChanges& out) {
         std::string key = SeriesKey(now->id);
         out.put[key] = SeriesBytes(now->series_spm);
@@ -467,13 +489,11 @@ StoreChangeEncoder::StoreChangeEncoder(const Model* before, const Model& after, 
       });
     }
   }
+  if (sessions_changed) put(kCadenceKey, [&after] { return SessionsPart(after); });
   std::set<Id> kept;
   for (const CadenceSession& session : after.cadence_sessions) kept.insert(session.id);
-  for (const auto& [id, session] : old_sessions) {
-    if (kept.count(id)) continue;
-    remove_.push_back(CadenceKey(id));
-    remove_.push_back(SeriesKey(id));
-  }
+  for (const auto& [id, session] : old_sessions)
+    if (!kept.count(id)) remove_.push_back(SeriesKey(id));
 }
 
 std::string StoreChangeEncoder::Step(StoreChanges& out) { return steps_[next_++](out); }

@@ -7,12 +7,14 @@
 //   "runs/<yyyy>"           {"schema", "app", "runs": [the runs dated in that year]}
 //   "summary"               {"schema", "app", "run_years": [per year: runs, distance, each pair's share]}
 //                           (run_summary.hpp: lets the first frame leave the older years for later)
-//   "cadence/<id>"          {"schema", "app", "cadence_sessions": [that session, without its series]}
+//   "cadence"               {"schema", "app", "cadence_sessions": [every session, without its series]}
 //   "series/<id>"           bytes: that session's per-second series, float32 little-endian
 //   "damaged/<key>/<stamp>" a document that could not be read, moved aside unchanged
 // Each text part is a partial backup document, so it migrates forward with the same steps.
-// The layout before (still read): "model" held everything but the cadence sessions, and
-// "cadence/<id>" one session with its series as JSON. Reading it asks for a full rewrite.
+// The layouts before (still read): "model" held everything but the cadence sessions, and
+// "cadence/<id>" one session with its series as JSON (reading that asks for a full rewrite); then
+// "cadence/<id>" held one session without its series (300 sessions were 300 documents to read
+// before the first frame): reading those asks for them to be folded into "cadence".
 // Decoding never fails as a whole: a part it cannot read is reported as damaged (to be moved
 // aside), and the rest still loads.
 // The series are read last, after the first frame (nothing on the first screen draws them, and
@@ -36,6 +38,7 @@ inline constexpr const char* kRevisionKey = "rev";
 inline constexpr const char* kDamagedPrefix = "damaged/";
 inline constexpr const char* kLegacyModelKey = "model";
 inline constexpr const char* kSeriesPrefix = "series/";  // web/storage_preload.js names it too
+inline constexpr const char* kCadenceKey = "cadence";
 
 struct DecodedStore {
   Model model;  // with older_years_later: model.unread_run_years lists the years in later_runs
@@ -48,7 +51,10 @@ struct DecodedStore {
   std::vector<std::string> kept_aside;  // keys under damaged/ already in the store
   // The store is in the earlier layout: the next write must write every part and remove these.
   bool needs_rewrite = false;
-  std::vector<std::string> obsolete_keys;
+  std::vector<std::string> obsolete_keys;  // also "cadence/<id>" documents, once folded
+  // Sessions were read from "cadence/<id>" documents: the next write folds them into "cadence"
+  // (SessionsDocument) and removes those documents (listed in obsolete_keys).
+  bool fold_sessions = false;
 };
 
 // `older_years_later`: the years of runs before the newest two are left undecoded when the run
@@ -127,6 +133,8 @@ class StoreChangeEncoder {
 
 // The key a damaged document is kept under: "damaged/<key>/<stamp>".
 std::string DamagedKey(const std::string& key, const std::string& stamp);
+// The "cadence" document for `model`'s sessions.
+std::string SessionsDocument(const Model& model);
 // "runs/<yyyy>": the key of a year's runs.
 std::string RunsYearKey(int year);
 // Whether a stored key holds bytes rather than text ("series/<id>").
