@@ -18,10 +18,12 @@ const FILES_PLACEHOLDER = '/* STRIDEWISE_FILES */ []';
 // Not part of the app: the service worker itself (the browser fetches it on its own) and a
 // benchmark's bare Dear ImGui page, should one ever be put in dist.
 const NOT_CACHED = new Set(['sw.js', 'bare']);
-// Workers fetched only when first used: importing activity files (pugixml, zlib and the readers)
-// and restoring a backup (its parser). The service worker caches them then, not at install, so a
-// first visit does not download them.
-const ON_DEMAND = /^(import_|backup_)/;
+// Files fetched only when first used: the workers for importing activity files (pugixml, zlib and
+// the readers) and restoring a backup (its parser), and the PNG icons, which only the browser's
+// install prompt and the home screen use (the page draws none of them; an installed app's icon is
+// kept by the system). The service worker caches them then, not at install, so a first visit does
+// not download them.
+const ON_DEMAND = /^(import_|backup_|icons\/)/;
 
 // Every file under dir (paths relative to it, with '/'), skipping NOT_CACHED at the top level.
 function appFiles(dir, sub = '') {

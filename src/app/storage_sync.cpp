@@ -158,7 +158,7 @@ void StorageSync::OnLoaded(LoadKind kind, bool ok, std::map<std::string, std::st
         ScheduleRetry();
         return;
       case LoadKind::Rebase:  // our changes stay pending; the retry reads and writes again
-        TakeLater();  // read while the write that met the conflict was in flight
+        AfterWrite();  // read while the write that met the conflict was in flight
         SetProblem(Problem::WriteFailed, "your saved data could not be read again (" + error + ")");
         ScheduleRetry();
         return;
@@ -246,6 +246,7 @@ void StorageSync::Adopt(DecodedStore decoded, bool series_later) {
   runs_damaged_.clear();
   series_reading_ = false;
   runs_later_ = std::move(decoded.later_runs);
+  taken_while_writing_.clear();
   rebuild_summary_ = false;
   std::set<Id> unread = series_later ? SessionsWithoutSeries(decoded.model) : std::set<Id>{};
   series_later_ = !unread.empty();
@@ -296,31 +297,40 @@ void StorageSync::TakeRunYear() {
     Apply(*state_, load, ActionContext{});
   }
   // What is stored holds the same runs: the model writes are compared against takes them too, or
-  // the next write would write the year again.
-  if (stored_model_) {
-    if (stored_model_.use_count() > 1) stored_model_ = std::make_shared<Model>(*stored_model_);
-    std::erase_if(stored_model_->unread_run_years, [year](const RunYearDigest& d) { return d.year == year; });
-    AddRunsInIdOrder(stored_model_->runs, std::move(read.runs));
-  }
+  // the next write would write the year again. A write in flight (a year taken at once for an
+  // action) makes its own model the stored one when it ends: the year is added to that one then.
+  if (writing_) taken_while_writing_[year] = std::move(read.runs);
+  else AddToStoredModel(year, std::move(read.runs));
   for (DamagedDocument& d : read.damaged) runs_damaged_.push_back(std::move(d));
   if (read.summary_stale) rebuild_summary_ = true;
 }
 
+void StorageSync::AddToStoredModel(int year, std::vector<Run> runs) {
+  if (!stored_model_) return;
+  auto& unread = stored_model_->unread_run_years;
+  if (std::none_of(unread.begin(), unread.end(), [year](const RunYearDigest& d) { return d.year == year; })) return;
+  if (stored_model_.use_count() > 1) stored_model_ = std::make_shared<Model>(*stored_model_);
+  std::erase_if(stored_model_->unread_run_years, [year](const RunYearDigest& d) { return d.year == year; });
+  AddRunsInIdOrder(stored_model_->runs, std::move(runs));
+}
+
 void StorageSync::RunsComplete() {
   if (!series_later_ && all_loaded_ms_ < 0) all_loaded_ms_ = platform::NowMs();
-  if (rebuild_summary_ || !runs_damaged_.empty()) {
-    StoreChanges upkeep = upkeep_.value_or(StoreChanges{});
-    KeepAside(std::move(runs_damaged_), earlier_damaged_keys_, upkeep);
-    runs_damaged_.clear();
-    // Rebuilt from the runs as stored (every year is in stored_model_ now). With a write in
-    // flight the next write rewrites it anyway: its stored model still lists unread years.
-    if (rebuild_summary_ && stored_model_)
-      upkeep.put[kRunSummaryKey] = RunSummaryDocument(SummarizeStoredRuns(*stored_model_));
-    rebuild_summary_ = false;
-    upkeep_ = std::move(upkeep);
-    WriteNext();
-  }
+  PlanRunsUpkeep();
   platform::RequestFrame();
+}
+
+void StorageSync::PlanRunsUpkeep() {
+  // A write's commit drops the upkeep it carried: planned when none is in flight.
+  if (writing_ || !runs_later_.empty() || (!rebuild_summary_ && runs_damaged_.empty())) return;
+  if (!upkeep_) upkeep_.emplace();
+  KeepAside(std::move(runs_damaged_), earlier_damaged_keys_, *upkeep_);
+  runs_damaged_.clear();
+  // Rebuilt from the runs as stored (every year is in stored_model_ now).
+  if (rebuild_summary_ && stored_model_)
+    upkeep_->put[kRunSummaryKey] = RunSummaryDocument(SummarizeStoredRuns(*stored_model_));
+  rebuild_summary_ = false;
+  WriteNext();
 }
 
 void StorageSync::TakeLater() {
@@ -411,10 +421,9 @@ void StorageSync::TakeSeries() {
   series_later_ = false;
   all_loaded_ms_ = platform::NowMs();
   if (!series_damaged_.empty()) {
-    StoreChanges upkeep = upkeep_.value_or(StoreChanges{});
-    KeepAside(std::move(series_damaged_), earlier_damaged_keys_, upkeep);
+    if (!upkeep_) upkeep_.emplace();
+    KeepAside(std::move(series_damaged_), earlier_damaged_keys_, *upkeep_);
     series_damaged_.clear();
-    upkeep_ = std::move(upkeep);
     WriteNext();
   }
   platform::RequestFrame();
@@ -527,6 +536,15 @@ void StorageSync::ContinueWrite(const std::shared_ptr<WriteJob>& job) {
   }, job->id);
 }
 
+// What waited for the write in flight: the years taken meanwhile join the stored model, their
+// upkeep is planned, and what was read later is taken in.
+void StorageSync::AfterWrite() {
+  for (auto& [year, runs] : taken_while_writing_) AddToStoredModel(year, std::move(runs));
+  taken_while_writing_.clear();
+  PlanRunsUpkeep();
+  TakeLater();
+}
+
 void StorageSync::OnWriteDone(WriteJob& job, platform::StorageWriteOutcome outcome, const std::string& error) {
   writing_ = false;
   rebased_write_ = false;
@@ -536,7 +554,7 @@ void StorageSync::OnWriteDone(WriteJob& job, platform::StorageWriteOutcome outco
     last_commit_epoch_ms_ = EpochMs();
     stored_model_ = std::make_shared<Model>(std::move(job.model));
     upkeep_.reset();
-    TakeLater();  // read while this write was in flight
+    AfterWrite();
     pending_.erase(pending_.begin(), pending_.begin() + std::min<int>(job.actions, int(pending_.size())));
     if (problem_ == Problem::WriteFailed) SetProblem(Problem::None, {});
     if (job.actions > 0) dropped_note_.clear();
@@ -547,7 +565,7 @@ void StorageSync::OnWriteDone(WriteJob& job, platform::StorageWriteOutcome outco
     ++conflicts_;
     Load(LoadKind::Rebase);
   } else {
-    TakeLater();
+    AfterWrite();
     SetProblem(Problem::WriteFailed, error);
     ScheduleRetry();
   }

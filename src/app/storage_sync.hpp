@@ -106,7 +106,10 @@ class StorageSync {
   // After the first frame: the older years of runs, one per task, then the series.
   void TakeLater();
   void TakeRunYear();    // the first of runs_later_
-  void RunsComplete();   // the last year is in: keep damaged years aside, rebuild the summary
+  void AddToStoredModel(int year, std::vector<Run> runs);  // that year, read, is what is stored
+  void RunsComplete();   // the last year is in
+  void PlanRunsUpkeep();  // damaged years kept aside, the summary rebuilt: when no write is in flight
+  void AfterWrite();      // a write ended (committed, refused or failed)
   void Reapply();
   void MarkUsable();
   // Sets why nothing is saved (None: all well) with the browser's own words, and the sentence
@@ -173,6 +176,7 @@ class StorageSync {
   std::map<std::string, std::string> runs_later_;
   std::vector<DamagedDocument> runs_damaged_;
   bool rebuild_summary_ = false;
+  std::map<int, std::vector<Run>> taken_while_writing_;  // years taken at once during a write
   double all_loaded_ms_ = -1;  // NowMs() when every part was in the model
   double later_take_ms_ = 0;  // the longest step taking in a year of runs or series read later
 };

@@ -14,11 +14,11 @@ let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-// What the page sees at `ready`, before anything else runs: a change and a backup asked for at
-// once (the series are read only after this first frame).
+// What the page sees at `drawn` (the first frame), before anything else runs: a change and a
+// backup asked for at once (the series are read only after this first frame).
 function atReady() {
   const hook = () => {
-    window.stridewise.ready.then(() => {
+    window.stridewise.drawn.then(() => {
       const api = window.stridewise;
       window.__atReady = {
         state: api.state(['save', 'runs', 'cadence']),

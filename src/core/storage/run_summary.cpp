@@ -23,46 +23,41 @@ void Add(RunYearDigest::ShoeUse& use, const Run& run) {
 
 bool Near(double a, double b) { return std::fabs(a - b) <= 0.001; }
 
-struct ByYear {
-  bool operator()(const RunYearDigest& a, const RunYearDigest& b) const { return a.year < b.year; }
-};
+// The digest of `year` in `years` (kept in year order), added if missing. A few years and a few
+// dozen pairs: a walk, no map or sort (this runs at every save and every load).
+RunYearDigest& DigestOf(std::vector<RunYearDigest>& years, int year) {
+  auto at = std::find_if(years.begin(), years.end(), [year](const RunYearDigest& d) { return d.year >= year; });
+  if (at == years.end() || at->year != year) at = years.insert(at, RunYearDigest{.year = year});
+  return *at;
+}
 
 }  // namespace
 
+
 std::vector<RunYearDigest> DigestRuns(const std::vector<Run>& runs) {
-  // A few years, a few dozen pairs: found by a walk, no map (this runs at every save and load).
   std::vector<RunYearDigest> years;
+  RunYearDigest* last = nullptr;  // runs come in id order, mostly in date order too
   for (const Run& run : runs) {
     const int year = int(run.date.year());
-    auto digest = std::find_if(years.rbegin(), years.rend(), [year](const RunYearDigest& d) { return d.year == year; });
-    if (digest == years.rend()) {
-      years.emplace_back().year = year;
-      digest = years.rbegin();
-    }
-    ++digest->runs;
-    digest->distance_m += run.distance_m;
-    digest->max_id = std::max(digest->max_id, run.id);
+    RunYearDigest& digest = last && last->year == year ? *last : DigestOf(years, year);
+    last = &digest;
+    ++digest.runs;
+    digest.distance_m += run.distance_m;
+    digest.max_id = std::max(digest.max_id, run.id);
     if (!run.shoe_id) continue;
     const Id shoe_id = *run.shoe_id;
-    auto use = std::find_if(digest->shoes.begin(), digest->shoes.end(),
-                            [shoe_id](const RunYearDigest::ShoeUse& u) { return u.shoe_id == shoe_id; });
-    if (use == digest->shoes.end()) {
-      digest->shoes.emplace_back().shoe_id = shoe_id;
-      use = digest->shoes.end() - 1;
-    }
+    auto use = std::find_if(digest.shoes.begin(), digest.shoes.end(),
+                            [shoe_id](const RunYearDigest::ShoeUse& u) { return u.shoe_id >= shoe_id; });
+    if (use == digest.shoes.end() || use->shoe_id != shoe_id)
+      use = digest.shoes.insert(use, RunYearDigest::ShoeUse{.shoe_id = shoe_id});
     Add(*use, run);
   }
-  for (RunYearDigest& digest : years)
-    std::sort(digest.shoes.begin(), digest.shoes.end(),
-              [](const RunYearDigest::ShoeUse& a, const RunYearDigest::ShoeUse& b) { return a.shoe_id < b.shoe_id; });
-  std::sort(years.begin(), years.end(), ByYear{});
   return years;
 }
 
 std::vector<RunYearDigest> SummarizeStoredRuns(const Model& model) {
   std::vector<RunYearDigest> out = DigestRuns(model.runs);
-  out.insert(out.end(), model.unread_run_years.begin(), model.unread_run_years.end());
-  std::sort(out.begin(), out.end(), ByYear{});
+  for (const RunYearDigest& unread : model.unread_run_years) DigestOf(out, unread.year) = unread;
   return out;
 }
 
