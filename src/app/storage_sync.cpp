@@ -316,13 +316,13 @@ void StorageSync::AddToStoredModel(int year, std::vector<Run> runs) {
 
 void StorageSync::RunsComplete() {
   if (!series_later_ && all_loaded_ms_ < 0) all_loaded_ms_ = platform::NowMs();
-  PlanRunsUpkeep();
+  if (PlanRunsUpkeep()) WriteNext();
   platform::RequestFrame();
 }
 
-void StorageSync::PlanRunsUpkeep() {
+bool StorageSync::PlanRunsUpkeep() {
   // A write's commit drops the upkeep it carried: planned when none is in flight.
-  if (writing_ || !runs_later_.empty() || (!rebuild_summary_ && runs_damaged_.empty())) return;
+  if (writing_ || !runs_later_.empty() || (!rebuild_summary_ && runs_damaged_.empty())) return false;
   if (!upkeep_) upkeep_.emplace();
   KeepAside(std::move(runs_damaged_), earlier_damaged_keys_, *upkeep_);
   runs_damaged_.clear();
@@ -330,7 +330,7 @@ void StorageSync::PlanRunsUpkeep() {
   if (rebuild_summary_ && stored_model_)
     upkeep_->put[kRunSummaryKey] = RunSummaryDocument(SummarizeStoredRuns(*stored_model_));
   rebuild_summary_ = false;
-  WriteNext();
+  return true;
 }
 
 void StorageSync::TakeLater() {
@@ -537,7 +537,8 @@ void StorageSync::ContinueWrite(const std::shared_ptr<WriteJob>& job) {
 }
 
 // What waited for the write in flight: the years taken meanwhile join the stored model, their
-// upkeep is planned, and what was read later is taken in.
+// upkeep is planned (written by the next write: at once after a commit, by the retry after a
+// failure), and what was read later is taken in.
 void StorageSync::AfterWrite() {
   for (auto& [year, runs] : taken_while_writing_) AddToStoredModel(year, std::move(runs));
   taken_while_writing_.clear();
@@ -554,12 +555,12 @@ void StorageSync::OnWriteDone(WriteJob& job, platform::StorageWriteOutcome outco
     last_commit_epoch_ms_ = EpochMs();
     stored_model_ = std::make_shared<Model>(std::move(job.model));
     upkeep_.reset();
-    AfterWrite();
     pending_.erase(pending_.begin(), pending_.begin() + std::min<int>(job.actions, int(pending_.size())));
     if (problem_ == Problem::WriteFailed) SetProblem(Problem::None, {});
     if (job.actions > 0) dropped_note_.clear();
     failed_attempts_ = 0;
-    WriteNext();  // what came in meanwhile, or the catch-up with a missed notice
+    AfterWrite();
+    WriteNext();  // what came in meanwhile, the upkeep planned, or the catch-up with a missed notice
   } else if (outcome == platform::StorageWriteOutcome::Conflict) {
     // Another tab committed first: read its data, re-apply ours on top, write again.
     ++conflicts_;

@@ -108,7 +108,7 @@ class StorageSync {
   void TakeRunYear();    // the first of runs_later_
   void AddToStoredModel(int year, std::vector<Run> runs);  // that year, read, is what is stored
   void RunsComplete();   // the last year is in
-  void PlanRunsUpkeep();  // damaged years kept aside, the summary rebuilt: when no write is in flight
+  bool PlanRunsUpkeep();  // damaged years kept aside, the summary rebuilt (when no write is in flight)
   void AfterWrite();      // a write ended (committed, refused or failed)
   void Reapply();
   void MarkUsable();

@@ -13,6 +13,10 @@
 //                  longest app frame (requestAnimationFrame callback) and the longest task the
 //                  browser reports (Long Tasks API, >= 50 ms only; in headless Chromium this
 //                  includes the compositor's software read-back of the canvas after a frame);
+//   anchor         the longest task the empty store's page has over the same span after its own
+//                  first frame (what the browser does anyway then: in headless Chromium, mostly
+//                  the GPU process compositing the first frames);
+//   take           the longest step taking a later part in (a year of runs, 50 series), C++;
 //   heap           the WebAssembly memory, MB, once all is loaded.
 // Medians; "ten years add" is the median of (ten - empty) over the alternating pairs.
 // Usage: node tests/bench/first_frame.mjs [runs]   (STRIDEWISE_DIST picks another dist/,

@@ -296,6 +296,9 @@ TEST_CASE("an older year taken at once while a write is in flight: a damaged yea
   REQUIRE(tab.sync.status() == StorageSync::Status::Saving);
   tab.sync.TakeRunsNow();
   CHECK_FALSE(tab.sync.RunsLater());
+  // The action itself: a 2021 run edited, saved after the write in flight.
+  const Id old_run = m.runs[2].id;
+  Change(tab.state, tab.sync, json{{"type", "update_run"}, {"id", old_run}, {"distance_m", 7777}});
   for (int i = 0; i < 10 && tab.sync.status() != StorageSync::Status::Saved; ++i) {
     fake::AdvanceMs(20);
     fake::DrainStorage();
@@ -311,4 +314,6 @@ TEST_CASE("an older year taken at once while a write is in flight: a damaged yea
   CHECK_FALSE(stored.summary_stale);
   CHECK(DecodeStore(StoredDocs()).model == tab.state.model);
   for (const Run& run : tab.state.model.runs) CHECK(int(run.date.year()) != 2022);
+  REQUIRE(RunWithId(DecodeStore(StoredDocs()).model, old_run));
+  CHECK(RunWithId(DecodeStore(StoredDocs()).model, old_run)->distance_m == 7777);
 }
