@@ -1,7 +1,8 @@
 #pragma once
-// Keeps the model and IndexedDB in step. Loads before anything is shown - all but the cadence
-// series, which are read after the first frame (AfterFirstFrame; nothing on the first screen
-// draws them, and they are most of the bytes) and never overwritten while unread; writes each accepted
+// Keeps the model and IndexedDB in step. Loads before anything is shown - all but the older
+// years of runs (the run summary stands in for them) and the cadence series, which are taken in
+// after the first frame (AfterFirstFrame, storage_sync_later.cpp; nothing on the first screen
+// needs them, and they are most of the bytes) and never overwritten while unread; writes each accepted
 // change at once, in one transaction, counted as saved only when it commits; rebases on
 // another tab's newer write (reload, re-apply this tab's unsaved actions with the ids they were
 // given, write again); moves unreadable documents aside under damaged/ before anything else is
@@ -73,6 +74,8 @@ class StorageSync {
   const std::vector<KeptAside>& damaged() const { return damaged_; }
 
  private:
+  // Retries after a failed read or write: 1 s, 2 s, 4 s ... (storage_sync.cpp caps the wait).
+  static constexpr double kFirstRetryMs = 1000;
   struct PendingAction {
     Action action;
     ActionContext context;

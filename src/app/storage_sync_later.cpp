@@ -1,0 +1,197 @@
+// StorageSync's later reads (issue 17): what the first frame does not show - the older years of
+// runs (decoded from the first read, one year per task) and the cadence series (read after the
+// first frame, 50 per task) - taken in without a long task, without writing over anything not yet
+// read, and with the run summary checked against every year taken in. See storage_sync.hpp.
+#include "storage_sync.hpp"
+
+#include <algorithm>
+
+#include "core/actions/actions.hpp"
+#include "core/storage/run_summary.hpp"
+#include "platform/platform.hpp"
+#include "platform/storage.hpp"
+
+namespace sw {
+namespace {
+
+// Series taken in per task (45-minute sessions: about 0.5 MB).
+constexpr std::size_t kSeriesPerStep = 50;
+
+}  // namespace
+
+void StorageSync::AfterFirstFrame() {
+  if (first_frame_drawn_) return;
+  first_frame_drawn_ = true;
+  if (series_later_ && !series_reading_) LoadSeries();
+  // In a task of its own: the first frame's task ends with the frame.
+  unsigned generation = adopt_generation_;
+  platform::CallAfter(0, [this, generation] {
+    if (generation == adopt_generation_) TakeLater();
+  });
+}
+
+void StorageSync::TakeRunsNow() {
+  if (runs_later_.empty()) return;
+  while (!runs_later_.empty()) TakeRunYear();
+  RunsComplete();
+}
+
+void StorageSync::TakeRunYear() {
+  auto node = runs_later_.extract(runs_later_.begin());
+  std::vector<RunYearDigest>& unread = state_->model.unread_run_years;
+  auto expected = std::find_if(unread.begin(), unread.end(),
+                               [&](const RunYearDigest& d) { return RunsYearKey(d.year) == node.key(); });
+  if (expected == unread.end()) return;  // the model was replaced meanwhile (a restored backup)
+  const int year = expected->year;
+  DecodedRunYear read = DecodeRunYear(node.key(), node.mapped(), *expected, state_->model);
+  {
+    Action load(nlohmann::json{{"type", "load_runs"}, {"year", year}});
+    auto runs = std::make_shared<Model>();
+    runs->runs = read.runs;
+    load.model = std::move(runs);
+    Apply(*state_, load, ActionContext{});
+  }
+  // What is stored holds the same runs: the model writes are compared against takes them too, or
+  // the next write would write the year again. A write in flight (a year taken at once for an
+  // action) makes its own model the stored one when it ends: the year is added to that one then.
+  if (writing_) taken_while_writing_[year] = std::move(read.runs);
+  else AddToStoredModel(year, std::move(read.runs));
+  for (DamagedDocument& d : read.damaged) runs_damaged_.push_back(std::move(d));
+  if (read.summary_stale) rebuild_summary_ = true;
+}
+
+void StorageSync::AddToStoredModel(int year, std::vector<Run> runs) {
+  if (!stored_model_) return;
+  auto& unread = stored_model_->unread_run_years;
+  if (std::none_of(unread.begin(), unread.end(), [year](const RunYearDigest& d) { return d.year == year; })) return;
+  if (stored_model_.use_count() > 1) stored_model_ = std::make_shared<Model>(*stored_model_);
+  std::erase_if(stored_model_->unread_run_years, [year](const RunYearDigest& d) { return d.year == year; });
+  AddRunsInIdOrder(stored_model_->runs, std::move(runs));
+}
+
+void StorageSync::RunsComplete() {
+  if (!series_later_ && all_loaded_ms_ < 0) all_loaded_ms_ = platform::NowMs();
+  if (PlanRunsUpkeep()) WriteNext();
+  platform::RequestFrame();
+}
+
+bool StorageSync::PlanRunsUpkeep() {
+  // A write's commit drops the upkeep it carried: planned when none is in flight.
+  if (writing_ || !runs_later_.empty() || (!rebuild_summary_ && runs_damaged_.empty())) return false;
+  if (!upkeep_) upkeep_.emplace();
+  KeepAside(std::move(runs_damaged_), earlier_damaged_keys_, *upkeep_);
+  runs_damaged_.clear();
+  // Rebuilt from the runs as stored (every year is in stored_model_ now).
+  if (rebuild_summary_ && stored_model_)
+    upkeep_->put[kRunSummaryKey] = RunSummaryDocument(SummarizeStoredRuns(*stored_model_));
+  rebuild_summary_ = false;
+  return true;
+}
+
+void StorageSync::TakeLater() {
+  if (!first_frame_drawn_) return;
+  if (runs_later_.empty()) {
+    TakeSeries();
+    return;
+  }
+  // One year per task (about 400 runs: a few ms here, some 25 ms on a phone 4x slower), and not
+  // while a write is in flight: its model becomes the stored one when it commits.
+  if (writing_) return;
+  double started = platform::NowMs();
+  TakeRunYear();
+  later_take_ms_ = std::max(later_take_ms_, platform::NowMs() - started);
+  if (runs_later_.empty()) RunsComplete();
+  unsigned generation = adopt_generation_;
+  platform::CallAfter(0, [this, generation] {
+    if (generation == adopt_generation_) TakeLater();
+  });
+}
+
+void StorageSync::LoadSeries() {
+  series_reading_ = true;
+  unsigned generation = adopt_generation_;
+  platform::StorageReadScope scope;
+  scope.only_prefix = kSeriesPrefix;
+  platform::StorageLoadAll(
+      [this, generation](bool ok, std::map<std::string, std::string> docs, std::string) {
+        OnSeriesLoaded(generation, ok, std::move(docs));
+      },
+      false, scope);
+}
+
+void StorageSync::OnSeriesLoaded(unsigned generation, bool ok, std::map<std::string, std::string> docs) {
+  if (generation != adopt_generation_) return;  // a later read of everything has them
+  series_reading_ = false;
+  if (!ok) {  // the sessions keep their unread series (never written over); read again soon
+    platform::CallAfter(kFirstRetryMs, [this, generation] {
+      if (generation == adopt_generation_ && series_later_ && !series_reading_) LoadSeries();
+    });
+    return;
+  }
+  series_docs_ = std::move(docs);
+  TakeLater();
+}
+
+void StorageSync::TakeSeries() {
+  // A write in flight carries a model without them and becomes stored_model_ when it commits:
+  // they are taken in after that, so what is stored and what this tab knows is stored agree.
+  // A few at a time, one task each, so no task holds the page long (issue 17: at most 50 ms on a
+  // phone 4x slower than this machine). Each step attaches its series to the state and to the
+  // stored model together, so a write that starts between two steps sees them agree.
+  if (!series_docs_ || writing_) return;
+  double started = platform::NowMs();
+  std::map<std::string, std::string> slice;
+  while (!series_docs_->empty() && slice.size() < kSeriesPerStep)
+    slice.insert(series_docs_->extract(series_docs_->begin()));
+  bool last = series_docs_->empty();
+  DecodedSeries read = DecodeSeries(slice);
+  std::set<Id> unread = state_->unread_series;  // as they were: load_series takes them out
+  {
+    Action load(nlohmann::json{{"type", "load_series"}, {"complete", last}});
+    load.model = read.sessions;
+    Apply(*state_, load, ActionContext{});  // the state takes a copy of each
+  }
+  // What is stored holds the same series: patch the model writes are compared against (it takes
+  // the decoded series themselves), or the next write would write every series again.
+  if (stored_model_) {
+    if (stored_model_.use_count() > 1) stored_model_ = std::make_shared<Model>(*stored_model_);
+    std::map<Id, CadenceSession*> by_id;
+    for (CadenceSession& session : read.sessions->cadence_sessions) by_id[session.id] = &session;
+    for (CadenceSession& session : stored_model_->cadence_sessions) {
+      auto it = by_id.find(session.id);
+      if (it != by_id.end() && session.series_spm.empty() && unread.count(session.id))
+        session.series_spm = std::move(it->second->series_spm);
+    }
+  }
+  for (DamagedDocument& d : read.damaged) series_damaged_.push_back(std::move(d));
+  later_take_ms_ = std::max(later_take_ms_, platform::NowMs() - started);
+  if (!last) {
+    unsigned generation = adopt_generation_;
+    platform::CallAfter(0, [this, generation] {
+      if (generation == adopt_generation_) TakeSeries();
+    });
+    return;
+  }
+  series_docs_.reset();
+  series_later_ = false;
+  all_loaded_ms_ = platform::NowMs();
+  if (!series_damaged_.empty()) {
+    if (!upkeep_) upkeep_.emplace();
+    KeepAside(std::move(series_damaged_), earlier_damaged_keys_, *upkeep_);
+    series_damaged_.clear();
+    WriteNext();
+  }
+  platform::RequestFrame();
+}
+
+// What waited for the write in flight: the years taken meanwhile join the stored model, their
+// upkeep is planned (written by the next write: at once after a commit, by the retry after a
+// failure), and what was read later is taken in.
+void StorageSync::AfterWrite() {
+  for (auto& [year, runs] : taken_while_writing_) AddToStoredModel(year, std::move(runs));
+  taken_while_writing_.clear();
+  PlanRunsUpkeep();
+  TakeLater();
+}
+
+}  // namespace sw
