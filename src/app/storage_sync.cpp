@@ -243,7 +243,8 @@ void StorageSync::Adopt(DecodedStore decoded, bool series_later) {
   runs_damaged_.clear();
   series_reading_ = false;
   runs_later_ = std::move(decoded.later_runs);
-  taken_while_writing_.clear();
+  taken_while_writing_ = {};
+  decoded_ = {};
   rebuild_summary_ = false;
   std::set<Id> unread = series_later ? SessionsWithoutSeries(decoded.model) : std::set<Id>{};
   series_later_ = !unread.empty();

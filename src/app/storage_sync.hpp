@@ -108,8 +108,14 @@ class StorageSync {
   void TakeSeries();
   // After the first frame: the older years of runs, one per task, then the series.
   void TakeLater();
-  void TakeRunYear();    // the first of runs_later_
-  void AddToStoredModel(int year, std::vector<Run> runs);  // that year, read, is what is stored
+  // Years of runs decoded after the first frame: which, and their runs.
+  struct DecodedYears {
+    std::vector<int> years;
+    std::vector<Run> runs;
+  };
+  void DecodeRunYearLater();  // the first of runs_later_, into decoded_
+  void TakeDecodedRuns();     // decoded_ into the model (one load_runs) and the stored model
+  void AddToStoredModel(DecodedYears years);  // those years, read, are what is stored
   void RunsComplete();   // the last year is in
   bool PlanRunsUpkeep();  // damaged years kept aside, the summary rebuilt (when no write is in flight)
   void AfterWrite();      // a write ended (committed, refused or failed)
@@ -179,7 +185,8 @@ class StorageSync {
   std::map<std::string, std::string> runs_later_;
   std::vector<DamagedDocument> runs_damaged_;
   bool rebuild_summary_ = false;
-  std::map<int, std::vector<Run>> taken_while_writing_;  // years taken at once during a write
+  DecodedYears decoded_;              // decoded, not yet in the model
+  DecodedYears taken_while_writing_;  // in the model, added to the stored model when the write ends
   double all_loaded_ms_ = -1;  // NowMs() when every part was in the model
   double later_take_ms_ = 0;  // the longest step taking in a year of runs or series read later
 };

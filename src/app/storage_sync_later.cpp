@@ -32,44 +32,61 @@ void StorageSync::AfterFirstFrame() {
 
 void StorageSync::TakeRunsNow() {
   if (runs_later_.empty()) return;
-  while (!runs_later_.empty()) TakeRunYear();
+  while (!runs_later_.empty()) DecodeRunYearLater();
   RunsComplete();
 }
 
-void StorageSync::TakeRunYear() {
+// One older year decoded (not yet in the model: the summary's digest still stands in for it, so
+// nothing on screen changes and nothing is derived again until every year is in).
+void StorageSync::DecodeRunYearLater() {
   auto node = runs_later_.extract(runs_later_.begin());
-  std::vector<RunYearDigest>& unread = state_->model.unread_run_years;
+  const std::vector<RunYearDigest>& unread = state_->model.unread_run_years;
   auto expected = std::find_if(unread.begin(), unread.end(),
                                [&](const RunYearDigest& d) { return RunsYearKey(d.year) == node.key(); });
   if (expected == unread.end()) return;  // the model was replaced meanwhile (a restored backup)
-  const int year = expected->year;
-  DecodedRunYear read = DecodeRunYear(node.key(), node.mapped(), *expected, state_->model);
-  {
-    Action load(nlohmann::json{{"type", "load_runs"}, {"year", year}});
-    auto runs = std::make_shared<Model>();
-    runs->runs = read.runs;
-    load.model = std::move(runs);
-    Apply(*state_, load, ActionContext{});
-  }
-  // What is stored holds the same runs: the model writes are compared against takes them too, or
-  // the next write would write the year again. A write in flight (a year taken at once for an
-  // action) makes its own model the stored one when it ends: the year is added to that one then.
-  if (writing_) taken_while_writing_[year] = std::move(read.runs);
-  else AddToStoredModel(year, std::move(read.runs));
+  DecodedRunYear read = DecodeRunYear(node.key(), node.mapped(), *expected, state_->model, decoded_.runs);
+  decoded_.years.push_back(expected->year);
+  decoded_.runs.insert(decoded_.runs.end(), std::make_move_iterator(read.runs.begin()),
+                       std::make_move_iterator(read.runs.end()));
   for (DamagedDocument& d : read.damaged) runs_damaged_.push_back(std::move(d));
   if (read.summary_stale) rebuild_summary_ = true;
 }
 
-void StorageSync::AddToStoredModel(int year, std::vector<Run> runs) {
-  if (!stored_model_) return;
-  auto& unread = stored_model_->unread_run_years;
-  if (std::none_of(unread.begin(), unread.end(), [year](const RunYearDigest& d) { return d.year == year; })) return;
+// Every older year decoded: in the model at once, through core's door (one new revision, so the
+// summaries are derived again once, not once per year).
+void StorageSync::TakeDecodedRuns() {
+  if (decoded_.years.empty()) return;
+  Action load(nlohmann::json{{"type", "load_runs"}, {"years", decoded_.years}});
+  auto runs = std::make_shared<Model>();
+  runs->runs = decoded_.runs;
+  load.model = std::move(runs);
+  Apply(*state_, load, ActionContext{});
+  // What is stored holds the same runs: the model writes are compared against takes them too, or
+  // the next write would write them again. A write in flight (years taken at once for an action)
+  // makes its own model the stored one when it ends: they are added to that one then.
+  if (writing_) {
+    taken_while_writing_.years.insert(taken_while_writing_.years.end(), decoded_.years.begin(), decoded_.years.end());
+    taken_while_writing_.runs.insert(taken_while_writing_.runs.end(), std::make_move_iterator(decoded_.runs.begin()),
+                                     std::make_move_iterator(decoded_.runs.end()));
+  } else {
+    AddToStoredModel(std::move(decoded_));
+  }
+  decoded_ = {};
+}
+
+void StorageSync::AddToStoredModel(DecodedYears years) {
+  if (!stored_model_ || years.years.empty()) return;
   if (stored_model_.use_count() > 1) stored_model_ = std::make_shared<Model>(*stored_model_);
-  std::erase_if(stored_model_->unread_run_years, [year](const RunYearDigest& d) { return d.year == year; });
-  AddRunsInIdOrder(stored_model_->runs, std::move(runs));
+  auto& unread = stored_model_->unread_run_years;
+  std::vector<int> taken;
+  for (int year : years.years)
+    if (std::erase_if(unread, [year](const RunYearDigest& d) { return d.year == year; })) taken.push_back(year);
+  std::erase_if(years.runs, [&](const Run& run) { return !std::count(taken.begin(), taken.end(), int(run.date.year())); });
+  AddRunsInIdOrder(stored_model_->runs, std::move(years.runs));
 }
 
 void StorageSync::RunsComplete() {
+  TakeDecodedRuns();
   if (!series_later_ && all_loaded_ms_ < 0) all_loaded_ms_ = platform::NowMs();
   if (PlanRunsUpkeep()) WriteNext();
   platform::RequestFrame();
@@ -98,7 +115,8 @@ void StorageSync::TakeLater() {
   // while a write is in flight: its model becomes the stored one when it commits.
   if (writing_) return;
   double started = platform::NowMs();
-  TakeRunYear();
+  DecodeRunYearLater();
+  if (runs_later_.empty()) TakeDecodedRuns();
   later_take_ms_ = std::max(later_take_ms_, platform::NowMs() - started);
   if (runs_later_.empty()) RunsComplete();
   unsigned generation = adopt_generation_;
@@ -188,8 +206,8 @@ void StorageSync::TakeSeries() {
 // upkeep is planned (written by the next write: at once after a commit, by the retry after a
 // failure), and what was read later is taken in.
 void StorageSync::AfterWrite() {
-  for (auto& [year, runs] : taken_while_writing_) AddToStoredModel(year, std::move(runs));
-  taken_while_writing_.clear();
+  AddToStoredModel(std::move(taken_while_writing_));
+  taken_while_writing_ = {};
   PlanRunsUpkeep();
   TakeLater();
 }

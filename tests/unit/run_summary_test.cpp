@@ -113,7 +113,7 @@ TEST_CASE("a store read with the older years left for later gives every pair exa
       DecodedRunYear year = DecodeRunYear(key, text, expected, state.model);
       CHECK(year.damaged.empty());
       CHECK_FALSE(year.summary_stale);
-      Action load(json{{"type", "load_runs"}, {"year", expected.year}});
+      Action load(json{{"type", "load_runs"}, {"years", {expected.year}}});
       auto runs = std::make_shared<Model>();
       runs->runs = year.runs;
       load.model = runs;
@@ -208,7 +208,7 @@ TEST_CASE("a year not read yet is never written or removed; a restored backup re
     // and load_runs arriving afterwards for the model that was replaced changes nothing
     AppState state;
     state.model = restored;
-    Action load(json{{"type", "load_runs"}, {"year", 2021}});
+    Action load(json{{"type", "load_runs"}, {"years", {2021}}});
     auto runs = std::make_shared<Model>();
     runs->runs = {m.runs.front()};
     load.model = runs;

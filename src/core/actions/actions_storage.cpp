@@ -39,16 +39,25 @@ ActionResult ApplyLoadSeries(AppState& state, const Action& given, const ActionC
   return ActionResult::Ok();
 }
 
-// {"type": "load_runs", "year": yyyy} with action.model holding that year's runs (in id order).
-// Taken only while the year is still unread: a store replaced meanwhile (a restored backup) has
-// its own runs. The digest that stood in for them goes.
+// {"type": "load_runs", "years": [yyyy, ...]} with action.model holding those years' runs. A
+// year is taken only while it is still unread: a store replaced meanwhile (a restored backup) has
+// its own runs. The digests that stood in for them go.
 ActionResult ApplyLoadRuns(AppState& state, const Action& given, const ActionContext&) {
-  const int year = given.fields.value("year", 0);
+  std::vector<int> taken;
   auto& unread = state.model.unread_run_years;
-  auto digest = std::find_if(unread.begin(), unread.end(), [year](const RunYearDigest& d) { return d.year == year; });
-  if (digest == unread.end()) return ActionResult::Ok();
-  unread.erase(digest);
-  if (given.model) AddRunsInIdOrder(state.model.runs, given.model->runs);
+  if (auto years = given.fields.find("years"); years != given.fields.end() && years->is_array())
+    for (const auto& year : *years) {
+      if (!year.is_number_integer()) continue;
+      auto digest = std::find_if(unread.begin(), unread.end(), [&](const RunYearDigest& d) { return d.year == year; });
+      if (digest == unread.end()) continue;
+      taken.push_back(digest->year);
+      unread.erase(digest);
+    }
+  if (!given.model || taken.empty()) return ActionResult::Ok();
+  std::vector<Run> runs;
+  for (const Run& run : given.model->runs)
+    if (std::count(taken.begin(), taken.end(), int(run.date.year()))) runs.push_back(run);
+  AddRunsInIdOrder(state.model.runs, std::move(runs));
   return ActionResult::Ok();
 }
 

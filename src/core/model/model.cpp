@@ -9,8 +9,13 @@ namespace sw {
 // once per run). One sort of ten years of nearly ordered runs is well under a millisecond, and
 // it is the sort every list already uses (no merge code of its own in the app's download).
 void AddRunsInIdOrder(std::vector<Run>& runs, std::vector<Run> added) {
-  runs.insert(runs.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
-  std::sort(runs.begin(), runs.end(), ById{});
+  std::sort(added.begin(), added.end(), ById{});
+  // Older years read after the first frame were mostly logged before every run already read:
+  // they go in front as they are, without sorting the whole list again.
+  const bool before_all = added.empty() || runs.empty() || added.back().id < runs.front().id;
+  runs.insert(before_all ? runs.begin() : runs.end(), std::make_move_iterator(added.begin()),
+              std::make_move_iterator(added.end()));
+  if (!before_all) std::sort(runs.begin(), runs.end(), ById{});
 }
 
 }  // namespace sw

@@ -311,7 +311,7 @@ DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, bool ol
 }
 
 DecodedRunYear DecodeRunYear(const std::string& key, const std::string& text, const RunYearDigest& expected,
-                             const Model& model) {
+                             const Model& model, const std::vector<Run>& also_read) {
   DecodedRunYear out;
   std::optional<PartKind> kind = KindOf(key);
   Model part;
@@ -321,6 +321,7 @@ DecodedRunYear DecodeRunYear(const std::string& key, const std::string& text, co
   if (error.empty()) {
     std::unordered_set<Id> ids;
     for (const Run& run : model.runs) ids.insert(run.id);
+    for (const Run& run : also_read) ids.insert(run.id);
     for (const Run& run : part.runs)
       if (!ids.insert(run.id).second) error = "id " + std::to_string(run.id) + " is saved twice";
   }

@@ -63,16 +63,17 @@ struct DecodedStore {
 DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, bool older_years_later = false);
 
 // One year left for later, read now: its runs in id order (links to pairs no longer there
-// dropped), or the document as damaged. `expected`: its digest from the summary; `model`: what is
-// read so far (an id already there makes the year unreadable). summary_stale: the year is not what
-// the summary said, so the summary is to be rebuilt from the runs.
+// dropped), or the document as damaged. `expected`: its digest from the summary; `model` and
+// `also_read` (years decoded but not in the model yet): what is read so far (an id already there
+// makes the year unreadable). summary_stale: the year is not what the summary said, so the
+// summary is to be rebuilt from the runs.
 struct DecodedRunYear {
   std::vector<Run> runs;
   std::vector<DamagedDocument> damaged;
   bool summary_stale = false;
 };
 DecodedRunYear DecodeRunYear(const std::string& key, const std::string& text, const RunYearDigest& expected,
-                             const Model& model);
+                             const Model& model, const std::vector<Run>& also_read = {});
 
 // The series read after the rest: `sessions` holds one CadenceSession (id and series only) per
 // readable "series/<id>"; the unreadable ones are reported as damaged. Other keys are ignored.
