@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/actions/actions.hpp"
+#include "core/rules/derived.hpp"
 #include "core/storage/run_summary.hpp"
 #include "platform/platform.hpp"
 #include "platform/storage.hpp"
@@ -174,7 +175,9 @@ void StorageSync::OnLoaded(LoadKind kind, bool ok, std::map<std::string, std::st
   double decode_started = platform::NowMs();
   // The first read leaves the older years of runs for after the first frame, as long as the run
   // summary agrees with the years it read; one that does not is not trusted for the others either.
-  DecodedStore decoded = DecodeStore(docs, /*older_years_later=*/kind == LoadKind::Initial);
+  std::optional<FirstRead> for_first_screen;
+  if (kind == LoadKind::Initial) for_first_screen = FirstScreenNeeds(platform::Today());
+  DecodedStore decoded = DecodeStore(docs, for_first_screen);
   if (decoded.summary_stale && !decoded.later_runs.empty()) decoded = DecodeStore(docs);
   decode_ms_ = platform::NowMs() - decode_started;
   if (kind == LoadKind::OtherTab && readable_ && decoded.rev == rev_) {  // nothing new

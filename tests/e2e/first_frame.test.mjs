@@ -1,5 +1,5 @@
-// Issue 17 in the real browser: the first frame is drawn from the run summary and the newest two
-// years of runs, before the older years and the cadence series are read; they are read right
+// Issue 17 in the real browser: the first frame is drawn from the run summary and the years of
+// runs the first screen shows (late in a year, that year alone), before the older years and the cadence series are read; they are read right
 // after it. Every pair's total at that first frame is already exact; an action on an old run
 // asked for at that moment waits for the older years and lands; a change never writes over the
 // series and a backup waits for them; a summary that disagrees with the runs is rebuilt from them.
@@ -7,7 +7,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openApp, dispatch, PHONE } from './helpers.mjs';
+import { launch, openApp, dispatch, PHONE, pinToday } from './helpers.mjs';
 import { yearsOfData } from './years_of_data.mjs';
 
 let env;
@@ -94,7 +94,7 @@ function assertSummaryAgrees({ summary, years }) {
 }
 
 describe('first frame from the run summary (issue 17)', () => {
-  test('ten years reopened: drawn with the newest two years and every pair exact; an edit of a 2016 run at that moment lands',
+  test('ten years reopened late in a year: drawn with that year and every pair exact; an edit of a 2016 run at that moment lands',
     async () => {
       const doc = yearsOfData({ sessions: 0 });  // 3,650 runs from 2016-11-27, 30 pairs
       const { page, context } = await openApp(env, PHONE);
@@ -106,13 +106,15 @@ describe('first frame from the run summary (issue 17)', () => {
       const oldRun = doc.runs[3];
       assert.equal(oldRun.date.slice(0, 4), '2016');
 
+      // Reopened on 25 November: the first screen's twelve weeks lie in 2026 alone.
+      await context.addInitScript(pinToday, '2026-11-25');
       await context.addInitScript(atDrawn, oldRun.id);
       await page.reload();
       await page.waitForFunction(() => window.__atDrawn, null, { timeout: 20000 });
       const first = await page.evaluate(() => window.__atDrawn);
-      // Drawn with 2025 and 2026 read; the nine years before waited for the frame after.
-      const recent = doc.runs.filter((r) => r.date >= '2025').length;
-      assert.deepEqual(first.state.startup.drawn_with, { runs: recent, years_later: 9 });
+      // Drawn with 2026 read; the ten years before waited for the frame after.
+      const recent = doc.runs.filter((r) => r.date >= '2026').length;
+      assert.deepEqual(first.state.startup.drawn_with, { runs: recent, years_later: 10 });
       assert.ok(first.state.save.parts_loading.includes('older_runs'), JSON.stringify(first.state.save));
       // Every pair's figures were already exactly those of all ten years.
       assert.deepEqual(first.state.shoes, whole.shoes);

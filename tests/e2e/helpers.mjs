@@ -30,9 +30,11 @@ export async function launch() {
 
 // Pins `new Date()` (no arguments) to 2026-03-12 09:00 local time; the clock keeps ticking.
 // An init script (openApp's `initScript`) for tests whose weekly figures need a fixed date.
-export function pinToday() {
+// Pinned to Thursday 2026-03-12 (or `iso`, as context.addInitScript(pinToday, iso) passes it).
+export function pinToday(iso) {
   const Real = Date;
-  const fixed = new Real(2026, 2, 12, 9, 0, 0).getTime();
+  const [y, m, d] = (typeof iso === 'string' ? iso : '2026-03-12').split('-').map(Number);
+  const fixed = new Real(y, m - 1, d, 9, 0, 0).getTime();
   const t0 = Real.now();
   function PinnedDate(...args) {
     if (!new.target) return Real();

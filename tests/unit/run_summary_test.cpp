@@ -7,8 +7,8 @@
 
 #include <random>
 
+#include "core/rules/derived.hpp"
 #include "core/storage/run_summary.hpp"
-#include "core/rules/shoe_rules.hpp"
 #include "storage_sync_harness.hpp"
 
 using namespace sw;
@@ -64,7 +64,109 @@ void RequireSameShoes(const Model& later, const Model& whole) {
     CHECK(DefaultShoeOn(later, D(date)) == DefaultShoeOn(whole, D(date)));
 }
 
+// Runs from 2021-01-03 to `until` on three pairs and none, every 1 to `max_gap` days, warm-up and
+// cool-down ticked at random; with `sparse_from`, only three runs between it and `until`.
+Model RunsUntil(unsigned seed, Date until, int max_gap, std::optional<Date> sparse_from = std::nullopt) {
+  std::mt19937 random(seed);
+  Model m = YearsModel(seed);
+  m.runs.clear();
+  Id next = 10;
+  for (Date day = D("2021-01-03"); day <= until; day = AddDays(day, 1 + int(random() % unsigned(max_gap)))) {
+    if (sparse_from && day >= *sparse_from && AddDays(until, -3) > day) continue;
+    Run run;
+    run.id = next++;
+    run.date = day;
+    run.distance_m = 3000 + double(random() % 12000);
+    run.warmup = random() % 2;
+    run.cooldown = random() % 3 == 0;
+    if (int pair = int(random() % 4)) run.shoe_id = pair;
+    m.runs.push_back(run);
+  }
+  m.next_id = next;
+  return m;
+}
+
+// What Home shows from runs, from a first read on `today`, equals a whole read's.
+void RequireSameHome(const Model& later, const Model& whole, Date today) {
+  const Derived a = Derive(later, today), b = Derive(whole, today);
+  CHECK(a.load.this_week_m == Approx(b.load.this_week_m));
+  CHECK(a.load.last_week_m == Approx(b.load.last_week_m));
+  CHECK(a.load.ten_percent_exceeded == b.load.ten_percent_exceeded);
+  CHECK(a.load.longest_run_30d_m == b.load.longest_run_30d_m);
+  REQUIRE(a.load.weeks.size() == b.load.weeks.size());
+  for (std::size_t i = 0; i < a.load.weeks.size(); ++i) CHECK(a.load.weeks[i].m == Approx(b.load.weeks[i].m));
+  CHECK(a.load.spike.has_value() == b.load.spike.has_value());
+  if (a.load.spike && b.load.spike) CHECK(a.load.spike->run_id == b.load.spike->run_id);
+  CHECK(a.load.acwr.has_value() == b.load.acwr.has_value());
+  if (a.load.acwr && b.load.acwr) CHECK(*a.load.acwr == Approx(*b.load.acwr));
+  CHECK(a.load.consecutive_run_days == b.load.consecutive_run_days);
+  CHECK(a.warmup.runs == b.warmup.runs);
+  CHECK(a.warmup.with_both == b.warmup.with_both);
+  CHECK(a.warmup.with_warmup == b.warmup.with_warmup);
+  CHECK(a.warmup.with_cooldown == b.warmup.with_cooldown);
+  CHECK(a.backup_reminder_days == b.backup_reminder_days);
+  REQUIRE(a.shoes.size() == b.shoes.size());
+  for (std::size_t i = 0; i < a.shoes.size(); ++i) {
+    CHECK(a.shoes[i].distance_m == Approx(b.shoes[i].distance_m).margin(1e-6));
+    CHECK(a.shoes[i].status == b.shoes[i].status);
+    CHECK(a.shoes[i].projected_replace_date == b.shoes[i].projected_replace_date);
+  }
+}
+
 }  // namespace
+
+TEST_CASE("what Home shows from a first read equals a whole read's, early and late in a year, for any runner",
+          "[run_summary]") {
+  for (const char* day : {"2026-01-02", "2026-03-10", "2026-04-01", "2026-11-30"}) {
+    const Date today = D(day);
+    for (unsigned seed = 1; seed <= 4; ++seed) {
+      INFO(day << ", seed " << seed);
+      // Every day (a streak across every year), every few days, and a runner back after a long
+      // break (three runs this year: the warm-up card's last ten runs reach back years).
+      for (const Model& m : {RunsUntil(seed, today, 1), RunsUntil(seed, today, 4),
+                             RunsUntil(seed, today, 3, D("2023-07-01"))}) {
+        for (std::optional<BackupMark> backup : {std::optional<BackupMark>(),
+                                                 std::optional<BackupMark>(BackupMark{D("2022-05-01"), 200})}) {
+          Model stored = m;
+          stored.last_backup = backup;
+          auto docs = StoreOf(stored);
+          DecodedStore whole = DecodeStore(docs), later = DecodeStore(docs, FirstScreenNeeds(today));
+          CHECK_FALSE(later.summary_stale);
+          CHECK(later.damaged.empty());
+          CHECK_FALSE(later.model.unread_run_years.empty());
+          // The first screen's days are read; years before them only for the last ten runs.
+          const int from_year = int(FirstScreenNeeds(today).from.year());
+          for (const RunYearDigest& unread : later.model.unread_run_years) CHECK(unread.year < from_year);
+          RequireSameHome(later.model, whole.model, today);
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("a year's digest: its first run and the days run in a row up to its end, that year alone",
+          "[run_summary]") {
+  std::vector<Run> runs;
+  Id id = 1;
+  auto add = [&](const char* date) { runs.push_back(Run{.id = id++, .date = D(date), .distance_m = 5000}); };
+  for (Date day = D("2023-12-20"); day <= D("2025-01-03"); day = AddDays(day, 1)) add(FormatDate(day).c_str());
+  add("2025-12-31");
+  add("2025-12-31");  // two runs on a day count it once
+  add("2025-12-30");
+  add("2025-06-01");
+  std::vector<RunYearDigest> digests = DigestRuns(runs);
+  REQUIRE(digests.size() == 3);
+  CHECK(digests[0].first == D("2023-12-20"));
+  CHECK(digests[0].days_run_at_end == 12);  // 20-31 December
+  CHECK(digests[1].days_run_at_end == 366);  // 2024: every day of a leap year
+  CHECK(digests[2].first == D("2025-01-01"));
+  CHECK(digests[2].days_run_at_end == 2);
+  // A summary from before these fields is not read (it is rebuilt from the runs).
+  std::vector<RunYearDigest> back;
+  nlohmann::json old = nlohmann::json::parse(RunSummaryDocument(digests));
+  for (auto& year : old["run_years"]) year.erase("days_run_at_end");
+  CHECK_FALSE(ReadRunSummary(old.dump(), back).empty());
+}
 
 TEST_CASE("the run summary round-trips, and anything else is refused as a summary", "[run_summary]") {
   Model m = YearsModel(1);
@@ -94,7 +196,7 @@ TEST_CASE("a store read with the older years left for later gives every pair exa
     Model m = YearsModel(seed);
     auto docs = StoreOf(m);
     DecodedStore whole = DecodeStore(docs);
-    DecodedStore later = DecodeStore(docs, /*older_years_later=*/true);
+    DecodedStore later = DecodeStore(docs, FirstScreenNeeds(D(kToday)));
     CHECK_FALSE(whole.summary_stale);
     CHECK_FALSE(later.summary_stale);
     CHECK(whole.model.unread_run_years.empty());
@@ -130,33 +232,33 @@ TEST_CASE("a summary that disagrees with the runs is never trusted", "[run_summa
   std::vector<RunYearDigest> digests = DigestRuns(m.runs);
   SECTION("none (an earlier build): every year is read, and the summary is to be written") {
     docs.erase(kRunSummaryKey);
-    DecodedStore later = DecodeStore(docs, true);
+    DecodedStore later = DecodeStore(docs, FirstScreenNeeds(D(kToday)));
     CHECK(later.model.unread_run_years.empty());
     CHECK(later.model.runs.size() == m.runs.size());
     CHECK(later.summary_stale);
   }
   SECTION("unreadable: the same") {
     docs[kRunSummaryKey] = "{\"schema\": 4, \"run_years\": [";
-    DecodedStore later = DecodeStore(docs, true);
+    DecodedStore later = DecodeStore(docs, FirstScreenNeeds(D(kToday)));
     CHECK(later.model.unread_run_years.empty());
     CHECK(later.summary_stale);
   }
   SECTION("wrong about a year that is read: found at once") {
     digests.back().shoes.front().distance_m += 1000;
     docs[kRunSummaryKey] = RunSummaryDocument(digests);
-    CHECK(DecodeStore(docs, true).summary_stale);
+    CHECK(DecodeStore(docs, FirstScreenNeeds(D(kToday))).summary_stale);
   }
   SECTION("a year missing from it: found at once, and that year is read") {
     digests.erase(digests.begin() + 1);  // 2022
     docs[kRunSummaryKey] = RunSummaryDocument(digests);
-    DecodedStore later = DecodeStore(docs, true);
+    DecodedStore later = DecodeStore(docs, FirstScreenNeeds(D(kToday)));
     CHECK(later.summary_stale);
     CHECK_FALSE(later.later_runs.count("runs/2022"));
   }
   SECTION("wrong about an older year: found when that year is read") {
     digests.front().runs += 1;
     docs[kRunSummaryKey] = RunSummaryDocument(digests);
-    DecodedStore later = DecodeStore(docs, true);
+    DecodedStore later = DecodeStore(docs, FirstScreenNeeds(D(kToday)));
     CHECK_FALSE(later.summary_stale);
     REQUIRE(later.model.unread_run_years.front().year == 2021);
     DecodedRunYear year = DecodeRunYear("runs/2021", docs.at("runs/2021"), later.model.unread_run_years.front(), later.model);
@@ -165,7 +267,7 @@ TEST_CASE("a summary that disagrees with the runs is never trusted", "[run_summa
   }
   SECTION("an older year damaged: kept aside when read, the summary then rebuilt") {
     docs["runs/2022"] = "{\"schema\": 4, \"app\": \"stridewise\", \"runs\": [{";
-    DecodedStore later = DecodeStore(docs, true);
+    DecodedStore later = DecodeStore(docs, FirstScreenNeeds(D(kToday)));
     DecodedRunYear year = DecodeRunYear("runs/2022", docs.at("runs/2022"), later.model.unread_run_years[1], later.model);
     CHECK(year.runs.empty());
     REQUIRE(year.damaged.size() == 1);
@@ -177,7 +279,7 @@ TEST_CASE("a summary that disagrees with the runs is never trusted", "[run_summa
 TEST_CASE("a year not read yet is never written or removed; a restored backup replaces it", "[run_summary]") {
   Model m = YearsModel(3);
   auto docs = StoreOf(m);
-  DecodedStore later = DecodeStore(docs, true);
+  DecodedStore later = DecodeStore(docs, FirstScreenNeeds(D(kToday)));
   REQUIRE(later.model.unread_run_years.size() == 4);
   SECTION("a change to this year writes it and the summary, which still describes the unread years") {
     Model after = later.model;
@@ -228,7 +330,7 @@ TEST_CASE("which actions wait for every run", "[run_summary]") {
 TEST_CASE("StorageSync shows the summary first, takes the older years in after the first frame, and rebuilds a "
           "summary that was wrong",
           "[run_summary][storage_sync][later]") {
-  fake::Reset();
+  ResetPlatform();
   Model m = YearsModel(11);
   Seed(m, 3);
   Model whole = StoredModel();
@@ -275,12 +377,12 @@ TEST_CASE("StorageSync shows the summary first, takes the older years in after t
   REQUIRE(ReadRunSummary(*fake::Doc(kRunSummaryKey), summary).empty());
   REQUIRE(summary.size() == expected.size());
   for (std::size_t i = 0; i < summary.size(); ++i) CHECK(SameDigest(summary[i], expected[i]));
-  CHECK(DecodeStore(StoredDocs(), true).summary_stale == false);
+  CHECK(DecodeStore(StoredDocs(), FirstScreenNeeds(D(kToday))).summary_stale == false);
 }
 
 TEST_CASE("an older year taken at once while a write is in flight: a damaged year is kept aside, the summary rebuilt",
           "[run_summary][storage_sync][later]") {
-  fake::Reset();
+  ResetPlatform();
   Model m = YearsModel(5);
   Seed(m, 3);
   const std::string damaged = "{\"schema\": 4, \"app\": \"stridewise\", \"runs\": [{";
@@ -310,7 +412,7 @@ TEST_CASE("an older year taken at once while a write is in flight: a damaged yea
   for (const auto& [key, value] : fake::Docs()) kept = kept || (key.rfind("damaged/runs/2022/", 0) == 0 && value == damaged);
   CHECK(kept);
   // What is stored reads back as this tab's model, with a summary that agrees with it.
-  DecodedStore stored = DecodeStore(StoredDocs(), /*older_years_later=*/true);
+  DecodedStore stored = DecodeStore(StoredDocs(), FirstScreenNeeds(D(kToday)));
   CHECK_FALSE(stored.summary_stale);
   CHECK(DecodeStore(StoredDocs()).model == tab.state.model);
   for (const Run& run : tab.state.model.runs) CHECK(int(run.date.year()) != 2022);

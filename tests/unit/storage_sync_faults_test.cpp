@@ -9,7 +9,7 @@ using namespace sw;
 using namespace sw::test;
 using namespace sw::test::storage_sync;
 TEST_CASE("StorageSync moves an unreadable part aside under damaged/ unchanged and loads the rest", "[storage_sync]") {
-  fake::Reset();
+  ResetPlatform();
   std::map<std::string, std::string> docs = EncodeStoreChanges(nullptr, RunnerModel()).put;
   REQUIRE(docs.count("runs/2025"));
   REQUIRE(docs.count("pain"));
@@ -73,7 +73,7 @@ TEST_CASE("StorageSync moves an unreadable part aside under damaged/ unchanged a
 // within that second must get a key of its own, never overwrite the first copy.
 TEST_CASE("StorageSync never overwrites a part kept aside, even when the same key is damaged again",
           "[storage_sync]") {
-  fake::Reset();
+  ResetPlatform();
   std::map<std::string, std::string> docs = EncodeStoreChanges(nullptr, RunnerModel()).put;
   const std::string first_bytes = "{\"schema\": 3, \"runs\": [{\"id\": 2, \"da";
   docs["runs/2025"] = first_bytes;
@@ -102,7 +102,7 @@ TEST_CASE("StorageSync never overwrites a part kept aside, even when the same ke
 // under the key it is finally kept as.
 TEST_CASE("StorageSync reports a damaged part once when the move aside has to be written again",
           "[storage_sync]") {
-  fake::Reset();
+  ResetPlatform();
   std::map<std::string, std::string> docs = EncodeStoreChanges(nullptr, RunnerModel()).put;
   const std::string bytes = "{\"schema\": 3, \"runs\": [{\"id\": 2, \"da";
   docs["runs/2025"] = bytes;
@@ -129,7 +129,7 @@ TEST_CASE("StorageSync reports a damaged part once when the move aside has to be
 
 TEST_CASE("StorageSync with an unreadable store stays usable, writes nothing until it reads, then stores the change on top",
           "[storage_sync]") {
-  fake::Reset();
+  ResetPlatform();
   Seed(RunnerModel(), 3);
   const std::map<std::string, std::string> before = fake::Docs();
   fake::FailLoads("UnknownError: Internal error opening backing store for indexedDB.open.");
@@ -187,7 +187,7 @@ TEST_CASE("StorageSync with an unreadable store stays usable, writes nothing unt
 }
 
 TEST_CASE("StorageSync's Try again reads an unreadable store at once", "[storage_sync]") {
-  fake::Reset();
+  ResetPlatform();
   Seed(RunnerModel(), 3);
   fake::FailLoads("UnknownError: Internal error.");
   Tab tab;
@@ -214,7 +214,7 @@ TEST_CASE("StorageSync's Try again reads an unreadable store at once", "[storage
 }
 
 TEST_CASE("StorageSync keeps a change whose write failed, says why, and retries on the back-off", "[storage_sync]") {
-  fake::Reset();
+  ResetPlatform();
   Tab tab;
   tab.Start();
   fake::DrainStorage();
@@ -271,7 +271,7 @@ TEST_CASE("StorageSync keeps a change whose write failed, says why, and retries 
 // Frames wait (one frame interval at most) only for the commit of a fresh change; a back-off
 // retry's write holds no frame up.
 TEST_CASE("StorageSync's retry of a failed write does not hold a frame up", "[storage_sync]") {
-  fake::Reset();
+  ResetPlatform();
   Tab tab;
   tab.Start();
   fake::DrainStorage();
@@ -290,7 +290,7 @@ TEST_CASE("StorageSync's retry of a failed write does not hold a frame up", "[st
 
 TEST_CASE("StorageSync with silent storage opens after the timeout, not answering, and stores the change once it answers",
           "[storage_sync]") {
-  fake::Reset();
+  ResetPlatform();
   Seed(RunnerModel(), 2);
   fake::SetSilent(true);
   Tab tab;
@@ -348,7 +348,7 @@ TEST_CASE("StorageSync with silent storage opens after the timeout, not answerin
 // A retry whose read never answers plans the next one (the notice says "Stridewise keeps
 // trying"): only Try again or the page becoming visible would read again otherwise.
 TEST_CASE("StorageSync keeps trying storage that stays silent past the first retry", "[storage_sync]") {
-  fake::Reset();
+  ResetPlatform();
   Seed(RunnerModel(), 2);
   fake::SetSilent(true);
   Tab tab;

@@ -36,6 +36,13 @@ inline constexpr double kSilentMs = 4000, kFirstRetryMs = 1000, kLongestRetryMs 
 inline constexpr std::int64_t kUnreadIdBase = std::int64_t(1) << 40;
 inline const char* const kQuota = "the device storage is full (quota exceeded)";
 
+// The native platform afresh (an empty store, the fake clock at 0), with today pinned to kToday
+// (storage's first read leaves for later the years the first screen does not need on that day).
+inline void ResetPlatform() {
+  fake::Reset();
+  fake::SetToday(D(kToday));
+}
+
 // ---- The door: the only places that name Apply() and OnModelChanged() ---------------------------
 // As the app does (App::CurrentContext, App::Dispatch, App::Carry): apply the action through
 // core's door and carry out its SaveChange effects by handing them to storage.

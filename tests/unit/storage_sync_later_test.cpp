@@ -50,7 +50,7 @@ std::optional<std::string> ExportBackupText(Tab& tab) {
 
 TEST_CASE("StorageSync draws before the series are read, reads them after the first frame, and they agree",
           "[storage_sync][later]") {
-  fake::Reset();
+  ResetPlatform();
   Model runner = RunnerWithSessions();
   Seed(runner, 2);
   std::map<std::string, std::string> stored_before = fake::Docs();
@@ -121,7 +121,7 @@ TEST_CASE("StorageSync draws before the series are read, reads them after the fi
 }
 
 TEST_CASE("StorageSync takes in series read while a write is in flight only after it commits", "[storage_sync][later]") {
-  fake::Reset();
+  ResetPlatform();
   Seed(RunnerWithSessions(), 2);
   Tab tab;
   tab.Start();
@@ -144,7 +144,7 @@ TEST_CASE("StorageSync takes in series read while a write is in flight only afte
 
 TEST_CASE("StorageSync hears of another tab's commit while its series are read: it ends equal to the store",
           "[storage_sync][later]") {
-  fake::Reset();
+  ResetPlatform();
   Seed(RunnerWithSessions(), 2);
   Tab tab;
   tab.Start();
@@ -161,7 +161,7 @@ TEST_CASE("StorageSync hears of another tab's commit while its series are read: 
 
 TEST_CASE("StorageSync reads the series by itself when no frame is drawn, and again after a failed read",
           "[storage_sync][later]") {
-  fake::Reset();
+  ResetPlatform();
   Seed(RunnerWithSessions(), 2);
   Tab tab;
   tab.Start();
@@ -178,7 +178,7 @@ TEST_CASE("StorageSync reads the series by itself when no frame is drawn, and ag
 }
 
 TEST_CASE("StorageSync keeps an unreadable series aside when it reads the series later", "[storage_sync][later]") {
-  fake::Reset();
+  ResetPlatform();
   Seed(RunnerWithSessions(), 2);
   fake::PutDocs({{"series/6", std::string("\x01\x02\x03", 3)}}, 2);
   Tab tab;
@@ -198,7 +198,7 @@ TEST_CASE("StorageSync keeps an unreadable series aside when it reads the series
 
 TEST_CASE("StorageSync takes many series in over several tasks; a write between two of them stores no series again",
           "[storage_sync][later]") {
-  fake::Reset();
+  ResetPlatform();
   Model runner = RunnerModel();
   for (Id id = 100; id < 220; ++id) {  // 120 sessions: three steps of 50
     CadenceSession session;
@@ -242,7 +242,7 @@ TEST_CASE("StorageSync takes many series in over several tasks; a write between 
 
 TEST_CASE("sessions kept one per document (the layout before) are folded into one document at once",
           "[storage_sync][later]") {
-  fake::Reset();
+  ResetPlatform();
   Model runner = RunnerWithSessions();
   std::map<std::string, std::string> docs = EncodeStoreChanges(nullptr, runner).put;
   docs.erase(kCadenceKey);

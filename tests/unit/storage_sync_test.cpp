@@ -12,7 +12,7 @@ using namespace sw::test::storage_sync;
 
 TEST_CASE("StorageSync loads before it is usable, writes each change at once, and a fresh load reads it back",
           "[storage_sync]") {
-  fake::Reset();
+  ResetPlatform();
   Tab tab;
   tab.Start();
   CHECK_FALSE(tab.sync.usable());  // answers come later, never inside the call
@@ -66,7 +66,7 @@ TEST_CASE("StorageSync loads before it is usable, writes each change at once, an
 
 TEST_CASE("StorageSync rebases on another tab's newer commit: its pending change is re-applied with the same id",
           "[storage_sync]") {
-  fake::Reset();
+  ResetPlatform();
   Seed(RunnerModel(), 1);
   Tab tab;
   tab.Start();
@@ -104,7 +104,7 @@ TEST_CASE("StorageSync rebases on another tab's newer commit: its pending change
 // higher id, the re-applied run must still land in id order, as every load (DecodeStore) and
 // restore_run put it: the tab shows its runs in the order a reload gives.
 TEST_CASE("StorageSync after a rebase holds the runs in the order a reload gives", "[storage_sync]") {
-  fake::Reset();
+  ResetPlatform();
   Seed(RunnerModel(), 1);
   Tab tab;
   tab.Start();
@@ -119,7 +119,7 @@ TEST_CASE("StorageSync after a rebase holds the runs in the order a reload gives
 }
 
 TEST_CASE("StorageSync takes in another tab's commit it hears of, without writing", "[storage_sync]") {
-  fake::Reset();
+  ResetPlatform();
   Seed(RunnerModel(), 1);
   Tab tab;
   tab.Start();

@@ -142,6 +142,8 @@ struct RunYearDigest {
   int runs = 0;
   double distance_m = 0;
   Id max_id = 0;                // the year's highest run id: new ids stay past it
+  Date first;                   // the year's earliest run (Home's backup reminder, the ACWR's 28 days)
+  int days_run_at_end = 0;      // days in a row with a run up to 31 December (Home's streak)
   std::vector<ShoeUse> shoes;   // by shoe id; runs without a pair are not listed
   bool operator==(const RunYearDigest&) const = default;
 };

@@ -1,5 +1,6 @@
 #include "core/rules/derived.hpp"
 
+#include "core/model/dates.hpp"
 #include "core/storage/backup.hpp"
 
 namespace sw {
@@ -26,6 +27,15 @@ Derived Derive(const Model& model, Date today) {
   out.personal_target = ComputePersonalTarget(out.cadence_history);
   out.backup_reminder_days = BackupReminderDays(model, today);
   return out;
+}
+
+// Every window is counted back from today: this week's start is at most 6 days back.
+constexpr int kFirstScreenDays = 7 * kLoadChartWeeks + 6;
+static_assert(kFirstScreenDays >= kProjectionWindowDays && kFirstScreenDays >= 30 + 7,
+              "the projection's weeks and the 30-day windows (a spike looks 30 days before each run of the week)");
+
+FirstRead FirstScreenNeeds(Date today) {
+  return FirstRead{.today = today, .from = AddDays(today, -kFirstScreenDays), .recent_runs = kWarmupRecentRuns};
 }
 
 const Derived& DerivedCache::For(const AppState& state, Date today) {

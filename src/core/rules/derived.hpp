@@ -15,6 +15,7 @@
 #include "core/rules/routines.hpp"
 #include "core/rules/shoe_rules.hpp"
 #include "core/rules/strength_rules.hpp"
+#include "core/storage/storage_codec.hpp"
 
 namespace sw {
 
@@ -39,6 +40,13 @@ struct Derived {
 
 // Every summary, computed now.
 Derived Derive(const Model& model, Date today);
+
+// The runs Home's summaries read on `today` (storage's first read decodes these years first and
+// the others after the first frame; their digests stand in for them meanwhile): the days of the
+// weekly chart, the shoes' 8-week projection and the 30-day windows, and the warm-up card's last
+// runs. Everything else Home shows from runs (pair totals, the first run, the backup reminder,
+// a streak) the digests give exactly.
+FirstRead FirstScreenNeeds(Date today);
 
 // Derive() memoised per (state.model_revision, today): For() recomputes only when either changed
 // since the last call (model_revision is bumped by every accepted model change and by loads).

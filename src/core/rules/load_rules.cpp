@@ -126,6 +126,12 @@ static int ConsecutiveRunDays(const Model& model, const DayGrid& grid, Date toda
     ++streak;
     day = AddDays(day, -1);
   }
+  // Into the years storage has not read yet (newest first), by each year's days run at its end.
+  for (auto year = model.unread_run_years.rbegin(); year != model.unread_run_years.rend(); ++year) {
+    if (day != Date(std::chrono::year(year->year), std::chrono::December, std::chrono::day(31))) break;
+    streak += year->days_run_at_end;
+    day = AddDays(day, -year->days_run_at_end);
+  }
   return streak;
 }
 
@@ -140,6 +146,8 @@ LoadSummary SummarizeLoad(const Model& model, Date today) {
     grid.Add(run);
     if (run.date <= today && (!first_run || run.date < *first_run)) first_run = run.date;
   }
+  // Years not read yet are older than every run read: the oldest one holds the first run.
+  if (!model.unread_run_years.empty()) first_run = model.unread_run_years.front().first;
 
   // Weekly totals: a week is its calendar days, so runs dated tomorrow count in their own week.
   load.this_week_m = grid.Sum(load.this_week_start, week_end);

@@ -112,6 +112,11 @@ std::optional<int> BackupReminderDays(const Model& model, Date today) {
     runs_since = true;
     if (!model.last_backup && (!since || run.date < *since)) since = run.date;  // never backed up
   }
+  for (const RunYearDigest& year : model.unread_run_years) {  // years storage has not read yet
+    if (year.max_id < first_new_id) continue;
+    runs_since = true;
+    if (!model.last_backup && (!since || year.first < *since)) since = year.first;
+  }
   if (!runs_since || !since) return std::nullopt;
   int days = int((std::chrono::sys_days(today) - std::chrono::sys_days(*since)).count());
   if (days < kBackupReminderDays) return std::nullopt;

@@ -31,16 +31,35 @@ RunYearDigest& DigestOf(std::vector<RunYearDigest>& years, int year) {
   return *at;
 }
 
-}  // namespace
+int DayNumber(Date date) { return int(std::chrono::sys_days(date).time_since_epoch().count()); }
 
+// Days in a row with a run, counted back from 31 December of `year` to 1 January at most (a year
+// is digested alone too: its figures must not depend on the year before); `days`: every day with a
+// run (DayNumber), sorted, each once.
+int DaysRunAtEnd(int year, const std::vector<int>& days) {
+  using namespace std::chrono;
+  const int first = DayNumber(Date(std::chrono::year(year), January, day(1)));
+  const int last = DayNumber(Date(std::chrono::year(year), December, day(31)));
+  int count = 0;
+  auto after = std::upper_bound(days.begin(), days.end(), last);
+  for (auto it = std::make_reverse_iterator(after); it != days.rend() && *it >= first && *it == last - count; ++it)
+    ++count;
+  return count;
+}
+
+}  // namespace
 
 std::vector<RunYearDigest> DigestRuns(const std::vector<Run>& runs) {
   std::vector<RunYearDigest> years;
+  std::vector<int> days;  // every day with a run (for each year's days run at its end)
+  days.reserve(runs.size());
   RunYearDigest* last = nullptr;  // runs come in id order, mostly in date order too
   for (const Run& run : runs) {
     const int year = int(run.date.year());
     RunYearDigest& digest = last && last->year == year ? *last : DigestOf(years, year);
     last = &digest;
+    if (digest.runs == 0 || run.date < digest.first) digest.first = run.date;
+    days.push_back(DayNumber(run.date));
     ++digest.runs;
     digest.distance_m += run.distance_m;
     digest.max_id = std::max(digest.max_id, run.id);
@@ -52,6 +71,9 @@ std::vector<RunYearDigest> DigestRuns(const std::vector<Run>& runs) {
       use = digest.shoes.insert(use, RunYearDigest::ShoeUse{.shoe_id = shoe_id});
     Add(*use, run);
   }
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  for (RunYearDigest& digest : years) digest.days_run_at_end = DaysRunAtEnd(digest.year, days);
   return years;
 }
 
@@ -63,7 +85,7 @@ std::vector<RunYearDigest> SummarizeStoredRuns(const Model& model) {
 
 bool SameDigest(const RunYearDigest& a, const RunYearDigest& b) {
   if (a.year != b.year || a.runs != b.runs || !Near(a.distance_m, b.distance_m) || a.max_id != b.max_id ||
-      a.shoes.size() != b.shoes.size())
+      a.first != b.first || a.days_run_at_end != b.days_run_at_end || a.shoes.size() != b.shoes.size())
     return false;
   for (std::size_t i = 0; i < a.shoes.size(); ++i) {
     const auto &x = a.shoes[i], &y = b.shoes[i];
@@ -93,7 +115,8 @@ std::string RunSummaryDocument(const std::vector<RunYearDigest>& years) {
       shoes.push_back({{"id", use.shoe_id}, {"runs", use.runs}, {"distance_m", use.distance_m},
                        {"first", FormatDate(use.first)}, {"last", FormatDate(use.last)}});
     list.push_back({{"year", digest.year}, {"runs", digest.runs}, {"distance_m", digest.distance_m},
-                    {"max_id", digest.max_id}, {"shoes", std::move(shoes)}});
+                    {"max_id", digest.max_id}, {"first", FormatDate(digest.first)},
+                    {"days_run_at_end", digest.days_run_at_end}, {"shoes", std::move(shoes)}});
   }
   return json{{"schema", kCurrentSchema}, {"app", kAppName}, {"run_years", std::move(list)}}.dump();
 }
@@ -128,14 +151,18 @@ std::string ReadRunSummary(const std::string& text, std::vector<RunYearDigest>& 
   std::vector<RunYearDigest> years;
   for (const json& item : *list) {
     RunYearDigest digest;
-    long long year = 0, runs = 0;
+    long long year = 0, runs = 0, days_run_at_end = 0;
     auto shoes = item.is_object() ? item.find("shoes") : item.end();
+    // A summary from before "first" and "days_run_at_end" lacks them: it is rebuilt.
     if (!item.is_object() || !integer(item, "year", year) || !integer(item, "runs", runs) ||
         !number(item, "distance_m", digest.distance_m) || !integer(item, "max_id", digest.max_id) ||
-        shoes == item.end() || !shoes->is_array() || year < 1 || year > 9999 || runs < 0)
+        !date(item, "first", digest.first) || !integer(item, "days_run_at_end", days_run_at_end) ||
+        shoes == item.end() || !shoes->is_array() || year < 1 || year > 9999 || runs < 0 ||
+        days_run_at_end < 0 || days_run_at_end > 366)
       return "a year's figures are missing";
     digest.year = int(year);
     digest.runs = int(runs);
+    digest.days_run_at_end = int(days_run_at_end);
     for (const json& shoe : *shoes) {
       RunYearDigest::ShoeUse use;
       long long shoe_runs = 0;

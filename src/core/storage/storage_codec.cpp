@@ -222,13 +222,17 @@ std::string DamagedKey(const std::string& key, const std::string& stamp) {
 
 bool IsBinaryKey(const std::string& key) { return StartsWith(key, kSeriesPrefix); }
 
+static int RunsUpTo(const std::vector<Run>& runs, Date day) {
+  return int(std::count_if(runs.begin(), runs.end(), [day](const Run& run) { return run.date <= day; }));
+}
+
 // Year of a "runs/<yyyy>" key (0 when it is not one).
 int YearOfRunsKey(const std::string& key) {
   if (!StartsWith(key, kRunsPrefix) || key.size() != std::strlen(kRunsPrefix) + 4) return 0;
   return std::atoi(key.c_str() + std::strlen(kRunsPrefix));
 }
 
-DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, bool older_years_later) {
+DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, const std::optional<FirstRead>& first_read) {
   DecodedStore out;
   // The run summary, if there is a readable one: it lets the older years wait, and is checked
   // against every year read (here, and in DecodeRunYear later).
@@ -238,18 +242,17 @@ DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, bool ol
     summary_read = ReadRunSummary(it->second, summary).empty();
     summary_unreadable = !summary_read;
   }
-  // The newest two years are always read (this week, the last twelve weeks and the last 30 days
-  // lie in them); an older year waits only when the summary describes it.
+  // The years the first screen shows are always read; an older year waits only when the summary
+  // describes it.
   std::vector<RunYearDigest> unread;
-  if (older_years_later && summary_read) {
-    std::vector<std::string> years;
-    for (auto it = docs.lower_bound(kRunsPrefix); it != docs.end() && StartsWith(it->first, kRunsPrefix); ++it)
-      if (YearOfRunsKey(it->first)) years.push_back(it->first);
-    for (std::size_t i = 0; i + 2 < years.size(); ++i) {
-      const int year = YearOfRunsKey(years[i]);
+  if (first_read && summary_read) {
+    const int from_year = int(first_read->from.year());
+    for (auto it = docs.lower_bound(kRunsPrefix); it != docs.end() && StartsWith(it->first, kRunsPrefix); ++it) {
+      const int year = YearOfRunsKey(it->first);
+      if (!year || year >= from_year) continue;
       auto digest = std::find_if(summary.begin(), summary.end(), [year](const RunYearDigest& d) { return d.year == year; });
       if (digest == summary.end()) continue;
-      out.later_runs[years[i]] = docs.at(years[i]);
+      out.later_runs[it->first] = it->second;
       unread.push_back(*digest);
     }
   }
@@ -301,6 +304,17 @@ DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, bool ol
   }
   std::sort(out.model.runs.begin(), out.model.runs.end(), ById{});
   std::sort(out.model.cadence_sessions.begin(), out.model.cadence_sessions.end(), ById{});
+  // Home's last few runs (the warm-up card) may lie further back than its weeks: the newest years
+  // left for later are read now until they are in.
+  while (first_read && !out.model.unread_run_years.empty() &&
+         RunsUpTo(out.model.runs, first_read->today) < first_read->recent_runs) {
+    const RunYearDigest expected = out.model.unread_run_years.back();
+    out.model.unread_run_years.pop_back();
+    auto text = out.later_runs.extract(RunsYearKey(expected.year));
+    DecodedRunYear year = DecodeRunYear(text.key(), text.mapped(), expected, out.model);
+    AddRunsInIdOrder(out.model.runs, std::move(year.runs));
+    for (DamagedDocument& d : year.damaged) out.damaged.push_back(std::move(d));
+  }
   RepairReferences(out.model);
   for (const RunYearDigest& digest : out.model.unread_run_years)
     out.model.next_id = std::max(out.model.next_id, digest.max_id + 1);

@@ -57,10 +57,20 @@ struct DecodedStore {
   bool fold_sessions = false;
 };
 
-// `older_years_later`: the years of runs before the newest two are left undecoded when the run
+// What storage's first read must decode for the first screen (rules/derived.hpp's
+// FirstScreenNeeds): every year of runs from `from`'s on, and before it as many years as it takes
+// to hold `recent_runs` runs up to `today`.
+struct FirstRead {
+  Date today;
+  Date from;
+  int recent_runs = 0;
+};
+
+// `first_read`: the years of runs the first screen does not need are left undecoded when the run
 // summary describes them (issue 17: the first frame needs only the newest weeks and every pair's
-// total); their digests stand in for them in model.unread_run_years.
-DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, bool older_years_later = false);
+// total); their digests stand in for them in model.unread_run_years. Without it, all is decoded.
+DecodedStore DecodeStore(const std::map<std::string, std::string>& docs,
+                         const std::optional<FirstRead>& first_read = std::nullopt);
 
 // One year left for later, read now: its runs in id order (links to pairs no longer there
 // dropped), or the document as damaged. `expected`: its digest from the summary; `model` and

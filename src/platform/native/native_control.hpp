@@ -8,6 +8,7 @@
 //
 // The clock: NowMs() reads the OS clock until Reset(), a fake one from then on that moves only
 // with AdvanceMs(), which also runs the CallAfter() timers that fall due, in time order.
+#include <chrono>
 #include <functional>
 #include <map>
 #include <optional>
@@ -63,6 +64,8 @@ bool NotifyWatch(std::optional<long long> rev);
 // Moves the fake clock on by `ms`, running each CallAfter() timer that falls due meanwhile
 // (NowMs() reads its due time while it runs; timers they add run too if due in time).
 void AdvanceMs(double ms);
+// Today() answers `day` (nullopt: the OS's local date again, as after Reset()).
+void SetToday(std::optional<std::chrono::year_month_day> day);
 // Timers not yet run, and the delay until the soonest (nullopt: none).
 int PendingTimers();
 std::optional<double> NextTimerInMs();

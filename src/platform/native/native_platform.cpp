@@ -3,6 +3,7 @@
 // window, no input, no keyboard, no page API).
 #include <ctime>
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "platform/native/native_control.hpp"
@@ -14,11 +15,13 @@ FrameCallback g_on_frame;
 int g_frames_pending = 0;
 bool g_fake_clock = false;  // set by native_test::Reset()
 double g_fake_now_ms = 0;
+std::optional<std::chrono::year_month_day> g_fake_today;  // native_test::SetToday
 // CallAfter's timers by due time, then by the order they were set.
 std::multimap<double, std::function<void()>> g_timers;
 }  // namespace
 
 std::chrono::year_month_day Today() {
+  if (g_fake_today) return *g_fake_today;
   std::time_t now = std::time(nullptr);
   std::tm local{};
   localtime_r(&now, &local);
@@ -73,10 +76,13 @@ namespace native_test {
 void ResetClock() {
   g_fake_clock = true;
   g_fake_now_ms = 0;
+  g_fake_today.reset();
   g_timers.clear();
   g_on_frame = nullptr;
   g_frames_pending = 0;
 }
+
+void SetToday(std::optional<std::chrono::year_month_day> day) { g_fake_today = day; }
 
 void Reset() {
   ResetClock();
