@@ -112,8 +112,9 @@
 
   var resolveDrawn, resolveReady, resolveLoaded;
   window.stridewise = {
-    // The first frame with the runner's data is drawn (Home, from the run summary: the older
-    // years of runs are read just after it). The canvas is shown with it.
+    // The first frame with the runner's data is drawn (Home, from the run summary and the newest
+    // years of runs) and every year of runs is read (their text comes in moments, in a second part
+    // of the same read; they are decoded just after), so state() and actions have every run.
     drawn: new Promise(function (resolve) { resolveDrawn = resolve; }),
     // Every run is in the model too, and a frame showing it is drawn.
     ready: new Promise(function (resolve) { resolveReady = resolve; }),
@@ -121,14 +122,14 @@
     // first frame), or with it.
     loaded: new Promise(function (resolve) { resolveLoaded = resolve; }),
     _resolveLoaded: function () { resolveLoaded(); },
-    // Registering only once the first frame is drawn keeps the worker's downloads (revalidations
-    // of what the page just loaded) off a first visit's start-up.
-    _resolveDrawn: function () {
+    // The first frame with the runner's data: the canvas is shown. Registering only then keeps
+    // the worker's downloads (revalidations of what the page just loaded) off a first visit's start-up.
+    _showFirstFrame: function () {
       document.getElementById('canvas').classList.remove('starting');
       loading.hidden = true;
-      resolveDrawn();
       startServiceWorker();
     },
+    _resolveDrawn: function () { resolveDrawn(); },
     _resolveReady: function () { resolveReady(); },
     updateReady: false,  // true while "A new version of Stridewise is ready" is offered
   };

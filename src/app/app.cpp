@@ -80,7 +80,7 @@ bool App::Start(std::string& error) {
     for (std::string_view name : FieldNames(fields))
       every_run = every_run || std::find(std::begin(kWithoutEveryRun), std::end(kWithoutEveryRun), name) ==
                                    std::end(kWithoutEveryRun);
-    if (every_run) storage_.TakeRunsNow();
+    if (every_run) storage_.TakeRunsNow();  // (in the moment before their text is read: save.parts_loading says so)
     return StateJson(fields).dump();
   };
   platform::InstallAutomationApi({state_text, dispatch_text});
@@ -96,8 +96,10 @@ bool App::Start(std::string& error) {
 
 ActionResult App::Dispatch(const Action& action) {
   // An action on the runs, or one that lists them, never sees the older years missing: they are
-  // taken in now if they have not been yet (in the first second after opening, at most).
-  if (storage_.RunsLater() && NeedsEveryRun(action.Type())) storage_.TakeRunsNow();
+  // taken in now if they have not been yet (in the first second after opening, at most). In the
+  // moment before their text has even been read (the first read's second part), it is refused.
+  if (storage_.RunsLater() && NeedsEveryRun(action.Type()) && !storage_.TakeRunsNow())
+    return ActionResult::Fail(action.Type() + ": your older runs are still being read. Try again in a moment.");
   ActionContext context = CurrentContext();
   ActionResult result = Apply(state_, action, context);
   if (result.ok) {
@@ -186,7 +188,8 @@ void App::UpdateLook(const platform::Viewport& viewport) {
 void App::Frame() {
   platform::StorageDrain();
   platform::FilesDrain();
-  // Only Home is drawn from the run summary; every other screen lists runs or counts them all.
+  // Only Home is drawn from the run summary; every other screen lists runs or counts them all
+  // (in the moment before the older years' text is read, from the years read: drawn whole once in).
   if (state_.screen != Screen::Home) storage_.TakeRunsNow();
   // A backup asked for while the cadence series were still being read is made now they are in.
   if (state_.backup_waiting && state_.unread_series.empty()) Dispatch(Action(nlohmann::json{{"type", "export_backup"}}));
@@ -337,8 +340,15 @@ void App::Frame() {
     ready_ms_ = platform::NowMs();  // since navigation start: cold start to the first frame with data
     drawn_runs_ = int(state_.model.runs.size());
     drawn_years_later_ = int(state_.model.unread_run_years.size());
-    platform::SignalDrawn();
+    platform::ShowFirstFrame();
     storage_.AfterFirstFrame();  // what the first screen does not show is read now
+  }
+  // `drawn`: that first frame is drawn, and the older years' text is in (it comes in moments, in
+  // the first read's second part), so from then on state() and actions that need every run have
+  // them at once, as they always had.
+  if (drawn_with_data_ && !drawn_signalled_ && !storage_.RunTextsPending()) {
+    drawn_signalled_ = true;
+    platform::SignalDrawn();
   }
   // `ready`: a frame showing every run is drawn (the API's state() and actions see them all).
   if (drawn_with_data_ && !ready_ && !storage_.RunsLater()) {

@@ -72,6 +72,7 @@ class App {
   bool ready_ = false;            // ... and every run is in: stridewise.ready resolved
   int drawn_runs_ = 0, drawn_years_later_ = 0;  // that first frame's runs read and years left for later
   bool all_loaded_signalled_ = false;
+  bool drawn_signalled_ = false;
   double ready_ms_ = 0;
   bool text_input_was_active_ = false;
   bool in_frame_ = false;

@@ -177,10 +177,30 @@ void StorageSync::OnLoaded(LoadKind kind, bool ok, std::map<std::string, std::st
   // summary agrees with the years it read; one that does not is not trusted for the others either.
   std::optional<FirstRead> for_first_screen;
   if (kind == LoadKind::Initial) for_first_screen = FirstScreenNeeds(platform::Today());
-  DecodedStore decoded = DecodeStore(docs, for_first_screen);
+  // The preload's read may hand the older years of runs over in a second part: their keys now.
+  std::set<std::string> texts_later;
+  if (auto it = docs.find(platform::kLaterKeysDoc); it != docs.end()) {
+    nlohmann::json keys = nlohmann::json::parse(it->second, nullptr, /*allow_exceptions=*/false);
+    if (keys.is_array())
+      for (const nlohmann::json& key : keys)
+        if (key.is_string()) texts_later.insert(key.get<std::string>());
+    docs.erase(it);
+  }
+  DecodedStore decoded = DecodeStore(docs, for_first_screen, texts_later);
+  if (!texts_later.empty() && (decoded.needs_texts_later || decoded.summary_stale)) {
+    // A year the second part holds is needed now (one the summary does not describe or that the
+    // first screen shows, or a summary to rebuild from every run): decoded with the rest once in.
+    platform::StorageLoadLater([this, kind, docs = std::move(docs)](bool part_ok, std::map<std::string, std::string> part,
+                                                                    std::string part_error) mutable {
+      if (!part_ok) return OnLoaded(kind, false, {}, part_error);
+      docs.merge(part);
+      OnLoaded(kind, true, std::move(docs), {});
+    });
+    return;
+  }
   if (decoded.summary_stale && !decoded.later_runs.empty()) decoded = DecodeStore(docs);
   decode_ms_ = platform::NowMs() - decode_started;
-  if (kind == LoadKind::OtherTab && readable_ && decoded.rev == rev_) {  // nothing new
+  if (kind == LoadKind::OtherTab && readable_ && decoded.rev == rev_ && !reread_for_texts_) {  // nothing new
     WriteNext();  // (catches up if another notice came while this read was under way)
     return;
   }
@@ -246,12 +266,15 @@ void StorageSync::Adopt(DecodedStore decoded, bool series_later) {
   runs_damaged_.clear();
   series_reading_ = false;
   runs_later_ = std::move(decoded.later_runs);
+  runs_text_later_ = std::move(decoded.later_runs_unread);
+  reread_for_texts_ = false;
   taken_while_writing_ = {};
   decoded_ = {};
   rebuild_summary_ = false;
   std::set<Id> unread = series_later ? SessionsWithoutSeries(decoded.model) : std::set<Id>{};
   series_later_ = !unread.empty();
-  if (!series_later_ && runs_later_.empty() && all_loaded_ms_ < 0) all_loaded_ms_ = platform::NowMs();
+  if (!series_later_ && !RunsLater() && all_loaded_ms_ < 0) all_loaded_ms_ = platform::NowMs();
+  if (!runs_text_later_.empty()) ReadRunTexts();
   auto stored = std::make_shared<Model>(std::move(decoded.model));
   if (decoded.needs_rewrite) stored_model_.reset();
   else stored_model_ = stored;
@@ -461,7 +484,7 @@ nlohmann::json StorageSync::ToJson() const {
   out["conflicts_resolved"] = conflicts_;
   // What is not in the model yet: the cadence series, read just after the first frame.
   out["parts_loading"] = nlohmann::json::array();
-  if (!runs_later_.empty()) out["parts_loading"].push_back("older_runs");
+  if (RunsLater()) out["parts_loading"].push_back("older_runs");
   if (series_later_) out["parts_loading"].push_back("cadence_series");
   // Measured figures for the storage benchmark: reading + decoding everything at start, and
   // the last write from encoding to the committed transaction.

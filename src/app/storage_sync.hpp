@@ -46,11 +46,15 @@ class StorageSync {
   // Also done by itself a little later, for a tab that draws no frame (hidden).
   void AfterFirstFrame();
   // Every part of the store is in the model (the series left for later included).
-  bool AllLoaded() const { return readable_ && !series_later_ && runs_later_.empty(); }
+  bool AllLoaded() const { return readable_ && !series_later_ && !RunsLater(); }
   // Older years of runs are still to be taken in (Model::unread_run_years).
-  bool RunsLater() const { return !runs_later_.empty(); }
+  bool RunsLater() const { return !runs_later_.empty() || !runs_text_later_.empty(); }
+  // Their text is still being read (the first read's second part).
+  bool RunTextsPending() const { return !runs_text_later_.empty(); }
   // Takes every older year in now, in this task: for an action or a screen that needs every run.
-  void TakeRunsNow();
+  // False while their text is still being read (the first read's second part, which comes
+  // within moments of the first frame): nothing is taken then.
+  bool TakeRunsNow();
 
   // The ids this tab hands out (its slot, held while the page lives).
   IdSpace id_space() const;
@@ -113,6 +117,8 @@ class StorageSync {
     std::vector<int> years;
     std::vector<Run> runs;
   };
+  void ReadRunTexts();  // the first read's second part: the text of the years in runs_text_later_
+  void OnRunTexts(unsigned generation, bool ok, std::map<std::string, std::string> docs);
   void DecodeRunYearLater();  // the first of runs_later_, into decoded_
   void TakeDecodedRuns();     // decoded_ into the model (one load_runs) and the stored model
   void AddToStoredModel(DecodedYears years);  // those years, read, are what is stored
@@ -183,6 +189,10 @@ class StorageSync {
   // The older years of runs, read with the rest but decoded after the first frame ("runs/<yyyy>"
   // -> text); the years that could not be read; whether a year disagreed with the summary.
   std::map<std::string, std::string> runs_later_;
+  // Older years whose text the first read hands over in its second part (ReadRunTexts): until
+  // then no year is taken in, and TakeRunsNow cannot.
+  std::set<std::string> runs_text_later_;
+  bool reread_for_texts_ = false;  // that part could not be read: everything is read again
   std::vector<DamagedDocument> runs_damaged_;
   bool rebuild_summary_ = false;
   DecodedYears decoded_;              // decoded, not yet in the model

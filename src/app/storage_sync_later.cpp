@@ -30,10 +30,41 @@ void StorageSync::AfterFirstFrame() {
   });
 }
 
-void StorageSync::TakeRunsNow() {
-  if (runs_later_.empty()) return;
+bool StorageSync::TakeRunsNow() {
+  if (!runs_text_later_.empty()) return false;  // still being read: OnRunTexts takes them in
+  if (runs_later_.empty()) return true;
   while (!runs_later_.empty()) DecodeRunYearLater();
   RunsComplete();
+  return true;
+}
+
+// The first read's second part, in the same read transaction as the first (one snapshot): the
+// text of the older years it left for later. Asked for at once; it comes within moments.
+void StorageSync::ReadRunTexts() {
+  unsigned generation = adopt_generation_;
+  platform::StorageLoadLater([this, generation](bool ok, std::map<std::string, std::string> docs, std::string) {
+    OnRunTexts(generation, ok, std::move(docs));
+  });
+}
+
+void StorageSync::OnRunTexts(unsigned generation, bool ok, std::map<std::string, std::string> docs) {
+  if (generation != adopt_generation_) return;  // a later read of everything has them
+  bool all_in = ok;
+  for (const std::string& key : runs_text_later_) all_in = all_in && docs.count(key);
+  if (!all_in) {
+    // Never guessed at (a year missing from its own snapshot is not a damaged year): everything
+    // is read again in one transaction and taken as if another tab had committed it.
+    reread_for_texts_ = true;
+    Load(LoadKind::OtherTab);
+    return;
+  }
+  for (const std::string& key : runs_text_later_) runs_later_[key] = std::move(docs[key]);
+  runs_text_later_.clear();
+  platform::RequestFrame();  // a screen drawn meanwhile from the newest years is drawn whole
+  if (!first_frame_drawn_) return;  // AfterFirstFrame takes them in
+  platform::CallAfter(0, [this, generation] {
+    if (generation == adopt_generation_) TakeLater();
+  });
 }
 
 // One older year decoded (not yet in the model: the summary's digest still stands in for it, so
@@ -94,7 +125,7 @@ void StorageSync::RunsComplete() {
 
 bool StorageSync::PlanRunsUpkeep() {
   // A write's commit drops the upkeep it carried: planned when none is in flight.
-  if (writing_ || !runs_later_.empty() || (!rebuild_summary_ && runs_damaged_.empty())) return false;
+  if (writing_ || RunsLater() || (!rebuild_summary_ && runs_damaged_.empty())) return false;
   if (!upkeep_) upkeep_.emplace();
   KeepAside(std::move(runs_damaged_), earlier_damaged_keys_, *upkeep_);
   runs_damaged_.clear();
@@ -107,6 +138,7 @@ bool StorageSync::PlanRunsUpkeep() {
 
 void StorageSync::TakeLater() {
   if (!first_frame_drawn_) return;
+  if (!runs_text_later_.empty()) return;  // OnRunTexts goes on once their text is in
   if (runs_later_.empty()) {
     TakeSeries();
     return;

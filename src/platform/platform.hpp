@@ -106,15 +106,18 @@ struct AssistiveRequest {
 std::vector<AssistiveRequest> TakeAssistiveRequests();
 
 // ---- Automation API ------------------------------------------------------------------------
-// The app answers state() and dispatch() for window.stridewise; `drawn` resolves on SignalDrawn
-// (the first frame with the stored data, drawn from the run summary), `ready` on SignalReady (every
-// run in too), `loaded` on SignalAllLoaded (every stored part in the model, the series included).
+// The app answers state() and dispatch() for window.stridewise. ShowFirstFrame: the first frame
+// with the stored data is drawn (from the run summary and the newest years): the canvas is shown.
+// `drawn` resolves on SignalDrawn (that frame is drawn and every year of runs is read, so state()
+// and actions have them at once), `ready` on SignalReady (every run in the model, a frame showing
+// it drawn), `loaded` on SignalAllLoaded (every stored part in the model, the series included).
 struct AutomationHandlers {
   // `fields`: the top-level names state() was asked for, comma-separated; "" for all of them.
   std::function<std::string(const std::string& fields)> state_json;
   std::function<std::string(const std::string& action_json)> dispatch;
 };
 void InstallAutomationApi(AutomationHandlers handlers);
+void ShowFirstFrame();
 void SignalDrawn();
 void SignalReady();
 void SignalAllLoaded();

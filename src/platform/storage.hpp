@@ -36,6 +36,11 @@ struct StorageReadScope {
 // open a new one. The first load takes the read web/storage_preload.js started while the app
 // downloaded, when that read's scope is the same.
 void StorageLoadAll(StorageLoadCallback done, bool fresh_connection = false, const StorageReadScope& scope = {});
+// The first load (the one web/storage_preload.js started) may leave older years of runs for a
+// second part of the same read transaction: their keys come as one more document under
+// kLaterKeysDoc (a JSON list), and StorageLoadLater() answers with their text, once.
+inline constexpr const char* kLaterKeysDoc = "\x01later";
+void StorageLoadLater(StorageLoadCallback done);
 // The write is checked against the stored revision itself, inside its transaction: it commits
 // only if the latest stored revision is still `expect_rev`, otherwise the outcome is Conflict.
 // With `staged_write`, the documents staged under it (StorageStage) are written too.

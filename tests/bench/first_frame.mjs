@@ -79,7 +79,7 @@ async function reopen(page) {
              // store) is the first frame itself, not something the rest's loading costs.
              long: window.__long.filter(([t]) => t > ready),
              frames: window.__frames.filter(([t, ms]) => t + ms > ready),
-             readStart: t.start, readEnd: t.end, decode: s.save.timing.load_decode_ms, loadMs: s.save.timing.load_ms,
+             readStart: t.start, readEnd: t.end, readLaterEnd: t.later_end ?? null, decode: s.save.timing.load_decode_ms, loadMs: s.save.timing.load_ms,
              firstFrameMs: first ? first[1] : null, firstFrameAt: first ? first[0] : null,
              longestTask: Math.max(0, ...window.__long.filter(([t]) => t > ready && t <= all + 1).map(([, ms]) => ms)), heapMb: heap / 1048576,
              take: s.save.timing.later_take_ms ?? null };
@@ -155,7 +155,8 @@ try {
     console.log(`  longest task (>=50 ms) meanwhile    ${f(med(m.ten, 'longestTask'))}   runs: ${each(m.ten, 'longestTask')}`);
     console.log(`    anchor: empty store, same span     ${f(med(m.empty, 'longestTaskSameSpan'))}   runs: ${each(m.empty, 'longestTaskSameSpan')}`);
     console.log(`  longest step taking a part in (C++) ${f(med(m.ten, 'take'))}   runs: ${each(m.ten, 'take')}`);
-    for (const [label, key] of [['preload read starts', 'readStart'], ['preload read ends', 'readEnd'],
+    for (const [label, key] of [['preload read starts', 'readStart'], ['preload read ends (first part)', 'readEnd'],
+      ['  its second part (older years) ends', 'readLaterEnd'],
       ['app start -> data in the model (load_ms)', 'loadMs'], ['  of which decoding (C++)', 'decode'],
       ['first frame starts', 'firstFrameAt'], ['first frame takes', 'firstFrameMs']])
       console.log(`  ${label.padEnd(42)} empty ${f(med(m.empty, key))}  ten years ${f(med(m.ten, key))}`);

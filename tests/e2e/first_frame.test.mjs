@@ -56,7 +56,8 @@ function atDrawn(oldRunId) {
       const api = window.stridewise;
       const state = api.state(['save', 'startup', 'shoes']);  // fields the summary answers: nothing forced
       const edit = api.dispatch({ type: 'update_run', id: oldRunId, distance_m: 7777 });
-      window.__atDrawn = { state, edit, after: api.state(['save']) };
+      const timing = window.stridewiseStoragePreload.timing;
+      window.__atDrawn = { state, edit, after: api.state(['save']), twoParts: [timing.end, timing.later_end] };
     });
   };
   if (window.stridewise) hook(); else document.addEventListener('DOMContentLoaded', hook);
@@ -115,6 +116,8 @@ describe('first frame from the run summary (issue 17)', () => {
       // Drawn with 2026 read; the ten years before waited for the frame after.
       const recent = doc.runs.filter((r) => r.date >= '2026').length;
       assert.deepEqual(first.state.startup.drawn_with, { runs: recent, years_later: 10 });
+      // Their text came in the read's second part, after the first (and before `drawn`).
+      assert.ok(first.twoParts[0] > 0 && first.twoParts[1] >= first.twoParts[0], JSON.stringify(first.twoParts));
       assert.ok(first.state.save.parts_loading.includes('older_runs'), JSON.stringify(first.state.save));
       // Every pair's figures were already exactly those of all ten years.
       assert.deepEqual(first.state.shoes, whole.shoes);

@@ -419,3 +419,80 @@ TEST_CASE("an older year taken at once while a write is in flight: a damaged yea
   REQUIRE(RunWithId(DecodeStore(StoredDocs()).model, old_run));
   CHECK(RunWithId(DecodeStore(StoredDocs()).model, old_run)->distance_m == 7777);
 }
+
+// The preload's first read hands the older years over in a second part of the same read
+// transaction (web/storage_preload.js), so the first frame waits for neither their reading nor
+// their decoding. Played here by fake::LeaveForLater.
+TEST_CASE("the older years' text comes in a second part of the first read: drawn without it, taken in once it is "
+          "in; never guessed at when that part fails",
+          "[run_summary][storage_sync][later]") {
+  ResetPlatform();
+  Model m = YearsModel(11);
+  Seed(m, 3);
+  Model whole = StoredModel();
+  std::map<std::string, std::string> stored_before = fake::Docs();
+  const std::set<std::string> older = {"runs/2021", "runs/2022", "runs/2023", "runs/2024"};
+  fake::LeaveForLater(older);
+  Tab tab;
+  tab.Start();
+  bool part_fails = GENERATE(false, true);
+  if (part_fails) fake::FailLoads("UnknownError: the transaction was aborted");  // the second part
+  fake::DrainStorage(1);  // the first part alone
+  REQUIRE(tab.sync.usable());
+  CHECK(fake::LoadCount() == 1);
+  CHECK(tab.state.model.unread_run_years.size() == 4);
+  RequireSameShoes(tab.state.model, whole);
+  RequireSameHome(tab.state.model, whole, D(kToday));
+  CHECK(tab.Save()["parts_loading"] == json::array({"older_runs"}));
+  // Until their text is in, nothing can take them in: an action that needs every run waits (the
+  // app refuses it with a reason), and the first frame's task ends without them.
+  CHECK_FALSE(tab.sync.TakeRunsNow());
+  tab.sync.AfterFirstFrame();
+  fake::AdvanceMs(0);
+  CHECK(tab.state.model.unread_run_years.size() == 4);
+  // A change that needs no run goes ahead and writes no year it has not read.
+  Change(tab.state, tab.sync, json{{"type", "log_pain"}, {"date", "2026-03-09"}, {"area", "knee"}, {"side", "left"},
+                                   {"severity", 2}});
+  for (int round = 0; round < 5; ++round) {  // the part (or, when it fails, a whole read), then a task per year
+    fake::DrainStorage();
+    fake::AdvanceMs(0);
+  }
+  REQUIRE_FALSE(tab.sync.RunsLater());
+  CHECK(tab.sync.TakeRunsNow());
+  CHECK(fake::LoadCount() == (part_fails ? 2 : 1));
+  CHECK(tab.state.model.runs == whole.runs);
+  CHECK(tab.state.model == StoredModel());
+  for (const std::string& key : older) CHECK(fake::Doc(key) == stored_before.at(key));
+  CHECK(fake::Doc("pain").has_value());
+  CHECK(tab.sync.status() == StorageSync::Status::Saved);
+}
+
+TEST_CASE("a year the first screen needs from the second part (a runner back after years away, a summary from an "
+          "earlier build) is waited for before the first frame",
+          "[run_summary][storage_sync][later]") {
+  ResetPlatform();
+  // Three runs this year: the warm-up card's last ten runs reach back to 2023.
+  Model m = RunsUntil(3, D(kToday), 3, D("2023-07-01"));
+  Seed(m, 3);
+  bool earlier_build = GENERATE(false, true);
+  if (earlier_build) fake::PutDocs({}, 3, {kRunSummaryKey});
+  Model whole = StoredModel();
+  fake::LeaveForLater({"runs/2021", "runs/2022", "runs/2023"});
+  Tab tab;
+  tab.Start();
+  fake::DrainStorage(1);  // the first part: a year in the second is needed now
+  CHECK_FALSE(tab.sync.usable());
+  fake::DrainStorage();
+  REQUIRE(tab.sync.usable());
+  RequireSameHome(tab.state.model, whole, D(kToday));
+  // Without a summary every year is read at once; with one, the years the card does not reach wait.
+  CHECK(tab.state.model.unread_run_years.size() == (earlier_build ? 0u : 2u));
+  tab.sync.AfterFirstFrame();
+  for (int round = 0; round < 4; ++round) {
+    fake::DrainStorage();
+    fake::AdvanceMs(0);
+  }
+  REQUIRE_FALSE(tab.sync.RunsLater());
+  CHECK(tab.state.model.runs == whole.runs);
+  CHECK(tab.state.model == StoredModel());
+}

@@ -33,6 +33,9 @@ mergeInto(LibraryManager.library, {
       return JSON.parse(result);
     };
   },
+  sw_automation_shown: function () {
+    if (window.stridewise && window.stridewise._showFirstFrame) window.stridewise._showFirstFrame();
+  },
   sw_automation_drawn: function () {
     if (window.stridewise && window.stridewise._resolveDrawn) window.stridewise._resolveDrawn();
   },

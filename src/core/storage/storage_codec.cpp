@@ -232,7 +232,8 @@ int YearOfRunsKey(const std::string& key) {
   return std::atoi(key.c_str() + std::strlen(kRunsPrefix));
 }
 
-DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, const std::optional<FirstRead>& first_read) {
+DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, const std::optional<FirstRead>& first_read,
+                         const std::set<std::string>& texts_later) {
   DecodedStore out;
   // The run summary, if there is a readable one: it lets the older years wait, and is checked
   // against every year read (here, and in DecodeRunYear later).
@@ -245,16 +246,21 @@ DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, const s
   // The years the first screen shows are always read; an older year waits only when the summary
   // describes it.
   std::vector<RunYearDigest> unread;
-  if (first_read && summary_read) {
-    const int from_year = int(first_read->from.year());
-    for (auto it = docs.lower_bound(kRunsPrefix); it != docs.end() && StartsWith(it->first, kRunsPrefix); ++it) {
-      const int year = YearOfRunsKey(it->first);
-      if (!year || year >= from_year) continue;
-      auto digest = std::find_if(summary.begin(), summary.end(), [year](const RunYearDigest& d) { return d.year == year; });
-      if (digest == summary.end()) continue;
-      out.later_runs[it->first] = it->second;
-      unread.push_back(*digest);
+  std::set<std::string> run_year_keys = texts_later;  // the years stored, read or not
+  for (auto it = docs.lower_bound(kRunsPrefix); it != docs.end() && StartsWith(it->first, kRunsPrefix); ++it)
+    run_year_keys.insert(it->first);
+  const int from_year = first_read ? int(first_read->from.year()) : 0;
+  for (const std::string& key : run_year_keys) {
+    const int year = YearOfRunsKey(key);
+    const bool text_later = texts_later.count(key) > 0;
+    auto digest = std::find_if(summary.begin(), summary.end(), [year](const RunYearDigest& d) { return d.year == year; });
+    if (!first_read || !summary_read || !year || year >= from_year || digest == summary.end()) {
+      out.needs_texts_later |= text_later;  // needed now, not read yet
+      continue;
     }
+    if (text_later) out.later_runs_unread.insert(key);
+    else out.later_runs[key] = docs.at(key);
+    unread.push_back(*digest);
   }
   if (auto it = docs.find(kRevisionKey); it != docs.end()) {
     char* end = nullptr;
@@ -309,6 +315,10 @@ DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, const s
   while (first_read && !out.model.unread_run_years.empty() &&
          RunsUpTo(out.model.runs, first_read->today) < first_read->recent_runs) {
     const RunYearDigest expected = out.model.unread_run_years.back();
+    if (out.later_runs_unread.count(RunsYearKey(expected.year))) {
+      out.needs_texts_later = true;  // its text is still to come
+      break;
+    }
     out.model.unread_run_years.pop_back();
     auto text = out.later_runs.extract(RunsYearKey(expected.year));
     DecodedRunYear year = DecodeRunYear(text.key(), text.mapped(), expected, out.model);

@@ -44,6 +44,11 @@ struct DecodedStore {
   Model model;  // with older_years_later: model.unread_run_years lists the years in later_runs
   // "runs/<yyyy>" -> text: the older years left for later (DecodeRunYear), by key.
   std::map<std::string, std::string> later_runs;
+  // Older years left for later whose text the read itself left for later (`texts_later`).
+  std::set<std::string> later_runs_unread;
+  // A document the read left for later is needed now (an older year the summary does not
+  // describe, or one the first screen needs): decode again once its text is in.
+  bool needs_texts_later = false;
   // The "summary" document is missing, unreadable or disagrees with the runs read: rewrite it.
   bool summary_stale = false;
   std::optional<long long> rev;  // nullopt: nothing stored yet
@@ -69,8 +74,11 @@ struct FirstRead {
 // `first_read`: the years of runs the first screen does not need are left undecoded when the run
 // summary describes them (issue 17: the first frame needs only the newest weeks and every pair's
 // total); their digests stand in for them in model.unread_run_years. Without it, all is decoded.
+// `texts_later`: keys of stored documents the read has not handed over yet (the older years of
+// runs, in the second part of the same read: platform::StorageLoadLater).
 DecodedStore DecodeStore(const std::map<std::string, std::string>& docs,
-                         const std::optional<FirstRead>& first_read = std::nullopt);
+                         const std::optional<FirstRead>& first_read = std::nullopt,
+                         const std::set<std::string>& texts_later = {});
 
 // One year left for later, read now: its runs in id order (links to pairs no longer there
 // dropped), or the document as damaged. `expected`: its digest from the summary; `model` and

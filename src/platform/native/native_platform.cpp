@@ -63,6 +63,7 @@ void MirrorWidgets(const std::string&) {}
 void Announce(const std::string&) {}
 std::vector<AssistiveRequest> TakeAssistiveRequests() { return {}; }
 void InstallAutomationApi(AutomationHandlers) {}
+void ShowFirstFrame() {}
 void SignalDrawn() {}
 void SignalReady() {}
 void SignalAllLoaded() {}

@@ -21,6 +21,8 @@ std::map<int, StorageWriteRequest> g_staged;
 bool g_silent = false;
 std::deque<std::string> g_load_failures, g_write_failures;
 int g_loads = 0, g_writes = 0, g_commits = 0;
+std::set<std::string> g_leave_for_later;  // LeaveForLater: keys the next first read reads second
+std::optional<std::map<std::string, std::string>> g_later_part;  // read then, for StorageLoadLater
 
 // A request's answer: queued for the next drain, or held while storage is silent.
 void Answer(std::function<void()> work) {
@@ -51,7 +53,33 @@ void StorageLoadAll(StorageLoadCallback done, bool, const StorageReadScope& scop
       docs[key] = value;
     }
     if (g_head && scope.only_prefix.empty()) docs["rev"] = std::to_string(*g_head);
+    // The preload's first read (all but a prefix) in two parts of one snapshot, as LeaveForLater asked.
+    if (!scope.skip_prefix.empty() && !g_leave_for_later.empty()) {
+      std::map<std::string, std::string> later;
+      std::string keys;
+      for (const std::string& key : g_leave_for_later) {
+        auto it = docs.find(key);
+        if (it == docs.end()) continue;
+        keys += (keys.empty() ? "[\"" : ",\"") + key + "\"";
+        later.insert(docs.extract(it));
+      }
+      if (!later.empty()) docs[kLaterKeysDoc] = keys + "]";
+      g_later_part = std::move(later);
+      g_leave_for_later.clear();
+    }
     done(true, std::move(docs), {});
+  });
+}
+
+void StorageLoadLater(StorageLoadCallback done) {
+  std::optional<std::string> failure;
+  if (!g_load_failures.empty()) failure = TakeFailure(g_load_failures);
+  Answer([done = std::move(done), failure] {
+    if (failure) return done(false, {}, *failure);
+    if (!g_later_part) return done(false, {}, "the first read has no second part");
+    auto part = std::move(*g_later_part);
+    g_later_part.reset();
+    done(true, std::move(part), {});
   });
 }
 
@@ -130,7 +158,11 @@ void ResetStorage() {
   g_load_failures.clear();
   g_write_failures.clear();
   g_loads = g_writes = g_commits = 0;
+  g_leave_for_later.clear();
+  g_later_part.reset();
 }
+
+void LeaveForLater(std::set<std::string> keys) { g_leave_for_later = std::move(keys); }
 
 int DrainStorage(int limit) {
   int ran = 0;

@@ -7,6 +7,7 @@
 
 extern "C" {
 void sw_automation_install(void);
+void sw_automation_shown(void);
 void sw_automation_drawn(void);
 void sw_automation_ready(void);
 void sw_automation_loaded(void);
@@ -24,6 +25,7 @@ void InstallAutomationApi(AutomationHandlers handlers) {
   sw_automation_install();
 }
 
+void ShowFirstFrame() { sw_automation_shown(); }
 void SignalDrawn() { sw_automation_drawn(); }
 void SignalReady() { sw_automation_ready(); }
 void SignalAllLoaded() { sw_automation_loaded(); }

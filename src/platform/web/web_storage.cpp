@@ -15,6 +15,7 @@
 extern "C" {
 void sw_storage_load_all(int request_id, int fresh, const char* skip_prefix, const char* only_prefix);
 void sw_storage_latest_rev(int request_id);
+void sw_storage_load_later(int request_id);
 int sw_storage_tab_slot(void);
 void sw_storage_stage_bytes(int request_id, const char* key, const char* data, int size);
 void sw_storage_stage_text(int request_id, const char* key, const char* data, int size);
@@ -54,6 +55,12 @@ void StorageLoadAll(StorageLoadCallback done, bool fresh_connection, const Stora
   int id = g_next_request++;
   g_load_callbacks[id] = std::move(done);
   sw_storage_load_all(id, fresh_connection ? 1 : 0, scope.skip_prefix.c_str(), scope.only_prefix.c_str());
+}
+
+void StorageLoadLater(StorageLoadCallback done) {
+  int id = g_next_request++;
+  g_load_callbacks[id] = std::move(done);
+  sw_storage_load_later(id);
 }
 
 void StorageLatestRev(std::function<void(bool ok, std::optional<long long> rev)> done) {
