@@ -99,7 +99,7 @@ ActionResult App::Dispatch(const Action& action) {
   // taken in now if they have not been yet (in the first second after opening, at most). In the
   // moment before their text has even been read (the first read's second part), it is refused.
   if (storage_.RunsLater() && NeedsEveryRun(action.Type()) && !storage_.TakeRunsNow())
-    return ActionResult::Fail(action.Type() + ": your older runs are still being read. Try again in a moment.");
+    return ActionResult::Fail("Your older runs are still being read. Try again in a moment.");
   ActionContext context = CurrentContext();
   ActionResult result = Apply(state_, action, context);
   if (result.ok) {

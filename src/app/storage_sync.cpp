@@ -180,7 +180,7 @@ void StorageSync::OnLoaded(LoadKind kind, bool ok, std::map<std::string, std::st
   // The preload's read may hand the older years of runs over in a second part: their keys now.
   std::set<std::string> texts_later;
   if (auto it = docs.find(platform::kLaterKeysDoc); it != docs.end()) {
-    nlohmann::json keys = nlohmann::json::parse(it->second, nullptr, /*allow_exceptions=*/false);
+    nlohmann::json keys = nlohmann::json::parse(std::string_view(it->second), nullptr, /*allow_exceptions=*/false);
     if (keys.is_array())
       for (const nlohmann::json& key : keys)
         if (key.is_string()) texts_later.insert(key.get<std::string>());
@@ -190,11 +190,12 @@ void StorageSync::OnLoaded(LoadKind kind, bool ok, std::map<std::string, std::st
   if (!texts_later.empty() && (decoded.needs_texts_later || decoded.summary_stale)) {
     // A year the second part holds is needed now (one the summary does not describe or that the
     // first screen shows, or a summary to rebuild from every run): decoded with the rest once in.
-    platform::StorageLoadLater([this, kind, docs = std::move(docs)](bool part_ok, std::map<std::string, std::string> part,
-                                                                    std::string part_error) mutable {
+    auto first_part = std::make_shared<std::map<std::string, std::string>>(std::move(docs));
+    platform::StorageLoadLater([this, kind, first_part](bool part_ok, std::map<std::string, std::string> part,
+                                                        std::string part_error) {
       if (!part_ok) return OnLoaded(kind, false, {}, part_error);
-      docs.merge(part);
-      OnLoaded(kind, true, std::move(docs), {});
+      part.merge(*first_part);
+      OnLoaded(kind, true, std::move(part), {});
     });
     return;
   }

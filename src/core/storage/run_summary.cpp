@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <type_traits>
 
 #include <nlohmann/json.hpp>
@@ -34,16 +35,16 @@ RunYearDigest& DigestOf(std::vector<RunYearDigest>& years, int year) {
 int DayNumber(Date date) { return int(std::chrono::sys_days(date).time_since_epoch().count()); }
 
 // Days in a row with a run, counted back from 31 December of `year` to 1 January at most (a year
-// is digested alone too: its figures must not depend on the year before); `days`: every day with a
-// run (DayNumber), sorted, each once.
-int DaysRunAtEnd(int year, const std::vector<int>& days) {
+// is digested alone too: its figures must not depend on the year before). `ran[d - first_day]`:
+// whether day number d has a run.
+int DaysRunAtEnd(int year, const std::vector<bool>& ran, int first_day) {
   using namespace std::chrono;
   const int first = DayNumber(Date(std::chrono::year(year), January, day(1)));
-  const int last = DayNumber(Date(std::chrono::year(year), December, day(31)));
   int count = 0;
-  auto after = std::upper_bound(days.begin(), days.end(), last);
-  for (auto it = std::make_reverse_iterator(after); it != days.rend() && *it >= first && *it == last - count; ++it)
-    ++count;
+  for (int d = DayNumber(Date(std::chrono::year(year), December, day(31))); d >= first; --d, ++count) {
+    const int at = d - first_day;
+    if (at < 0 || at >= int(ran.size()) || !ran[std::size_t(at)]) break;
+  }
   return count;
 }
 
@@ -51,15 +52,16 @@ int DaysRunAtEnd(int year, const std::vector<int>& days) {
 
 std::vector<RunYearDigest> DigestRuns(const std::vector<Run>& runs) {
   std::vector<RunYearDigest> years;
-  std::vector<int> days;  // every day with a run (for each year's days run at its end)
-  days.reserve(runs.size());
+  // The span of the runs' days, for each year's days run at its end.
+  int first_day = std::numeric_limits<int>::max(), last_day = std::numeric_limits<int>::min();
   RunYearDigest* last = nullptr;  // runs come in id order, mostly in date order too
   for (const Run& run : runs) {
     const int year = int(run.date.year());
     RunYearDigest& digest = last && last->year == year ? *last : DigestOf(years, year);
     last = &digest;
     if (digest.runs == 0 || run.date < digest.first) digest.first = run.date;
-    days.push_back(DayNumber(run.date));
+    first_day = std::min(first_day, DayNumber(run.date));
+    last_day = std::max(last_day, DayNumber(run.date));
     ++digest.runs;
     digest.distance_m += run.distance_m;
     digest.max_id = std::max(digest.max_id, run.id);
@@ -71,9 +73,9 @@ std::vector<RunYearDigest> DigestRuns(const std::vector<Run>& runs) {
       use = digest.shoes.insert(use, RunYearDigest::ShoeUse{.shoe_id = shoe_id});
     Add(*use, run);
   }
-  std::sort(days.begin(), days.end());
-  days.erase(std::unique(days.begin(), days.end()), days.end());
-  for (RunYearDigest& digest : years) digest.days_run_at_end = DaysRunAtEnd(digest.year, days);
+  std::vector<bool> ran(runs.empty() ? 0 : std::size_t(last_day - first_day + 1));
+  for (const Run& run : runs) ran[std::size_t(DayNumber(run.date) - first_day)] = true;
+  for (RunYearDigest& digest : years) digest.days_run_at_end = DaysRunAtEnd(digest.year, ran, first_day);
   return years;
 }
 
