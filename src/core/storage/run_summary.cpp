@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <type_traits>
 
 #include <nlohmann/json.hpp>
@@ -32,17 +31,15 @@ RunYearDigest& DigestOf(std::vector<RunYearDigest>& years, int year) {
   return *at;
 }
 
-int DayNumber(Date date) { return int(std::chrono::sys_days(date).time_since_epoch().count()); }
-
 // Days in a row with a run, counted back from 31 December of `year` to 1 January at most (a year
-// is digested alone too: its figures must not depend on the year before). `ran[d - first_day]`:
-// whether day number d has a run.
-int DaysRunAtEnd(int year, const std::vector<bool>& ran, int first_day) {
+// is digested alone too: its figures must not depend on the year before). `ran[DaysBetween(first,
+// d)]`: whether day d has a run.
+int DaysRunAtEnd(int year, const std::vector<bool>& ran, Date first) {
   using namespace std::chrono;
-  const int first = DayNumber(Date(std::chrono::year(year), January, day(1)));
+  const Date last(std::chrono::year(year), December, day(31));
   int count = 0;
-  for (int d = DayNumber(Date(std::chrono::year(year), December, day(31))); d >= first; --d, ++count) {
-    const int at = d - first_day;
+  for (Date d = last; d.year() == last.year(); d = AddDays(d, -1), ++count) {
+    const int at = DaysBetween(first, d);
     if (at < 0 || at >= int(ran.size()) || !ran[std::size_t(at)]) break;
   }
   return count;
@@ -53,15 +50,15 @@ int DaysRunAtEnd(int year, const std::vector<bool>& ran, int first_day) {
 std::vector<RunYearDigest> DigestRuns(const std::vector<Run>& runs) {
   std::vector<RunYearDigest> years;
   // The span of the runs' days, for each year's days run at its end.
-  int first_day = std::numeric_limits<int>::max(), last_day = std::numeric_limits<int>::min();
+  Date first_day = runs.empty() ? Date{} : runs.front().date, last_day = first_day;
   RunYearDigest* last = nullptr;  // runs come in id order, mostly in date order too
   for (const Run& run : runs) {
     const int year = int(run.date.year());
     RunYearDigest& digest = last && last->year == year ? *last : DigestOf(years, year);
     last = &digest;
     if (digest.runs == 0 || run.date < digest.first) digest.first = run.date;
-    first_day = std::min(first_day, DayNumber(run.date));
-    last_day = std::max(last_day, DayNumber(run.date));
+    first_day = std::min(first_day, run.date);
+    last_day = std::max(last_day, run.date);
     ++digest.runs;
     digest.distance_m += run.distance_m;
     digest.max_id = std::max(digest.max_id, run.id);
@@ -73,8 +70,8 @@ std::vector<RunYearDigest> DigestRuns(const std::vector<Run>& runs) {
       use = digest.shoes.insert(use, RunYearDigest::ShoeUse{.shoe_id = shoe_id});
     Add(*use, run);
   }
-  std::vector<bool> ran(runs.empty() ? 0 : std::size_t(last_day - first_day + 1));
-  for (const Run& run : runs) ran[std::size_t(DayNumber(run.date) - first_day)] = true;
+  std::vector<bool> ran(runs.empty() ? 0 : std::size_t(DaysBetween(first_day, last_day) + 1));
+  for (const Run& run : runs) ran[std::size_t(DaysBetween(first_day, run.date))] = true;
   for (RunYearDigest& digest : years) digest.days_run_at_end = DaysRunAtEnd(digest.year, ran, first_day);
   return years;
 }
