@@ -68,7 +68,7 @@ async function reopen(page) {
     // The frame right after everything came in (it draws it) counts too.
     const after = window.__frames.find(([t]) => t > all);
     const frames = inWindow(window.__frames).concat(after ? [after[1]] : []);
-    const heap = typeof HEAP8 !== 'undefined' ? HEAP8.length : (typeof wasmMemory !== 'undefined' ? wasmMemory.buffer.byteLength : 0);
+    const heap = window.Module && Module.HEAP8 ? Module.HEAP8.length : 0;
     // Where the first frame's time goes: the preload's read (it overlaps the download), the app's
     // start (its StorageSync asks for the read), the decode, and the first frame itself.
     const t = window.stridewiseStoragePreload.timing;
