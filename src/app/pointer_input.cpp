@@ -9,8 +9,6 @@
 namespace sw {
 namespace {
 
-constexpr float kDragThresholdCss = 10;
-
 ImGuiKey ToImGuiKey(int key) {
   switch (key) {
     case platform::kKeyBackspace: return ImGuiKey_Backspace;
@@ -64,7 +62,7 @@ ImGuiWindow* ScrollableAncestor(ImGuiWindow* window) {
 
 void PointerInput::Feed(const std::vector<platform::InputEvent>& events, ImGuiIO& io, float pixel_ratio) {
   using Kind = platform::InputEvent::Kind;
-  const float threshold = kDragThresholdCss * pixel_ratio;
+  const float threshold = platform::kTouchSlopCss * pixel_ratio;
   for (const platform::InputEvent& e : events) {
     if (e.kind == Kind::PointerMove || e.kind == Kind::PointerDown || e.kind == Kind::PointerUp ||
         e.kind == Kind::PointerCancel)
@@ -75,6 +73,8 @@ void PointerInput::Feed(const std::vector<platform::InputEvent>& events, ImGuiIO
           gesture_ = Gesture::Pending;
           start_x_ = e.x, start_y_ = last_y_ = e.y;
           scroll_window_ = ScrollableAncestor(WindowAt(e.x, e.y));
+          active_at_down_ = ImGui::GetCurrentContext()->ActiveId;
+          release_field_ = false;
         }
         io.AddMousePosEvent(e.x, e.y);
         io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
@@ -85,9 +85,12 @@ void PointerInput::Feed(const std::vector<platform::InputEvent>& events, ImGuiIO
           if (std::hypot(dx, dy) >= threshold) {
             if (std::fabs(dy) >= std::fabs(dx) && scroll_window_) {
               gesture_ = Gesture::Scrolling;
-              // Let go off-screen: the widget under the finger sees no click.
+              // Let go off-screen: the widget under the finger sees no click. A text field takes
+              // the press itself (ImGui activates one on the way down), so ApplyScroll lets go
+              // of it too: a swipe that starts on a field must not leave it being edited.
               io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
               io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+              release_field_ = true;
               scroll_delta_y_ += e.y - start_y_;
               last_y_ = e.y;
               continue;
@@ -124,6 +127,13 @@ void PointerInput::Feed(const std::vector<platform::InputEvent>& events, ImGuiIO
 
 void PointerInput::ApplyScroll() {
   ImGuiContext& g = *ImGui::GetCurrentContext();
+  // The field the cancelled press activated, not one the runner was already editing. ImGui
+  // trickles the press and its cancel over separate frames, so this looks until the queue has
+  // handed ImGui every event of the gesture.
+  if (release_field_) {
+    if (g.ActiveId != 0 && g.ActiveId != active_at_down_ && g.ActiveId == g.InputTextState.ID) ImGui::ClearActiveID();
+    if (g.InputEventsQueue.Size == 0) release_field_ = false;
+  }
   // Fallback when the press found nothing to scroll (no frame drawn yet): ImGui's hover test.
   if (gesture_ == Gesture::Pending && !scroll_window_) scroll_window_ = ScrollableAncestor(g.HoveredWindow);
   if (scroll_delta_y_ != 0.0f && scroll_window_) {

@@ -1,8 +1,8 @@
 #pragma once
 // Turns the platform's pointer, key and text events into Dear ImGui input, and adds what
 // ImGui lacks on a phone: a finger drag scrolls the region under it. The direction of the
-// first ~10 CSS px decides: vertical scrolls (and cancels the press, so no button fires),
-// horizontal goes to the widget (a slider follows the finger).
+// first kTouchSlopCss (10 CSS px) decides: vertical scrolls (and cancels the press, so no button
+// fires and no text field is left active), horizontal goes to the widget (a slider follows the finger).
 #include <vector>
 
 #include "platform/platform.hpp"
@@ -25,6 +25,8 @@ class PointerInput {
   float start_x_ = 0, start_y_ = 0, last_y_ = 0;
   float scroll_delta_y_ = 0;
   ImGuiWindow* scroll_window_ = nullptr;
+  unsigned active_at_down_ = 0;  // ImGui's active item when the finger came down
+  bool release_field_ = false;   // a press turned into a scroll: let go of a field it activated
 };
 
 }  // namespace sw

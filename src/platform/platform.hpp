@@ -32,6 +32,11 @@ void NextFrameBy(double deadline_ms);
 void CallAfter(double delay_ms, std::function<void()> work);
 
 // ---- Input --------------------------------------------------------------------------------
+// How far (CSS px) a finger may move and still be tapping: beyond it the touch is a drag (a
+// scroll, or a slider following the finger). The app's pointer input and the bridges that act at
+// a tap's end (the keyboard, the date picker) share it, so a swipe that scrolls never opens either.
+inline constexpr float kTouchSlopCss = 10;
+
 struct InputEvent {
   enum class Kind { PointerMove, PointerDown, PointerUp, PointerCancel, Wheel, Key, Char, Resize };
   Kind kind = Kind::PointerMove;

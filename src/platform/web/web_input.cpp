@@ -20,6 +20,7 @@ std::vector<InputEvent> g_events;
 Viewport g_viewport;
 long g_active_touch = -1;  // identifier of the finger driving the pointer, -1 when none
 float g_touch_start_x = 0, g_touch_start_y = 0;  // where it came down, framebuffer pixels
+bool g_touch_dragged = false;  // it moved beyond kTouchSlopCss: a drag, not a tap
 
 void Push(InputEvent event) {
   g_events.push_back(event);
@@ -99,20 +100,26 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* t, void*) {
       g_active_touch = p.identifier;
       g_touch_start_x = float(p.targetX) * g_viewport.pixel_ratio;
       g_touch_start_y = float(p.targetY) * g_viewport.pixel_ratio;
+      g_touch_dragged = false;
       // Position first, press next: ImGui must see the finger over the widget before it presses.
       Push(Pointer(InputEvent::Kind::PointerMove, true, p.targetX, p.targetY));
       Push(Pointer(InputEvent::Kind::PointerDown, true, p.targetX, p.targetY));
     } else if (p.identifier == g_active_touch) {
       if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
         Push(Pointer(InputEvent::Kind::PointerMove, true, p.targetX, p.targetY));
+        float dx = float(p.targetX) * g_viewport.pixel_ratio - g_touch_start_x;
+        float dy = float(p.targetY) * g_viewport.pixel_ratio - g_touch_start_y;
+        if (std::hypot(dx, dy) >= kTouchSlopCss * g_viewport.pixel_ratio) g_touch_dragged = true;
       } else if (type == EMSCRIPTEN_EVENT_TOUCHEND) {
         Push(Pointer(InputEvent::Kind::PointerMove, true, p.targetX, p.targetY));
         Push(Pointer(InputEvent::Kind::PointerUp, true, p.targetX, p.targetY));
         g_active_touch = -1;
         // touchend is a user-activation event: the keyboard or a date picker may be opened from
-        // here. A finger on a date field gets the picker; a mouse types dates (OnMouse).
+        // here, by a tap. A finger on a date field gets the picker; a mouse types dates (OnMouse).
+        // A swipe that scrolled the form and ended on a field opens neither: the keyboard would
+        // shrink the page under the runner's next tap.
         float x = float(p.targetX) * g_viewport.pixel_ratio, y = float(p.targetY) * g_viewport.pixel_ratio;
-        if (!DatePickerOnTapEnd(g_touch_start_x, g_touch_start_y, x, y)) KeyboardOnTapEnd(x, y);
+        if (!g_touch_dragged && !DatePickerOnTapEnd(g_touch_start_x, g_touch_start_y, x, y)) KeyboardOnTapEnd(x, y);
       } else if (type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
         Push(Pointer(InputEvent::Kind::PointerCancel, true, p.targetX, p.targetY));
         g_active_touch = -1;
