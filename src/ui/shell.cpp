@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <imgui.h>
+#include <imgui_internal.h>  // ButtonEx: a tab goes on the press
 
 #include "core/import/import_review.hpp"
 #include "core/model/dates.hpp"
@@ -102,10 +103,15 @@ void DrawHeader(UiFrame& frame, float title_x) {
 }
 
 // One screen's entry in either navigation: tests and the page API find it as "<Title>##nav".
+// It goes on the press, as a phone's own tab bars do, not on the release: the page can resize
+// under a resting finger (the keyboard closing as the runner leaves a field for a tab), and a
+// release that lands beside the moved tab would leave the runner on the old screen. A tab has
+// nothing to scroll, so no swipe is mistaken for it.
 void NavItem(UiFrame& frame, Screen screen, ImVec2 size) {
   bool current = screen == frame.state.screen;
   std::string label = std::string(ScreenTitle(screen)) + "##nav";
-  if (ImGui::Button(label.c_str(), size)) frame.Dispatch({{"type", "navigate"}, {"screen", ScreenId(screen)}});
+  if (ImGui::ButtonEx(label.c_str(), size, ImGuiButtonFlags_PressedOnClick))
+    frame.Dispatch({{"type", "navigate"}, {"screen", ScreenId(screen)}});
   RecordLastItem(frame, label.c_str(), "nav", current ? "current" : "");
 }
 

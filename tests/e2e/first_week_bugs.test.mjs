@@ -91,6 +91,29 @@ describe("a runner's first week: the bugs", () => {
     await tapVisible(page, 'Cancel', 'button');
   });
 
+  test('a tab tap lands while the page resizes under the finger (the phone keyboard closing)', async () => {
+    await go(page, 'Shoes');
+    await page.setViewportSize({ width: PHONE.viewport.width, height: 544 });  // the keyboard is up
+    await settleQuiet(page);
+    const home = find(await state(page), 'Home', 'nav');
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      const drawn = (await state(page)).frames_rendered;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart',
+        touchPoints: [{ x: home.x + home.w / 2, y: home.y + home.h / 2 }] });
+      // The runner sees the tab pressed; then the keyboard goes and the tab bar drops to the
+      // bottom, from under the resting finger, before it lifts.
+      await waitForState(page, (s) => s.frames_rendered > drawn, { what: 'the press drawn' });
+      await page.setViewportSize(PHONE.viewport);
+      await waitForState(page, (s) => find(s, 'Home', 'nav').y > home.y + 200, { what: 'the tab bar moved' });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    } finally {
+      await cdp.detach();
+      await page.setViewportSize(PHONE.viewport);
+    }
+    await waitForState(page, (s) => s.screen === 'home', { what: 'Home' });
+  });
+
   test('a click on the date selects it whole, so typing replaces it', async () => {
     await go(page, 'Log');
     const field = await reveal(page, 'Date', 'text');
