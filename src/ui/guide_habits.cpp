@@ -16,6 +16,7 @@
 #include "theme.hpp"
 #include "format.hpp"
 #include "widgets.hpp"
+#include "core/model/date_order.hpp"
 
 namespace sw::ui {
 namespace {
@@ -256,10 +257,7 @@ void GuideScreen::DrawStrength(UiFrame& frame) {
   // Recent sessions, newest first, each removable (a mis-tap is easy to undo).
   std::vector<const StrengthSession*> recent;
   for (const StrengthSession& s : model.strength) recent.push_back(&s);
-  std::sort(recent.begin(), recent.end(), [](const StrengthSession* a, const StrengthSession* b) {
-    if (a->date != b->date) return Days(a->date) > Days(b->date);
-    return a->id > b->id;
-  });
+  SortByDate(recent, DateOrder::NewestFirst);
   if (recent.size() > 5) recent.resize(5);
   if (!recent.empty()) {
     ImGui::Spacing();

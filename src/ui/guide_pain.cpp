@@ -17,6 +17,7 @@
 #include "theme.hpp"
 #include "format.hpp"
 #include "widgets.hpp"
+#include "core/model/date_order.hpp"
 
 namespace sw::ui {
 namespace {
@@ -217,10 +218,7 @@ void GuideScreen::DrawPain(UiFrame& frame) {
   // Recent entries, newest first.
   std::vector<const PainEntry*> recent;
   for (const PainEntry& e : model.pain) recent.push_back(&e);
-  std::sort(recent.begin(), recent.end(), [](const PainEntry* a, const PainEntry* b) {
-    if (a->date != b->date) return Days(a->date) > Days(b->date);
-    return a->id > b->id;
-  });
+  SortByDate(recent, DateOrder::NewestFirst);
   if (recent.size() > 8) recent.resize(8);
   if (recent.empty()) return;
   ImGui::Spacing();

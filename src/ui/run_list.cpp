@@ -10,6 +10,7 @@
 #include "format.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
+#include "core/model/date_order.hpp"
 
 namespace sw::ui {
 namespace {
@@ -42,10 +43,8 @@ bool RunList::Refresh(const UiFrame& frame, std::optional<Id> shoe_id) {
   runs_.clear();
   for (std::size_t i = 0; i < model.runs.size(); ++i)
     if (!shoe_id || model.runs[i].shoe_id == shoe_id) runs_.push_back(i);
-  std::sort(runs_.begin(), runs_.end(), [&](std::size_t a, std::size_t b) {
-    const Run& x = model.runs[a];
-    const Run& y = model.runs[b];
-    return x.date != y.date ? x.date > y.date : x.id > y.id;
+  SortByDay(runs_, DateOrder::NewestFirst, [&](std::size_t i) {
+    return std::pair<int, Id>(DayNumber(model.runs[i].date), model.runs[i].id);
   });
   totals_ = SummarizeHistory(model, shoe_id);
   if (open_year_ && std::none_of(totals_.years.begin(), totals_.years.end(),

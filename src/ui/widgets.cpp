@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
@@ -11,6 +12,7 @@
 #include "core/model/dates.hpp"
 #include "core/model/validation.hpp"
 #include "theme.hpp"
+#include "core/model/date_order.hpp"
 
 namespace sw::ui {
 
@@ -147,10 +149,8 @@ std::vector<const Shoe*> PairsForChoice(const Model& model) {
   for (const Shoe& s : model.shoes)
     if (s.retired) retired.push_back(&s);
   // Newest retirement first; a pair retired before retired_on was kept goes by its id (added later, retired later).
-  // Ids are unique, so the order is total and std::sort (smaller than stable_sort in app.wasm) suffices.
-  std::sort(retired.begin(), retired.end(), [](const Shoe* a, const Shoe* b) {
-    if (a->retired_on != b->retired_on) return a->retired_on > b->retired_on;
-    return a->id > b->id;
+  SortByDay(retired, DateOrder::NewestFirst, [](const Shoe* shoe) {
+    return std::pair<int, Id>(shoe->retired_on ? DayNumber(*shoe->retired_on) : INT_MIN, shoe->id);
   });
   pairs.insert(pairs.end(), retired.begin(), retired.end());
   return pairs;

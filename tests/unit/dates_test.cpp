@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core/model/date_order.hpp"
 #include "core/model/dates.hpp"
 
 using namespace sw;
@@ -25,4 +26,44 @@ TEST_CASE("WeekStart finds Monday or Sunday starts", "[dates]") {
   CHECK(FormatDate(WeekStart(sun, Sunday)) == "2026-11-29");
   CHECK(DaysBetween(*ParseDate("2024-02-28"), *ParseDate("2024-03-01")) == 2);
   CHECK(FormatDate(AddDays(*ParseDate("2024-12-31"), 1)) == "2025-01-01");
+}
+
+TEST_CASE("SortByDate orders records by day, then by id, either way, values or pointers", "[dates]") {
+  auto run = [](const char* date, Id id) {
+    Run r;
+    r.date = *ParseDate(date);
+    r.id = id;
+    return r;
+  };
+  // Out of order on purpose: a later-logged run (id 9) on an earlier day, two runs on one day.
+  std::vector<Run> runs = {run("2026-03-02", 4), run("2025-12-31", 9), run("2026-03-02", 2), run("2026-03-01", 7)};
+  auto ids = [](const auto& list) {
+    std::vector<Id> out;
+    for (const auto& item : list) {
+      if constexpr (std::is_pointer_v<std::decay_t<decltype(item)>>) out.push_back(item->id);
+      else out.push_back(item.id);
+    }
+    return out;
+  };
+  std::vector<const Run*> pointers;
+  for (const Run& r : runs) pointers.push_back(&r);
+  SortByDate(pointers, DateOrder::OldestFirst);
+  CHECK(ids(pointers) == std::vector<Id>{9, 7, 2, 4});
+  SortByDate(pointers, DateOrder::NewestFirst);
+  CHECK(ids(pointers) == std::vector<Id>{4, 2, 7, 9});
+  CHECK(pointers[0] == &runs[0]);  // the pointers still point at the records
+
+  std::vector<Run> values = runs;
+  SortByDate(values, DateOrder::NewestFirst);
+  CHECK(ids(values) == std::vector<Id>{4, 2, 7, 9});
+  CHECK(FormatDate(values.back().date) == "2025-12-31");
+
+  // Any key: plain dates (ties keep no particular order, and need none).
+  std::vector<Date> dates = {*ParseDate("2026-01-05"), *ParseDate("2024-07-01"), *ParseDate("2026-01-04")};
+  SortByDay(dates, DateOrder::OldestFirst, [](Date d) { return std::pair<int, Id>(DayNumber(d), 0); });
+  CHECK(FormatDate(dates[0]) == "2024-07-01");
+  CHECK(FormatDate(dates[2]) == "2026-01-05");
+  std::vector<Date> none;
+  SortByDay(none, DateOrder::NewestFirst, [](Date d) { return std::pair<int, Id>(DayNumber(d), 0); });
+  CHECK(none.empty());
 }

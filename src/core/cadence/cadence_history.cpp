@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/cadence/cadence_target.hpp"
+#include "core/model/date_order.hpp"
 
 namespace sw {
 
@@ -18,9 +19,7 @@ std::vector<CadenceRecord> CadenceHistory(const Model& model) {
     history.push_back({run.date, run.id, true, *run.cadence_spm, run.duration_s,
                        run.source ? run.source->device : std::string(), false, std::nullopt, 0, 0});
   }
-  std::sort(history.begin(), history.end(), [](const CadenceRecord& a, const CadenceRecord& b) {
-    return a.date != b.date ? a.date > b.date : a.id > b.id;
-  });
+  SortByDate(history, DateOrder::NewestFirst);
   return history;
 }
 

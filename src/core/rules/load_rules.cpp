@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "core/model/dates.hpp"
+#include "core/model/date_order.hpp"
 
 namespace sw {
 
@@ -119,7 +120,7 @@ static int ConsecutiveRunDays(const Model& model, const DayGrid& grid, Date toda
   std::vector<Date> older;
   for (const Run& run : model.runs)
     if (run.date <= day) older.push_back(run.date);
-  std::sort(older.begin(), older.end(), std::greater<>());
+  SortByDay(older, DateOrder::NewestFirst, [](Date date) { return std::pair<int, Id>(DayNumber(date), 0); });
   for (Date date : older) {
     if (date == AddDays(day, 1)) continue;  // a second run on a day already counted
     if (date != day) break;

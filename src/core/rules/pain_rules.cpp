@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/model/dates.hpp"
+#include "core/model/date_order.hpp"
 
 namespace sw {
 namespace {
@@ -122,11 +123,7 @@ PainAdvice EvaluatePain(const Model& model, Date today) {
   for (const PainEntry& entry : model.pain)
     if (Days(entry.date) >= Days(window_start) && Days(entry.date) <= Days(today)) recent.push_back(&entry);
   // Same-day entries keep the order they were logged in (ids grow), so a later "0" ends the day.
-  // (Ids are unique: a total order, which std::sort keeps as well as stable_sort, in less code.)
-  std::sort(recent.begin(), recent.end(), [](const PainEntry* a, const PainEntry* b) {
-    if (a->date != b->date) return Days(a->date) < Days(b->date);
-    return a->id < b->id;
-  });
+  SortByDate(recent, DateOrder::OldestFirst);
 
   PainAdvice advice;
   for (PainArea area : kPainAreas) {

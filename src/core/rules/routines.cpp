@@ -1,4 +1,5 @@
 #include "core/rules/routines.hpp"
+#include "core/model/date_order.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -69,10 +70,7 @@ WarmupSummary WarmupStats(const Model& model, Date today) {
   for (const Run& run : model.runs)
     if (std::chrono::sys_days{run.date} <= std::chrono::sys_days{today}) runs.push_back(&run);
   // Newest first; on one day the later-logged run (higher id) counts as newer.
-  std::sort(runs.begin(), runs.end(), [](const Run* a, const Run* b) {
-    if (a->date != b->date) return std::chrono::sys_days{a->date} > std::chrono::sys_days{b->date};
-    return a->id > b->id;
-  });
+  SortByDate(runs, DateOrder::NewestFirst);
   if (runs.size() > std::size_t(kWarmupRecentRuns)) runs.resize(kWarmupRecentRuns);
   WarmupSummary summary;
   for (const Run* run : runs) {

@@ -6,6 +6,7 @@
 
 #include "core/model/dates.hpp"
 #include "core/model/validation.hpp"
+#include "core/model/date_order.hpp"
 
 namespace sw {
 
@@ -38,10 +39,7 @@ std::string RunsCsv(const Model& model, bool utf8_bom) {
   const bool miles = model.settings.units == Units::Miles;
   std::vector<const Run*> runs;
   for (const Run& run : model.runs) runs.push_back(&run);
-  // Ids are unique: a total order, so std::sort (less code than stable_sort) gives the same rows.
-  std::sort(runs.begin(), runs.end(), [](const Run* a, const Run* b) {
-    return Days(a->date) != Days(b->date) ? Days(a->date) < Days(b->date) : a->id < b->id;
-  });
+  SortByDate(runs, DateOrder::OldestFirst);  // ids are unique: one order, whatever the sort
   std::string out = utf8_bom ? "\xEF\xBB\xBF" : "";
   out += "date,distance,unit,duration,shoe\r\n";
   for (const Run* run : runs) {

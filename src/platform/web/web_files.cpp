@@ -3,12 +3,12 @@
 #include <emscripten/eventloop.h>
 
 #include <cstdlib>
-#include <deque>
 #include <map>
 #include <memory>
 
 #include "platform/files.hpp"
 #include "platform/platform.hpp"
+#include "platform/web/bridge_queue.hpp"
 
 extern "C" {
 void sw_files_download(const char* name, const char* mime, const char* text);
@@ -26,14 +26,8 @@ struct BackupRequest {
   std::function<void(PickedBackup)> done;
 };
 std::map<int, BackupRequest> g_backup_requests;
-std::deque<std::function<void()>> g_ready;
+ReadyQueue g_ready;
 
-std::string TakeString(char* text) {
-  if (!text) return {};
-  std::string out(text);
-  std::free(text);
-  return out;
-}
 }  // namespace
 
 void DownloadText(const std::string& filename, const std::string& mime_type, const std::string& text) {
@@ -54,11 +48,7 @@ void PickBackupFile(const std::string& accept, std::size_t head_bytes, BackupChe
 }
 
 void FilesDrain() {
-  while (!g_ready.empty()) {
-    auto work = std::move(g_ready.front());
-    g_ready.pop_front();
-    work();
-  }
+  g_ready.Drain();
 }
 
 }  // namespace sw::platform
@@ -70,7 +60,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void sw_files_picked(int request_id, int ok, cha
   if (it == g_pick_callbacks.end()) return;
   auto done = std::move(it->second);
   g_pick_callbacks.erase(it);
-  g_ready.push_back([done = std::move(done), ok, file_name, content] { done(ok != 0, file_name, content); });
+  g_ready.Push([done = std::move(done), ok, file_name, content] { done(ok != 0, file_name, content); });
   RequestFrame();
 }
 
@@ -82,7 +72,7 @@ void FinishBackupRequest(int request_id, sw::platform::PickedBackup picked) {
   if (it == g_backup_requests.end()) return;
   auto done = std::move(it->second.done);
   g_backup_requests.erase(it);
-  g_ready.push_back([done = std::move(done), picked = std::move(picked)]() mutable { done(std::move(picked)); });
+  g_ready.Push([done = std::move(done), picked = std::move(picked)]() mutable { done(std::move(picked)); });
   RequestFrame();
 }
 

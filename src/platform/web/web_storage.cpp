@@ -5,11 +5,11 @@
 #include <emscripten.h>
 
 #include <cstdlib>
-#include <deque>
 
 #include <nlohmann/json.hpp>
 
 #include "platform/platform.hpp"
+#include "platform/web/bridge_queue.hpp"
 #include "platform/storage.hpp"
 
 extern "C" {
@@ -34,17 +34,11 @@ std::map<int, StorageWriteCallback> g_write_callbacks;
 std::map<int, std::function<void(bool, std::optional<long long>)>> g_rev_callbacks;
 std::function<void(std::optional<long long>)> g_on_external_change;
 std::function<void(bool, bool)> g_on_persist;
-std::deque<std::function<void()>> g_ready;  // results waiting for the next frame
+ReadyQueue g_ready;  // results waiting for the next frame
 
-std::string TakeString(char* text) {
-  if (!text) return {};
-  std::string out(text);
-  std::free(text);
-  return out;
-}
 
 void Queue(std::function<void()> work) {
-  g_ready.push_back(std::move(work));
+  g_ready.Push(std::move(work));
   StorageDrain();
   RequestFrame();
 }
@@ -99,11 +93,7 @@ void StorageRequestPersist(std::function<void(bool, bool)> answer) {
 }
 
 void StorageDrain() {
-  while (!g_ready.empty()) {
-    auto work = std::move(g_ready.front());
-    g_ready.pop_front();
-    work();
-  }
+  g_ready.Drain();
 }
 
 }  // namespace sw::platform
