@@ -17,7 +17,7 @@
 #include "screens.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
-#include "core/model/date_order.hpp"
+#include "core/model/sort_by_key.hpp"
 
 namespace sw::ui {
 namespace {
@@ -148,7 +148,7 @@ void DrawPocketOverlay(UiFrame& frame, const CadenceReadout& view, int low, int 
 // "run on Sat 28 Nov" / "runs on Sat 28 Nov, Sun 29 Nov and Mon 30 Nov" (measured or imported), in date order
 // (sessions are kept in the order they were saved, and an older one may be added later).
 std::string SessionListText(std::vector<Date> dates, Date today) {
-  SortByDay(dates, DateOrder::OldestFirst, [](Date date) { return std::pair<int, Id>(DayNumber(date), 0); });
+  SortByKey(dates, SortOrder::Ascending, [](Date date) { return OrderKey(DayNumber(date), 0); });
   std::string text = dates.size() == 1 ? "run on " : "runs on ";
   for (std::size_t i = 0; i < dates.size(); ++i) {
     text += ShortDate(dates[i], today);

@@ -17,7 +17,7 @@
 #include "theme.hpp"
 #include "format.hpp"
 #include "widgets.hpp"
-#include "core/model/date_order.hpp"
+#include "core/model/sort_by_key.hpp"
 
 namespace sw::ui {
 namespace {

@@ -10,7 +10,7 @@
 #include "format.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
-#include "core/model/date_order.hpp"
+#include "core/model/sort_by_key.hpp"
 
 namespace sw::ui {
 namespace {
@@ -43,8 +43,8 @@ bool RunList::Refresh(const UiFrame& frame, std::optional<Id> shoe_id) {
   runs_.clear();
   for (std::size_t i = 0; i < model.runs.size(); ++i)
     if (!shoe_id || model.runs[i].shoe_id == shoe_id) runs_.push_back(i);
-  SortByDay(runs_, DateOrder::NewestFirst, [&](std::size_t i) {
-    return std::pair<int, Id>(DayNumber(model.runs[i].date), model.runs[i].id);
+  SortByKey(runs_, SortOrder::Descending, [&](std::size_t i) {
+    return OrderKey(DayNumber(model.runs[i].date), model.runs[i].id);
   });
   totals_ = SummarizeHistory(model, shoe_id);
   if (open_year_ && std::none_of(totals_.years.begin(), totals_.years.end(),

@@ -12,7 +12,7 @@
 #include "core/model/dates.hpp"
 #include "core/model/validation.hpp"
 #include "theme.hpp"
-#include "core/model/date_order.hpp"
+#include "core/model/sort_by_key.hpp"
 
 namespace sw::ui {
 
@@ -149,8 +149,8 @@ std::vector<const Shoe*> PairsForChoice(const Model& model) {
   for (const Shoe& s : model.shoes)
     if (s.retired) retired.push_back(&s);
   // Newest retirement first; a pair retired before retired_on was kept goes by its id (added later, retired later).
-  SortByDay(retired, DateOrder::NewestFirst, [](const Shoe* shoe) {
-    return std::pair<int, Id>(shoe->retired_on ? DayNumber(*shoe->retired_on) : INT_MIN, shoe->id);
+  SortByKey(retired, SortOrder::Descending, [](const Shoe* shoe) {
+    return OrderKey(shoe->retired_on ? DayNumber(*shoe->retired_on) : INT_MIN, shoe->id);
   });
   pairs.insert(pairs.end(), retired.begin(), retired.end());
   return pairs;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/model/date_order.hpp"
+#include "core/model/sort_by_key.hpp"
 #include "core/model/dates.hpp"
 
 using namespace sw;
@@ -28,7 +28,7 @@ TEST_CASE("WeekStart finds Monday or Sunday starts", "[dates]") {
   CHECK(FormatDate(AddDays(*ParseDate("2024-12-31"), 1)) == "2025-01-01");
 }
 
-TEST_CASE("SortByDate orders records by day, then by id, either way, values or pointers", "[dates]") {
+TEST_CASE("SortByDate orders records by day, then by id, either way, values or pointers; SortByKey is stable", "[dates]") {
   auto run = [](const char* date, Id id) {
     Run r;
     r.date = *ParseDate(date);
@@ -60,10 +60,19 @@ TEST_CASE("SortByDate orders records by day, then by id, either way, values or p
 
   // Any key: plain dates (ties keep no particular order, and need none).
   std::vector<Date> dates = {*ParseDate("2026-01-05"), *ParseDate("2024-07-01"), *ParseDate("2026-01-04")};
-  SortByDay(dates, DateOrder::OldestFirst, [](Date d) { return std::pair<int, Id>(DayNumber(d), 0); });
+  SortByKey(dates, SortOrder::Ascending, [](Date d) { return OrderKey(DayNumber(d), 0); });
   CHECK(FormatDate(dates[0]) == "2024-07-01");
   CHECK(FormatDate(dates[2]) == "2026-01-05");
+  // Ties keep the list's order, either way (guide hits of one score stay in guide order).
+  std::vector<std::pair<int, char>> scored = {{2, 'a'}, {5, 'b'}, {2, 'c'}, {5, 'd'}, {2, 'e'}};
+  for (SortOrder order : {SortOrder::Descending, SortOrder::Ascending}) {
+    std::vector<std::pair<int, char>> sorted = scored;
+    SortByKey(sorted, order, [](const std::pair<int, char>& p) { return OrderKey(p.first, 0); });
+    std::string letters;
+    for (const auto& p : sorted) letters += p.second;
+    CHECK(letters == (order == SortOrder::Descending ? "bdace" : "acebd"));
+  }
   std::vector<Date> none;
-  SortByDay(none, DateOrder::NewestFirst, [](Date d) { return std::pair<int, Id>(DayNumber(d), 0); });
+  SortByKey(none, SortOrder::Descending, [](Date d) { return OrderKey(DayNumber(d), 0); });
   CHECK(none.empty());
 }

@@ -4,7 +4,7 @@
 #include <map>
 
 #include "core/cadence/cadence_target.hpp"
-#include "core/model/date_order.hpp"
+#include "core/model/sort_by_key.hpp"
 
 namespace sw {
 

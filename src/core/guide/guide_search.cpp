@@ -10,6 +10,7 @@
 
 #include "core/guide/guide_content.hpp"
 #include "core/rules/routines.hpp"
+#include "core/model/sort_by_key.hpp"
 
 namespace sw {
 namespace {
@@ -172,7 +173,7 @@ std::vector<GuideHit> SearchGuide(std::string_view query) {
   int most_words = 0;
   for (const ScoredHit& s : scored) most_words = std::max(most_words, s.words_matched);
   std::erase_if(scored, [&](const ScoredHit& s) { return s.words_matched < most_words; });
-  std::stable_sort(scored.begin(), scored.end(), [](const ScoredHit& a, const ScoredHit& b) { return a.score > b.score; });
+  SortByKey(scored, SortOrder::Descending, [](const ScoredHit& s) { return OrderKey(s.score, 0); });  // ties: guide order
   std::vector<GuideHit> hits;
   for (const ScoredHit& s : scored) hits.push_back(s.hit);
   return hits;

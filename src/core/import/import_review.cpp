@@ -6,6 +6,7 @@
 
 #include "core/model/dates.hpp"
 #include "core/model/validation.hpp"
+#include "core/model/sort_by_key.hpp"
 
 namespace sw::import {
 
@@ -127,11 +128,12 @@ std::vector<ImportRow> BuildReview(const Model& model, std::vector<ImportedActiv
   std::multimap<int, const Run*> runs_by_day;
   for (const Run& run : model.runs) runs_by_day.emplace(int(Days(run.date).time_since_epoch().count()), &run);
 
-  // Newest first, as the runner's log and the apps they know list runs; undated ones last.
-  std::stable_sort(activities.begin(), activities.end(), [](const ImportedActivity& a, const ImportedActivity& b) {
-    if (a.start_utc && b.start_utc) return *a.start_utc > *b.start_utc;
-    if (a.local_date_in_file && b.local_date_in_file) return *a.local_date_in_file > *b.local_date_in_file;
-    return a.start_utc.has_value() && !b.start_utc.has_value();
+  // Newest first, as the runner's log and the apps they know list runs: those with a start time,
+  // then those with only a day, then undated ones; ties keep the files' order.
+  SortByKey(activities, SortOrder::Descending, [](const ImportedActivity& a) {
+    if (a.start_utc) return OrderKey(2, a.start_utc->time_since_epoch().count());
+    if (a.local_date_in_file) return OrderKey(1, DayNumber(*a.local_date_in_file));
+    return OrderKey(0, 0);
   });
   std::vector<ImportRow> rows;
   rows.reserve(activities.size());

@@ -4,7 +4,7 @@
 #include <functional>
 
 #include "core/model/dates.hpp"
-#include "core/model/date_order.hpp"
+#include "core/model/sort_by_key.hpp"
 
 namespace sw {
 
@@ -120,7 +120,7 @@ static int ConsecutiveRunDays(const Model& model, const DayGrid& grid, Date toda
   std::vector<Date> older;
   for (const Run& run : model.runs)
     if (run.date <= day) older.push_back(run.date);
-  SortByDay(older, DateOrder::NewestFirst, [](Date date) { return std::pair<int, Id>(DayNumber(date), 0); });
+  SortByKey(older, SortOrder::Descending, [](Date date) { return OrderKey(DayNumber(date), 0); });
   for (Date date : older) {
     if (date == AddDays(day, 1)) continue;  // a second run on a day already counted
     if (date != day) break;

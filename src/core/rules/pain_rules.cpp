@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "core/model/dates.hpp"
-#include "core/model/date_order.hpp"
+#include "core/model/sort_by_key.hpp"
 
 namespace sw {
 namespace {

@@ -1,5 +1,5 @@
 #include "core/rules/routines.hpp"
-#include "core/model/date_order.hpp"
+#include "core/model/sort_by_key.hpp"
 
 #include <algorithm>
 #include <vector>

@@ -6,7 +6,7 @@
 
 #include "core/model/dates.hpp"
 #include "core/model/validation.hpp"
-#include "core/model/date_order.hpp"
+#include "core/model/sort_by_key.hpp"
 
 namespace sw {
 
