@@ -164,12 +164,6 @@ struct Model {
   bool operator==(const Model&) const = default;
 };
 
-// Every list is kept in id order (the order things were logged); one comparator for all of them,
-// so each list type sorts with one instantiation.
-struct ById {
-  template <class Record>
-  bool operator()(const Record& a, const Record& b) const { return a.id < b.id; }
-};
 // Adds `added` to `runs` (both in id order, or `added` in any order) and keeps `runs` in id order.
 void AddRunsInIdOrder(std::vector<Run>& runs, std::vector<Run> added);
 

@@ -8,6 +8,7 @@
 
 #include "core/model/dates.hpp"
 #include "core/model/validation.hpp"
+#include "core/model/sort_by_key.hpp"
 
 // [SECTION] Names
 // [SECTION] Writing
@@ -467,7 +468,7 @@ bool CollectionFromJson(Model& model, Collection collection, const json& value, 
       // Runs are kept in id order (the order they were logged), whatever order a file lists them
       // in, so storage can keep them by year and read them back in the same order.
       if (!ReadArray(value, key, model.runs, error, RunFromJson)) return false;
-      std::sort(model.runs.begin(), model.runs.end(), ById{});
+      SortById(model.runs);
       return true;
     case Collection::Strength: return ReadArray(value, key, model.strength, error, StrengthFromJson);
     case Collection::Pain: return ReadArray(value, key, model.pain, error, PainFromJson);

@@ -1,6 +1,6 @@
 #pragma once
 // Sorting by two numbers. Every list the app orders (runs, pain entries, sessions and retired
-// pairs by date, the cadence history, plain dates, import rows, guide search hits) goes through
+// pairs by date, records by id, the cadence history, plain dates, import rows, guide search hits) goes through
 // one std::sort of small keys: std::sort's code is instantiated once per comparator, and a dozen
 // lambdas made a dozen copies of it (and of stable_sort's) in app.wasm. Keys held side by side
 // also sort faster than pointers into ten years of runs. Ties keep the list's order (stable).
@@ -36,6 +36,10 @@ void SortByKey(std::vector<T>& items, SortOrder order, KeyOf key_of) {
     keys.push_back({key.first, key.second, i});
   }
   SortKeys(keys, order);
+  // Lists kept in order (every list by id, the usual case) are left as they are: no moves.
+  std::size_t first_moved = 0;
+  while (first_moved < keys.size() && keys[first_moved].at == first_moved) ++first_moved;
+  if (first_moved == keys.size()) return;
   std::vector<T> sorted;
   sorted.reserve(items.size());
   for (const SortKey& key : keys) sorted.push_back(std::move(items[key.at]));
@@ -43,6 +47,12 @@ void SortByKey(std::vector<T>& items, SortOrder order, KeyOf key_of) {
 }
 
 inline long long DayNumber(Date date) { return Days(date).time_since_epoch().count(); }  // since 1970-01-01
+
+// Every list of records is kept in id order (the order things were logged).
+template <class T>
+void SortById(std::vector<T>& records) {
+  SortByKey(records, SortOrder::Ascending, [](const T& record) { return OrderKey(record.id, 0); });
+}
 
 enum class DateOrder { OldestFirst, NewestFirst };
 // Records (or pointers to them) with a `date` and an `id`: by day, then by id, the order they

@@ -14,6 +14,7 @@
 #include "core/model/schema_migrations.hpp"
 #include "core/model/validation.hpp"
 #include "core/storage/run_summary.hpp"
+#include "core/model/sort_by_key.hpp"
 
 namespace sw {
 namespace {
@@ -308,8 +309,8 @@ DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, const s
     if (!error.empty())
       out.damaged.push_back({it->first, it->second, "A saved cadence series could not be read: " + error + ".", true});
   }
-  std::sort(out.model.runs.begin(), out.model.runs.end(), ById{});
-  std::sort(out.model.cadence_sessions.begin(), out.model.cadence_sessions.end(), ById{});
+  SortById(out.model.runs);
+  SortById(out.model.cadence_sessions);
   // Home's last few runs (the warm-up card) may lie further back than its weeks: the newest years
   // left for later are read now until they are in.
   while (first_read && !out.model.unread_run_years.empty() &&
@@ -420,8 +421,8 @@ Model StoreDecoder::Finish() {
     if (auto it = impl_->series.find(SeriesKey(session.id)); it != impl_->series.end())
       session.series_spm = std::move(it->second);
   impl_->series.clear();
-  std::sort(model.runs.begin(), model.runs.end(), ById{});
-  std::sort(model.cadence_sessions.begin(), model.cadence_sessions.end(), ById{});
+  SortById(model.runs);
+  SortById(model.cadence_sessions);
   RepairReferences(model);
   return model;
 }
