@@ -1,9 +1,9 @@
 #pragma once
-// Sorting by two numbers. Every list the app orders (runs, pain entries, sessions and retired
-// pairs by date, records by id, the cadence history, plain dates, import rows, guide search hits) goes through
-// one std::sort of small keys: std::sort's code is instantiated once per comparator, and a dozen
-// lambdas made a dozen copies of it (and of stable_sort's) in app.wasm. Keys held side by side
-// also sort faster than pointers into ten years of runs. Ties keep the list's order (stable).
+// Sorting by two numbers. Every list the app orders (records by id; runs, pain entries, sessions
+// and retired pairs by date; the cadence history, plain dates, import rows, guide search hits)
+// goes through one std::sort of small keys: std::sort's code is instantiated once per comparator,
+// and a dozen lambdas made a dozen copies of it (and of stable_sort's) in app.wasm. Keys held side
+// by side also sort faster than pointers into ten years of runs. Ties keep the list's order.
 #include <cstddef>
 #include <type_traits>
 #include <utility>
