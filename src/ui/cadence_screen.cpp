@@ -13,11 +13,11 @@
 
 #include "core/cadence/cadence_target.hpp"
 #include "core/model/dates.hpp"
+#include "core/model/sort_by_key.hpp"
 #include "format.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
-#include "core/model/sort_by_key.hpp"
 
 namespace sw::ui {
 namespace {
@@ -148,7 +148,7 @@ void DrawPocketOverlay(UiFrame& frame, const CadenceReadout& view, int low, int 
 // "run on Sat 28 Nov" / "runs on Sat 28 Nov, Sun 29 Nov and Mon 30 Nov" (measured or imported), in date order
 // (sessions are kept in the order they were saved, and an older one may be added later).
 std::string SessionListText(std::vector<Date> dates, Date today) {
-  SortByKey(dates, SortOrder::Ascending, [](Date date) { return OrderKey(DayNumber(date), 0); });
+  SortDates(dates, DateOrder::OldestFirst);
   std::string text = dates.size() == 1 ? "run on " : "runs on ";
   for (std::size_t i = 0; i < dates.size(); ++i) {
     text += ShortDate(dates[i], today);

@@ -13,4 +13,9 @@ void SortKeys(std::vector<SortKey>& keys, SortOrder order) {
   });
 }
 
+void SortDates(std::vector<Date>& dates, DateOrder order) {
+  SortByKey(dates, order == DateOrder::NewestFirst ? SortOrder::Descending : SortOrder::Ascending,
+            [](Date date) { return OrderKey(DayNumber(date), 0); });
+}
+
 }  // namespace sw

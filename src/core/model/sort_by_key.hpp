@@ -55,6 +55,8 @@ void SortById(std::vector<T>& records) {
 }
 
 enum class DateOrder { OldestFirst, NewestFirst };
+// Plain dates, by day.
+void SortDates(std::vector<Date>& dates, DateOrder order);
 // Records (or pointers to them) with a `date` and an `id`: by day, then by id, the order they
 // were logged in (OldestFirst: lower id first).
 template <class T>

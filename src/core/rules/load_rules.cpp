@@ -1,7 +1,6 @@
 #include "core/rules/load_rules.hpp"
 
 #include <algorithm>
-#include <functional>
 
 #include "core/model/dates.hpp"
 #include "core/model/sort_by_key.hpp"
@@ -120,7 +119,7 @@ static int ConsecutiveRunDays(const Model& model, const DayGrid& grid, Date toda
   std::vector<Date> older;
   for (const Run& run : model.runs)
     if (run.date <= day) older.push_back(run.date);
-  SortByKey(older, SortOrder::Descending, [](Date date) { return OrderKey(DayNumber(date), 0); });
+  SortDates(older, DateOrder::NewestFirst);
   for (Date date : older) {
     if (date == AddDays(day, 1)) continue;  // a second run on a day already counted
     if (date != day) break;
