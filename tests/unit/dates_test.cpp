@@ -76,3 +76,17 @@ TEST_CASE("SortByDate orders records by day, then by id, either way, values or p
   SortByKey(none, SortOrder::Descending, [](Date d) { return OrderKey(DayNumber(d), 0); });
   CHECK(none.empty());
 }
+
+TEST_CASE("SortDates orders plain dates by day, either way, keeping repeated days", "[dates]") {
+  std::vector<Date> dates = {*ParseDate("2026-03-02"), *ParseDate("2025-12-31"), *ParseDate("2026-03-02"),
+                             *ParseDate("2026-03-01")};
+  auto text = [](const std::vector<Date>& list) {
+    std::string out;
+    for (Date date : list) out += FormatDate(date) + " ";
+    return out;
+  };
+  SortDates(dates, DateOrder::OldestFirst);
+  CHECK(text(dates) == "2025-12-31 2026-03-01 2026-03-02 2026-03-02 ");
+  SortDates(dates, DateOrder::NewestFirst);
+  CHECK(text(dates) == "2026-03-02 2026-03-02 2026-03-01 2025-12-31 ");
+}
