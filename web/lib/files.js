@@ -79,16 +79,31 @@ mergeInto(LibraryManager.library, {
   // A backup to restore. Only the first `head_bytes` are read on the page, and C++ decides from
   // them and the size (sw_files_backup_head) whether to go on; the whole file then goes to a
   // worker (the File object, not its bytes: the worker reads it), which parses it with core's
-  // ParseBackup and answers with the packed parts, transferred, not copied.
-  sw_files_pick_backup__deps: ['sw_files_backup_head', 'sw_files_backup_parsed', '$swFilesPickOne',
+  // ParseBackup and answers with the packed parts, transferred, not copied. C++ sets room aside
+  // for them (sw_files_backup_room) and takes them a slice per task: the page never stops for it.
+  sw_files_pick_backup__deps: ['sw_files_backup_head', 'sw_files_backup_failed', 'sw_files_backup_room',
+                               'sw_files_backup_append', 'sw_files_backup_filled', '$swFilesPickOne',
                                '$swFilesCString', '$swFilesHeapBytes'],
   sw_files_pick_backup: function (request_id, accept_ptr, head_bytes) {
+    var SLICE_BYTES = 2 * 1024 * 1024;
     swFilesPickOne(UTF8ToString(accept_ptr), function (file) {
-      var fail = function (message) { answer(false, new TextEncoder().encode(message)); };
-      var answer = function (ok, bytes) {
-        var ptr = swFilesHeapBytes(bytes);
-        if (!ptr && ok) return fail('There is not enough memory to restore this backup, so nothing was imported.');
-        _sw_files_backup_parsed(request_id, ok ? 1 : 0, swFilesCString(file.name), ptr, ptr ? bytes.length : 0);
+      var fail = function (message) {
+        _sw_files_backup_failed(request_id, swFilesCString(file.name), swFilesCString(message));
+      };
+      var handOver = function (packed) {
+        var noRoom = 'There is not enough memory to restore this backup, so nothing was imported.';
+        if (!_sw_files_backup_room(request_id, packed.length)) return fail(noRoom);
+        var at = 0;
+        var handSlice = function () {
+          var end = Math.min(at + SLICE_BYTES, packed.length);
+          var ptr = swFilesHeapBytes(packed.subarray(at, end));
+          if (!ptr) return fail(noRoom);
+          _sw_files_backup_append(request_id, ptr, end - at);
+          at = end;
+          if (at < packed.length) setTimeout(handSlice, 0);
+          else _sw_files_backup_filled(request_id, swFilesCString(file.name));
+        };
+        setTimeout(handSlice, 0);
       };
       file.slice(0, head_bytes).arrayBuffer().then(function (head) {
         var bytes = new Uint8Array(head);
@@ -104,7 +119,7 @@ mergeInto(LibraryManager.library, {
         worker.onmessage = function (event) {
           worker.terminate();
           var reply = event.data;
-          if (reply && reply.ok) answer(true, new Uint8Array(reply.packed));
+          if (reply && reply.ok) handOver(new Uint8Array(reply.packed));
           else fail(reply && reply.error ? reply.error : 'The backup reader gave no answer, so nothing was imported.');
         };
         worker.onerror = function (event) {

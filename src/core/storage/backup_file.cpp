@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/model/model_json.hpp"
 #include "core/storage/run_summary.hpp"
 
 namespace sw {
@@ -65,6 +66,13 @@ std::string CheckBackupFileStart(std::string_view name, std::uint64_t size, std:
 std::string PackBackup(const ParsedBackup& backup) {
   StoreChanges parts = EncodeStoreChanges(nullptr, backup.model);
   parts.put.erase(kRunSummaryKey);  // derived from the runs: the store writes it anew with them
+  // Each session's fields as a part of their own (the earlier layout, which the decoder reads
+  // too), not all in one "cadence" document: the page decodes a part per step, and its first
+  // decode of sessions runs in the browser's baseline code (Liftoff), some 40x slower than
+  // native, so a thousand sessions in one step held the page for 60-100 ms.
+  parts.put.erase(kCadenceKey);
+  for (const CadenceSession& session : backup.model.cadence_sessions)
+    parts.put[CadenceKey(session.id)] = CadenceSessionToJson(session, /*with_series=*/false).dump();
   const BackupSummary& s = backup.summary;
   nlohmann::json header = {{"schema", backup.schema},         {"runs", s.runs},
                            {"shoes", s.shoes},                {"pain", s.pain},

@@ -4,8 +4,8 @@
 //      file over kMaxBackupBytes, or one that does not start like a JSON document (a video, a
 //      zip, a PDF, a GPX), is refused at once.
 //   2. In a Web Worker (src/worker/backup_parser.cpp): ParseBackup, then PackBackup: the model
-//      as the parts the store keeps (storage_codec.hpp; the cadence series as raw floats), in one
-//      buffer the worker hands over without copying.
+//      as the parts the store keeps (storage_codec.hpp; the cadence series as raw floats, each
+//      session's fields a part of its own), in one buffer the worker hands over without copying.
 //   3. On the page: BackupUnpacker reads that buffer one part per Step(), a few per frame, and
 //      Finish() checks that the model holds what the worker counted. Nothing is applied until
 //      the runner confirms; then the model replaces everything in one action (import_backup
@@ -30,7 +30,7 @@ inline constexpr std::size_t kBackupHeadBytes = 1024;
 std::string CheckBackupFileStart(std::string_view name, std::uint64_t size, std::string_view head);
 
 // A parsed backup (ok) as one buffer: the counts of its summary and the file's schema, then
-// every part of EncodeStoreChanges(nullptr, model).
+// every part of EncodeStoreChanges(nullptr, model), each session's fields under CadenceKey.
 std::string PackBackup(const ParsedBackup& backup);
 
 class BackupUnpacker {

@@ -59,9 +59,9 @@ std::string RunsYearKey(int year) {
   std::snprintf(text, sizeof text, "runs/%04d", year);
   return text;
 }
+std::string CadenceKey(Id id) { return kCadencePrefix + std::to_string(id); }
 namespace {
 std::string RunsKey(Date date) { return RunsYearKey(int(date.year())); }
-std::string CadenceKey(Id id) { return kCadencePrefix + std::to_string(id); }
 std::string SeriesKey(Id id) { return kSeriesPrefix + std::to_string(id); }
 
 // A partial backup document holding one list.

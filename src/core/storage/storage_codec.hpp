@@ -156,6 +156,8 @@ std::string DamagedKey(const std::string& key, const std::string& stamp);
 std::string SessionsDocument(const Model& model);
 // "runs/<yyyy>": the key of a year's runs.
 std::string RunsYearKey(int year);
+// "cadence/<id>": one session's fields alone, the earlier layout's part (still read).
+std::string CadenceKey(Id id);
 // Whether a stored key holds bytes rather than text ("series/<id>").
 bool IsBinaryKey(const std::string& key);
 
