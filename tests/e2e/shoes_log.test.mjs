@@ -51,7 +51,7 @@ async function reveal(page, label, kind) {
     if (w && w.visible && w.y >= 60 && w.y + w.h <= 844 - 70) return w;
     const down = !w || w.y + w.h > 844 - 70;
     const [from, to] = down ? [600, 300] : [300, 600];
-    await drag(page, 370, from, 0, to - from, 10);
+    await drag(page, 370, from, 0, to - from, 4, 0);  // moves back to back: only the scroll matters
     await settle(page);
   }
   return widget(page, label, kind);
@@ -478,7 +478,7 @@ describe('a pair\'s own page with three years of runs on a phone', () => {
       for (let i = 0; i < 6; i++) {
         const w = find(await state(page), 'Shoe 27 (retired)', 'button');
         if (w.visible && w.y + w.h < 700) break;
-        await drag(page, 200, 650, 0, -300, 10);
+        await drag(page, 200, 650, 0, -300, 4, 0);
         await settle(page);
       }
       await tapVisible(page, 'Shoe 27 (retired)', 'button');
