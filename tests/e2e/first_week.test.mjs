@@ -94,14 +94,17 @@ describe("a runner's first week on a phone", () => {
     assert.ok(find(s, 'Clear search', 'button'));
     await screenshot(page, 'first-week-guide-shoes.png');
 
+    await tapVisible(page, 'Clear search', 'button');  // as a runner starts a new search
     await typeInto(page, 'Search the guide', 'shin splints');
     s = await waitForState(page, (x) => find(x, "See this week's load", 'button'), { what: 'adding distance too fast' });
     const load = find(s, "See this week's load", 'button'), pain = find(s, 'Log pain', 'button');
     assert.ok(pain && load.y < pain.y, 'the load mistake ranks first');
 
+    await tapVisible(page, 'Clear search', 'button');
     await typeInto(page, 'Search the guide', 'mileage');
     await waitForState(page, (x) => find(x, "See this week's load", 'button'), { what: 'mileage: weekly distance' });
 
+    await tapVisible(page, 'Clear search', 'button');
     await typeInto(page, 'Search the guide', 'xylophone');
     s = await waitForState(page, (x) => !find(x, 'Check your shoes', 'button'), { what: 'nothing found' });
     const clear = find(s, 'Clear search', 'button');

@@ -38,7 +38,9 @@ async function typeInto(page, label, text) {
   await waitForState(page, (s) => s.ui.text_input_active, { what: `field "${label}" to become active` });
   await page.keyboard.press('End');
   for (let i = 0; i < field.value.length; i++) await page.keyboard.press('Backspace');
-  await page.keyboard.type(text);
+  // The text arrives whole, as a phone keyboard commits a word or a suggestion (one input
+  // event); key-by-key typing is foundation.test.mjs's, and each key waits for a DPR-3 frame.
+  if (text) await page.keyboard.insertText(text);
   await waitForState(page, (s) => s.ui.widgets.some((w) => w.label === label && w.kind === 'text' && w.value === text),
     { what: `field "${label}" = "${text}"` });
 }
