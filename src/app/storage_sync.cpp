@@ -22,8 +22,14 @@ constexpr double kLongestRetryMs = 30000;
 // Records created before the store has been read get ids from here, so they cannot clash with
 // the stored records they are added to once it is read.
 constexpr long long kUnreadIdBase = 1LL << 40;
-// A big write is encoded in slices of about this long, one task each.
+// A big write (a restored backup, an import of years) is encoded in slices of about this long,
+// one task each, so the page keeps drawing.
 constexpr double kWriteSliceMs = 8;
+// A write of at most this many parts (a change to a record or two: its year of runs, the summary,
+// settings, the shoes) is encoded and issued in the event that made it, however long that takes:
+// a reload or a closed tab right after must find its transaction issued. Sliced by time, such a
+// write was lost when the page's first, cold encoding (baseline wasm code) took over 8 ms.
+constexpr std::size_t kPartsIssuedAtOnce = 12;
 // The series left out of the first read are read after the first frame, or after this long if
 // no frame is drawn (a tab opened in the background draws none).
 constexpr double kSeriesWithoutFrameMs = 1500;
@@ -370,7 +376,8 @@ void StorageSync::ContinueWrite(const std::shared_ptr<WriteJob>& job) {
     std::string key = job->encoder->Step(part);
     platform::StorageStage(job->id, key, part.put[key], part.binary.count(key) > 0);
     job->written.insert(key);
-    if (!job->encoder->Done() && platform::NowMs() - slice_started > kWriteSliceMs) {
+    if (!job->encoder->Done() && job->encoder->Parts() > kPartsIssuedAtOnce &&
+        platform::NowMs() - slice_started > kWriteSliceMs) {
       encode_ms_ += platform::NowMs() - slice_started;
       platform::CallAfter(0, [this, job] { ContinueWrite(job); });
       return;

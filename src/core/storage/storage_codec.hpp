@@ -141,6 +141,7 @@ class StoreChangeEncoder {
  public:
   StoreChangeEncoder(const Model* before, const Model& after, const std::set<Id>* unread_series = nullptr);
   bool Done() const { return next_ >= steps_.size(); }
+  std::size_t Parts() const { return steps_.size(); }  // the parts it encodes, one per Step()
   std::string Step(StoreChanges& out);
   const std::vector<std::string>& removals() const { return remove_; }  // keys to delete
 

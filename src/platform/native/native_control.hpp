@@ -68,6 +68,9 @@ bool NotifyWatch(std::optional<long long> rev);
 // Moves the fake clock on by `ms`, running each CallAfter() timer that falls due meanwhile
 // (NowMs() reads its due time while it runs; timers they add run too if due in time).
 void AdvanceMs(double ms);
+// A slow phone: each NowMs() read moves the fake clock on by `ms_per_read` after it, so all
+// work that times itself takes that long (0, as after Reset(): the clock stands still).
+void SetSlowClock(double ms_per_read);
 // Today() answers `day` (nullopt: the OS's local date again, as after Reset()).
 void SetToday(std::optional<std::chrono::year_month_day> day);
 // Timers not yet run, and the delay until the soonest (nullopt: none).

@@ -15,6 +15,7 @@ FrameCallback g_on_frame;
 int g_frames_pending = 0;
 bool g_fake_clock = false;  // set by native_test::Reset()
 double g_fake_now_ms = 0;
+double g_fake_ms_per_read = 0;  // SetSlowClock
 std::optional<std::chrono::year_month_day> g_fake_today;  // native_test::SetToday
 // CallAfter's timers by due time, then by the order they were set.
 std::multimap<double, std::function<void()>> g_timers;
@@ -31,7 +32,11 @@ std::chrono::year_month_day Today() {
 }
 
 double NowMs() {
-  if (g_fake_clock) return g_fake_now_ms;
+  if (g_fake_clock) {
+    double now = g_fake_now_ms;
+    g_fake_now_ms += g_fake_ms_per_read;
+    return now;
+  }
   using namespace std::chrono;
   return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
@@ -77,6 +82,7 @@ namespace native_test {
 void ResetClock() {
   g_fake_clock = true;
   g_fake_now_ms = 0;
+  g_fake_ms_per_read = 0;
   g_fake_today.reset();
   g_timers.clear();
   g_on_frame = nullptr;
@@ -84,6 +90,7 @@ void ResetClock() {
 }
 
 void SetToday(std::optional<std::chrono::year_month_day> day) { g_fake_today = day; }
+void SetSlowClock(double ms_per_read) { g_fake_ms_per_read = ms_per_read; }
 
 void Reset() {
   ResetClock();
