@@ -274,4 +274,3 @@ export async function pickDate(page, label, date) {
   await waitForState(page, (s) => find(s, label, 'text')?.value === date, { what: `field "${label}" = "${date}" picked` });
   return field;
 }
-
