@@ -21,7 +21,7 @@ struct ActionResult {
   std::string field;  // the field to blame ("distance_m"), empty when not one field
   std::string reason;  // the field's problem alone ("must be at least 10 m ..."), for a form
   std::optional<std::int64_t> id;  // the new record's id, for add_* actions
-  nlohmann::json answer = nlohmann::json::object();  // more for the caller: {"filename": ...}
+  nlohmann::json answer;  // more for the caller: {"filename": ...} (null: nothing more)
   std::vector<Effect> effects;
   // Set by Apply() for an action that changed the model (and by a handler that changed it only
   // sometimes, cadence_stop); the model revision is then bumped and a SaveChange effect added.

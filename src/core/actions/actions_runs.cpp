@@ -75,8 +75,9 @@ ActionResult ApplyAddRun(AppState& draft, const Action& given, const ActionConte
   if (!ReadRunFields(in, model, run, context)) return FailWith(in);
   if (!CheckUnusualDistance(in, model, run, std::nullopt)) return NeedsConfirm(in);
   if (!TakeNextId(model, context, run.id)) return NoMoreIds("add_run");
-  InsertInIdOrder(model.runs, run);
-  return Created(run.id);
+  Id id = run.id;
+  InsertInIdOrder(model.runs, std::move(run));
+  return Created(id);
 }
 
 ActionResult ApplyUpdateRun(AppState& draft, const Action& given, const ActionContext& context) {
@@ -148,9 +149,8 @@ ActionResult ApplyRestoreRun(AppState& draft, const Action& given, const ActionC
     return ActionResult::Fail("restore_run: a run with id " + std::to_string(run.id) + " already exists.");
   if (run.shoe_id && !FindShoe(model, *run.shoe_id))
     return ActionResult::Fail("restore_run: no shoe has id " + std::to_string(*run.shoe_id) + ".");
-  auto after = std::find_if(model.runs.begin(), model.runs.end(), [&](const Run& r) { return r.id > run.id; });
-  model.runs.insert(after, run);
   model.next_id = std::max(model.next_id, run.id + 1);
+  InsertInIdOrder(model.runs, std::move(run));
   return ActionResult::Ok();
 }
 
