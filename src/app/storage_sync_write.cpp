@@ -43,7 +43,7 @@ void StorageSync::WriteNext() {
   job->request.expect_rev = rev_;
   job->request.rev = rev_.value_or(0) + 1;
   job->actions = int(pending_.size());
-  job->model = state_->model;
+  job->model = Model(state_->model);
   job->unread_series = state_->unread_series;
   job->encoder.emplace(stored_model_ ? &*stored_model_ : nullptr, job->model, &job->unread_series);
   job->upkeep = upkeep_;

@@ -209,7 +209,7 @@ TEST_CASE("a store read with the older years left for later gives every pair exa
     RequireSameShoes(later.model, whole.model);
     // Taking each year in, oldest first, gives the whole read's model, and each agrees.
     AppState state;
-    state.model = later.model;
+    state.model = Model(later.model);
     for (const auto& [key, text] : later.later_runs) {
       const RunYearDigest expected = state.model.unread_run_years.front();
       DecodedRunYear year = DecodeRunYear(key, text, expected, state.model);
@@ -309,7 +309,7 @@ TEST_CASE("a year not read yet is never written or removed; a restored backup re
       CHECK(std::count(changes.remove.begin(), changes.remove.end(), RunsYearKey(year)) == 1);
     // and load_runs arriving afterwards for the model that was replaced changes nothing
     AppState state;
-    state.model = restored;
+    state.model = Model(restored);
     Action load(json{{"type", "load_runs"}, {"years", {2021}}});
     auto runs = std::make_shared<Model>();
     runs->runs = {m.runs.front()};

@@ -107,7 +107,7 @@ inline std::int64_t OtherTabCommits(const json& action, bool notify = true, bool
   DecodedStore before = DecodeStore(StoredDocs());
   if (!damaged_ok) REQUIRE(before.damaged.empty());
   AppState other;
-  other.model = before.model;
+  other.model = Model(before.model);
   ActionContext context;
   context.today = D(kToday);
   context.ids = {platform::kTabSlots, 1};

@@ -117,7 +117,7 @@ ActionResult Apply(AppState& state, const Action& action, const ActionContext& c
   // Only the model is kept to put back: the session part (a running meter's series, a waiting
   // import) is never copied, and actions that cannot fail half-way copy nothing at all.
   std::optional<Model> before;
-  if (entry->changes == Changes::Model) before = state.model;
+  if (entry->changes == Changes::Model) before.emplace(state.model);
   ActionResult result = entry->handler(state, action, context);
   if (!result.ok) {
     if (before) state.model = std::move(*before);

@@ -20,7 +20,7 @@ ActionResult ApplyImportBackup(AppState& draft, const Action& given, const Actio
   if (prepared) {
     if (!given.model) return ActionResult::Fail("import_backup: there is no prepared backup to restore.");
     if (!confirm) return ActionResult::Fail("import_backup: a prepared backup is restored only with confirm:true.");
-    draft.model = *given.model;  // whole, in this one action
+    draft.model = Model(*given.model);  // whole, in this one action
     result.model_changed = true;
     return result;
   }
@@ -52,7 +52,7 @@ ActionResult ApplyImportConfirm(AppState& state, const Action&, const ActionCont
   if (!state.pending_import) return ActionResult::Fail("There is no import waiting.");
   std::shared_ptr<const Model> model = std::move(state.pending_import->model);
   state.pending_import.reset();
-  state.model = *model;
+  state.model = Model(*model);
   state.notice = "Backup restored.";
   ActionResult result;
   result.model_changed = true;

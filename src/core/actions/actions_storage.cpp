@@ -16,7 +16,7 @@ ActionResult ApplyLoadStored(AppState& state, const Action& given, const ActionC
   if (auto it = given.fields.find("unread_series"); it != given.fields.end() && it->is_array())
     for (const auto& id : *it)
       if (id.is_number_integer()) unread.insert(id.get<Id>());
-  state.model = *given.model;
+  state.model = Model(*given.model);  // copied whole (see Model: no copy-assignment)
   state.unread_series = std::move(unread);
   return ActionResult::Ok();
 }
