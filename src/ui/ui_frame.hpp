@@ -102,7 +102,7 @@ struct UiFrame {
   std::map<std::string, std::string> assistive_values{};
 
   const Derived& Summaries() {
-    if (!derived) derived = &own_derived.emplace(Derive(state.model, context.today));
+    if (!derived) derived = &own_derived.emplace(state.model, context.today);
     return *derived;
   }
 

@@ -11,27 +11,20 @@ const ShoeSummary* Derived::ShoeFor(Id id) const {
   return nullptr;
 }
 
-// Each member is built in place (no default-made member assigned afterwards): a move-assignment
-// per member type is code in the app's download for nothing.
-Derived Derive(const Model& model, Date today) {
-  std::vector<CadenceRecord> cadence_history = CadenceHistory(model);
-  std::vector<CadenceMonth> cadence_trend = CadenceTrend(cadence_history, today);
-  std::optional<PersonalTarget> personal_target = ComputePersonalTarget(cadence_history);
-  Derived out{.today = today,
-              .shoes = SummarizeShoes(model, today),
-              .load = SummarizeLoad(model, today),
-              .history = SummarizeHistory(model),
-              .strength = SummarizeStrength(model, today),
-              .warmup = WarmupStats(model, today),
-              .pain = EvaluatePain(model, today),
-              .pain_contexts = {},
-              .cadence_history = std::move(cadence_history),
-              .cadence_trend = std::move(cadence_trend),
-              .personal_target = personal_target,
-              .backup_reminder_days = BackupReminderDays(model, today)};
-  out.pain_contexts.reserve(out.pain.episodes.size());
-  for (const PainEpisode& episode : out.pain.episodes) out.pain_contexts.push_back(PainContextFor(model, episode.last_date));
-  return out;
+Derived::Derived(const Model& model, Date today)
+    : today(today),
+      shoes(SummarizeShoes(model, today)),
+      load(SummarizeLoad(model, today)),
+      history(SummarizeHistory(model)),
+      strength(SummarizeStrength(model, today)),
+      warmup(WarmupStats(model, today)),
+      pain(EvaluatePain(model, today)),
+      cadence_history(CadenceHistory(model)),
+      cadence_trend(CadenceTrend(cadence_history, today)),
+      personal_target(ComputePersonalTarget(cadence_history)),
+      backup_reminder_days(BackupReminderDays(model, today)) {
+  pain_contexts.reserve(pain.episodes.size());
+  for (const PainEpisode& episode : pain.episodes) pain_contexts.push_back(PainContextFor(model, episode.last_date));
 }
 
 // Every window is counted back from today: this week's start is at most 6 days back.
@@ -45,7 +38,7 @@ FirstRead FirstScreenNeeds(Date today) {
 
 const Derived& DerivedCache::For(const AppState& state, Date today) {
   if (!derived_ || revision_ != state.model_revision || derived_->today != today) {
-    derived_.emplace(Derive(state.model, today));  // (a move-assignment would be more code)
+    derived_.emplace(state.model, today);
     revision_ = state.model_revision;
     ++computations_;
   }

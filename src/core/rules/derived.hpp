@@ -20,6 +20,11 @@
 namespace sw {
 
 struct Derived {
+  // Every summary, computed now, each member built in place: no default-made member is assigned
+  // afterwards, and DerivedCache constructs it where it keeps it (a move of all of it, or an
+  // assignment per member type, is code in the app's download for nothing).
+  Derived(const Model& model, Date today);
+
   Date today;
   std::vector<ShoeSummary> shoes;  // SummarizeShoes: one per shoe, in model order
   LoadSummary load;                // SummarizeLoad
@@ -39,7 +44,7 @@ struct Derived {
 };
 
 // Every summary, computed now.
-Derived Derive(const Model& model, Date today);
+inline Derived Derive(const Model& model, Date today) { return Derived(model, today); }
 
 // The runs Home's summaries read on `today` (storage's first read decodes these years first and
 // the others after the first frame; their digests stand in for them meanwhile): the days of the
