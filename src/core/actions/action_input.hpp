@@ -1,7 +1,6 @@
 #pragma once
 // Small shared pieces of the model-changing action handlers (actions_shoes/runs/log/settings/
 // backup.cpp): every handler reads its fields through validation.hpp's FieldReader.
-#include <algorithm>
 #include <cstddef>
 #include <utility>
 #include <vector>
@@ -26,9 +25,8 @@ inline ActionResult Created(Id id) {
 
 // A new record goes where a reload would put it: in id order. Usually that is the end; after a
 // rebase re-applies this tab's record with the id it was first given, another tab's newer
-// records may already be there.
-// Appended, then swapped back past any larger id: usually none, and far less code per record type
-// than vector::insert (its shifting and growing paths, once per type).
+// records may already be there. Appended, then swapped back past any larger id: far less code
+// per record type than vector::insert (its shifting and growing paths, once per type).
 template <typename Record>
 void InsertInIdOrder(std::vector<Record>& records, Record record) {
   records.push_back(std::move(record));

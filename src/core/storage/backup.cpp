@@ -105,20 +105,23 @@ std::string DescribeSummary(const BackupSummary& s) {
 
 std::optional<int> BackupReminderDays(const Model& model, Date today) {
   const Id first_new_id = model.last_backup ? model.last_backup->next_id : 0;
-  std::optional<Date> since = model.last_backup ? std::optional<Date>(model.last_backup->date) : std::nullopt;
+  // The day counted from: the last backup's, or (never backed up) the first run's. A plain Date
+  // and a flag rather than std::optional<Date>: GCC 12 warns, wrongly, that its day may be unset.
+  bool has_since = model.last_backup.has_value();
+  Date since = has_since ? model.last_backup->date : Date{};
   bool runs_since = false;
   for (const Run& run : model.runs) {
     if (run.id < first_new_id) continue;
     runs_since = true;
-    if (!model.last_backup && (!since || run.date < *since)) since = run.date;  // never backed up
+    if (!model.last_backup && (!has_since || run.date < since)) since = run.date, has_since = true;  // never backed up
   }
   for (const RunYearDigest& year : model.unread_run_years) {  // years storage has not read yet
     if (year.max_id < first_new_id) continue;
     runs_since = true;
-    if (!model.last_backup && (!since || year.first < *since)) since = year.first;
+    if (!model.last_backup && (!has_since || year.first < since)) since = year.first, has_since = true;
   }
-  if (!runs_since || !since) return std::nullopt;
-  int days = int((std::chrono::sys_days(today) - std::chrono::sys_days(*since)).count());
+  if (!runs_since || !has_since) return std::nullopt;
+  int days = int((std::chrono::sys_days(today) - std::chrono::sys_days(since)).count());
   if (days < kBackupReminderDays) return std::nullopt;
   return days;
 }
