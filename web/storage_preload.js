@@ -8,8 +8,10 @@
   // newest revision marker carries `head` under a unique index, which every write checks (see
   // web/lib/storage.js). Version 5: the run summary, and every session's fields in one "cadence"
   // document, which earlier code would neither keep up to date nor read. Each bump closes the
-  // connections of pages still running earlier code.
-  var DB_NAME = 'stridewise', DB_VERSION = 5;
+  // connections of pages still running earlier code. Version 6: revision numbers are unique to
+  // the tab that writes them (its id slot), which a write chained on one not yet committed relies
+  // on (src/app/storage_sync_write.cpp); earlier code numbered them one by one.
+  var DB_NAME = 'stridewise', DB_VERSION = 6;
 
   // The database with its two stores: "docs" (text documents by key) and "revs" (one marker per
   // committed revision).
@@ -182,19 +184,19 @@
 
   // This tab's slot for new ids (see IdSpace in src/core/state.hpp): the first of 16 Web Locks
   // no other open tab holds, kept until the page goes away, so two tabs never hand out the same
-  // id. Without Web Locks (or with every slot taken) a random slot keeps a clash unlikely.
+  // id. Without Web Locks (or with every slot taken) there is none (-1): the app picks a slot of
+  // its own, which keeps a clash unlikely, and writes its changes one after another (no chaining).
   var SLOTS = 16;
   function takeSlot() {
-    var random = Math.floor(Math.random() * SLOTS);
-    if (!navigator.locks || !navigator.locks.request) return Promise.resolve(random);
+    if (!navigator.locks || !navigator.locks.request) return Promise.resolve(-1);
     return new Promise(function (resolve) {
       (function attempt(slot) {
-        if (slot >= SLOTS) { resolve(random); return; }
+        if (slot >= SLOTS) { resolve(-1); return; }
         navigator.locks.request('stridewise-id-slot-' + slot, { ifAvailable: true }, function (lock) {
           if (!lock) { attempt(slot + 1); return null; }
           resolve(slot);
           return new Promise(function () {});  // held while the page lives
-        }).catch(function () { resolve(random); });
+        }).catch(function () { resolve(-1); });
       })(0);
     });
   }

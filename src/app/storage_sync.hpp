@@ -88,6 +88,9 @@ class StorageSync {
   // A write under way: what it will store, encoded part by part (ContinueWrite).
   struct WriteJob {
     int id = 0;  // the bridge's write: parts are staged under it
+    bool issued = false;     // its transaction is issued (a write may be chained on it)
+    bool abandoned = false;  // chained on a write that did not commit: it cannot land, its answer is ignored
+    double started_ms = 0;   // NowMs() when it began (state().save.timing.last_save_ms)
     platform::StorageWriteRequest request;
     int actions = 0;  // pending actions it saves
     Model model;      // the model it writes (becomes stored_model_ on commit)
@@ -133,21 +136,31 @@ class StorageSync {
   // Changes of this tab not yet committed, a write in flight, or a rebase under way.
   bool Busy() const { return writing_ || rebasing_ || !pending_.empty() || upkeep_; }
   void WriteNext();
+  // A change made while our write is in flight: written at once, chained on that write's revision
+  // (storage_sync_write.cpp), rather than only once it has committed.
+  void ChainNext();
+  // The revision a write based on `base` stores: a number no other tab can take (below).
+  long long NextRevision(std::optional<long long> base) const;
+  // This tab holds its id slot (a Web Lock): its revision numbers are its own.
+  bool HoldsSlot() const;
+  std::shared_ptr<WriteJob> NewWrite(std::optional<long long> expect, const Model* base, int actions);
   void ContinueWrite(const std::shared_ptr<WriteJob>& job);
   void OnWriteDone(WriteJob& job, platform::StorageWriteOutcome outcome, const std::string& error);
   void ScheduleRetry();
   void Retry();
 
   AppState* state_ = nullptr;
+  std::shared_ptr<WriteJob> in_flight_;  // the write whose answer comes next (while writing_)
+  std::shared_ptr<WriteJob> chained_;    // issued on in_flight_'s revision, answered after it
   std::function<void()> on_usable_;
   bool usable_ = false;
   bool readable_ = false;  // the store has been read: only then may this tab write to it
   bool writing_ = false;
   bool rebasing_ = false;
   bool syncing_ = false;  // reading another tab's commit
-  bool rebased_write_ = false;
+  bool rebased_write_ = false;  // the write in flight re-applies our changes after a conflict
   bool fresh_change_ = false;  // a change came in since the last write was issued
-  bool fresh_write_ = false;   // the write in flight carries such a change (frames wait for it)  // the write in flight re-applies our changes after a conflict
+  bool fresh_write_ = false;   // the write in flight carries such a change (frames wait for it)
   bool rebase_loaded_ = false;  // set while WriteNext runs right after a rebase's read
   double sync_started_ms_ = 0;  // NowMs() when the read of another tab's commit (or a rebase) began
   Problem problem_ = Problem::None;

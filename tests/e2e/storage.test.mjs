@@ -86,6 +86,26 @@ describe('storage', () => {
     await context.close();
   });
 
+  // The second change comes while the first one's write is still in flight: it is written at once,
+  // chained on that write, rather than after its commit (which the reload would never hear).
+  test('two changes in a row, then a reload at once: neither is lost (10 times in a row)', async () => {
+    const { page, context } = await openApp(env, PHONE);
+    let lost = 0;
+    for (let i = 1; i <= 10; i++) {
+      const results = await page.evaluate((n) => [
+        window.stridewise.dispatch({ type: 'add_run', date: '2026-11-20', distance_m: 2000 + n }),
+        window.stridewise.dispatch({ type: 'add_run', date: '2026-11-21', distance_m: 3000 + n }),
+      ], i);
+      for (const r of results) assert.equal(r.ok, true, r.error);
+      await page.reload();  // no waiting for either save
+      await page.waitForFunction(() => window.stridewise && window.stridewise.state);
+      await page.evaluate(() => window.stridewise.ready);
+      lost += 2 * i - (await state(page)).runs.length;
+    }
+    assert.equal(lost, 0, `${lost} of 20 changes were lost`);
+    await context.close();
+  });
+
   test('a change followed at once by closing the tab is there after reopening', async () => {
     const context = await env.browser.newContext(PHONE);
     for (let i = 1; i <= 5; i++) {
@@ -209,7 +229,7 @@ describe('storage', () => {
     assert.deepEqual(layout.keys.sort(),
       ['cadence', 'pain', 'runs/2025', 'runs/2026', 'series/4', 'settings', 'shoes', 'strength', 'summary']);
     assert.equal(layout.series, 600 * 4, 'the series is stored as 600 float32 values');
-    assert.equal(layout.version, 5);
+    assert.equal(layout.version, 6);
     // Everything, the series to the last value, is what the earlier layout held.
     await page.reload();
     await page.evaluate(() => window.stridewise.ready);

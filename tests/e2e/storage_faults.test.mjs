@@ -99,7 +99,8 @@ describe('storage faults', () => {
     await waitSaved(page);
     s = await state(page);
     assert.equal(s.save.readable, true);
-    assert.equal(s.save.rev, 1501, 'the write is based on the stored revision');
+    // Based on the stored revision: the next step of 32 after it, ending in this tab's id slot.
+    assert.equal(s.save.rev, 1504 + s.save.id_slot, 'the write is based on the stored revision');
     assert.deepEqual(s.runs.map((r) => r.distance_m).sort((a, b) => a - b), [5000, 6000, 8000, 12000]);
     assert.ok(s.runs.find((r) => r.distance_m === 6000).id === run.id, 'the run keeps the id it was given');
     // A fresh tab sees everything: the earlier runs, the shoe and the settings.
@@ -123,7 +124,7 @@ describe('storage faults', () => {
     await waitSaved(page);
     const s = await state(page);
     assert.ok(s.save.conflicts_resolved >= 1, 'the stale write was refused and rebased');
-    assert.equal(s.save.rev, 1501);
+    assert.equal(s.save.rev, 1504 + s.save.id_slot);
     const fresh = await openTab(env, context);
     const f = await state(fresh);
     assert.deepEqual(f.runs.map((x) => x.distance_m).sort((a, b) => a - b), [5000, 7000, 8000, 12000]);

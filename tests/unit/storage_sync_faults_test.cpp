@@ -42,7 +42,7 @@ TEST_CASE("StorageSync moves an unreadable part aside under damaged/ unchanged a
   CHECK(fake::Doc(kept["pain"]) == newer);
   CHECK_FALSE(fake::Doc("runs/2025"));
   CHECK_FALSE(fake::Doc("pain"));
-  CHECK(fake::StoredRev() == 5);  // moved in one transaction, checked against revision 4
+  CHECK(fake::StoredRev() == RevisionAfter(4));  // moved in one transaction, checked against revision 4
   CHECK(tab.Save()["damaged"].size() == 2);
   CHECK(tab.sync.status() == StorageSync::Status::Saved);
 
@@ -173,7 +173,7 @@ TEST_CASE("StorageSync with an unreadable store stays usable, writes nothing unt
   CHECK(save["status"] == "saved");
   CHECK(save["unsaved_changes"] == 0);
   CHECK(save["failed_attempts"] == 0);
-  CHECK(fake::StoredRev() == 4);
+  CHECK(fake::StoredRev() == RevisionAfter(3));
   Model stored = StoredModel();
   CHECK(stored == tab.state.model);
   CHECK(stored.shoes.size() == 1);
@@ -329,7 +329,7 @@ TEST_CASE("StorageSync with silent storage opens after the timeout, not answerin
   CHECK(save["readable"] == true);
   CHECK(save["problem"] == "none");
   CHECK(save["status"] == "saved");
-  CHECK(fake::StoredRev() == 3);
+  CHECK(fake::StoredRev() == RevisionAfter(2));
   Model stored = StoredModel();
   CHECK(stored == tab.state.model);
   CHECK(stored.runs.size() == 3);
@@ -342,7 +342,7 @@ TEST_CASE("StorageSync with silent storage opens after the timeout, not answerin
   fake::DrainStorage();
   CHECK(tab.state.model == stored);
   CHECK(fake::WriteCount() == writes);
-  CHECK(fake::StoredRev() == 3);
+  CHECK(fake::StoredRev() == RevisionAfter(2));
 }
 
 // A retry whose read never answers plans the next one (the notice says "Stridewise keeps

@@ -80,6 +80,12 @@ struct Tab {
   void Start() {
     sync.Start(&state, [this] { ++usable_calls; });
   }
+  // Started, and the store read: usable.
+  void Open() {
+    Start();
+    fake::DrainStorage();
+    REQUIRE(sync.usable());
+  }
   json Save() const { return sync.ToJson(); }
 };
 
@@ -96,6 +102,12 @@ inline Model StoredModel() {
   DecodedStore decoded = DecodeStore(StoredDocs());
   for (const auto& d : decoded.damaged) FAIL_CHECK("stored part unreadable: " << d.key << ": " << d.reason);
   return decoded.model;
+}
+
+// The revision this tab (id slot 0, as the fake storage gives it) stores on top of `base`: the
+// next step of 32, ending in its slot (StorageSync::NextRevision: numbers no other tab can take).
+inline long long RevisionAfter(long long base, int slot = 0) {
+  return (base / (2 * platform::kTabSlots) + 1) * (2 * platform::kTabSlots) + slot;
 }
 
 inline void Seed(const Model& model, long long rev) { fake::PutDocs(EncodeStoreChanges(nullptr, model).put, rev); }

@@ -40,6 +40,8 @@ int HeldRequests();
 // part of the same snapshot, as web/storage_preload.js does with the older years of runs: their
 // names under kLaterKeysDoc, their text from StorageLoadLater (answered on a later drain).
 void LeaveForLater(std::set<std::string> keys);
+// The id slot this tab holds (0 after Reset); -1: none (no Web Locks, or every slot taken).
+void SetTabSlot(int slot);
 // Counts since Reset(): loads asked for, writes asked for and writes committed.
 int LoadCount();
 int WriteCount();

@@ -23,6 +23,7 @@ std::deque<std::string> g_load_failures, g_write_failures;
 int g_loads = 0, g_writes = 0, g_commits = 0;
 std::set<std::string> g_leave_for_later;  // LeaveForLater: keys the next first read reads second
 std::optional<std::map<std::string, std::string>> g_later_part;  // read then, for StorageLoadLater
+int g_tab_slot = 0;  // StorageTabSlot(): -1 for a tab that holds none
 
 // A request's answer: queued for the next drain, or held while storage is silent.
 void Answer(std::function<void()> work) {
@@ -130,7 +131,7 @@ void StorageLatestRev(std::function<void(bool, std::optional<long long>)> done) 
 }
 
 void StorageWatch(std::function<void(std::optional<long long>)> changed) { g_watch = std::move(changed); }
-int StorageTabSlot() { return 0; }
+int StorageTabSlot() { return g_tab_slot; }
 void StorageRequestPersist(std::function<void(bool, bool)> answer) {
   Answer([answer = std::move(answer)] { answer(false, false); });
 }
@@ -160,7 +161,10 @@ void ResetStorage() {
   g_loads = g_writes = g_commits = 0;
   g_leave_for_later.clear();
   g_later_part.reset();
+  g_tab_slot = 0;
 }
+
+void SetTabSlot(int slot) { g_tab_slot = slot; }
 
 void LeaveForLater(std::set<std::string> keys) { g_leave_for_later = std::move(keys); }
 
