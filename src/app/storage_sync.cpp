@@ -120,8 +120,7 @@ void StorageSync::MarkUsable() {
 }
 
 IdSpace StorageSync::id_space() const {
-  int slot = platform::StorageTabSlot();
-  return {platform::kTabSlots, slot >= 0 && slot < platform::kTabSlots ? slot : fallback_slot_};
+  return {platform::kTabSlots, HoldsSlot() ? platform::StorageTabSlot() : fallback_slot_};
 }
 
 void StorageSync::Load(LoadKind kind) {

@@ -34,7 +34,7 @@ constexpr long long kRevisionStride = 2 * platform::kTabSlots;
 // is the head, and the chained write fails as a conflict instead of landing on another tab's data.
 long long StorageSync::NextRevision(std::optional<long long> base) const {
   long long step = base.value_or(0) / kRevisionStride + 1;
-  return step * kRevisionStride + (HoldsSlot() ? platform::StorageTabSlot() : platform::kTabSlots + fallback_slot_);
+  return step * kRevisionStride + (HoldsSlot() ? 0 : platform::kTabSlots) + id_space().slot;
 }
 
 bool StorageSync::HoldsSlot() const {

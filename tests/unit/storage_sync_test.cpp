@@ -149,7 +149,6 @@ TEST_CASE("StorageSync takes in another tab's commit it hears of, without writin
   CHECK(RunWithId(stored, theirs));
 }
 
-
 TEST_CASE("On a slow phone a change is still issued in the event that made it; only a big write yields to the page",
           "[storage_sync]") {
   ResetPlatform();

@@ -113,12 +113,18 @@ std::optional<int> BackupReminderDays(const Model& model, Date today) {
   for (const Run& run : model.runs) {
     if (run.id < first_new_id) continue;
     runs_since = true;
-    if (!model.last_backup && (!has_since || run.date < since)) since = run.date, has_since = true;  // never backed up
+    if (!model.last_backup && (!has_since || run.date < since)) {  // never backed up
+      since = run.date;
+      has_since = true;
+    }
   }
   for (const RunYearDigest& year : model.unread_run_years) {  // years storage has not read yet
     if (year.max_id < first_new_id) continue;
     runs_since = true;
-    if (!model.last_backup && (!has_since || year.first < since)) since = year.first, has_since = true;
+    if (!model.last_backup && (!has_since || year.first < since)) {
+      since = year.first;
+      has_since = true;
+    }
   }
   if (!runs_since || !has_since) return std::nullopt;
   int days = int((std::chrono::sys_days(today) - std::chrono::sys_days(since)).count());
