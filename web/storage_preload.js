@@ -182,7 +182,7 @@
     });
   }
 
-  // This tab's slot for new ids (see IdSpace in src/core/state.hpp): the first of 16 Web Locks
+  // This tab's slot for new ids (see IdSpace in src/core/model/state.hpp): the first of 16 Web Locks
   // no other open tab holds, kept until the page goes away, so two tabs never hand out the same
   // id. Without Web Locks (or with every slot taken) there is none (-1): the app picks a slot of
   // its own, which keeps a clash unlikely, and writes its changes one after another (no chaining).
