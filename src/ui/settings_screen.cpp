@@ -140,9 +140,12 @@ void DrawDataSection(UiFrame& frame) {
   if (Button(frame, "Import runs from a watch or app##settings", ImVec2(-1, 0)))
     frame.Dispatch({{"type", "pick_import_files"}});
   if (Button(frame, "Export runs as CSV", ImVec2(-1, 0))) frame.Dispatch({{"type", "export_csv"}});
-  if (const std::string& notice = frame.state.notice; !notice.empty()) {
-    SmallText(notice.c_str());
-    RecordLastItem(frame, notice.c_str(), "info", "notice");  // state().ui: tests, assistive bridges
+  if (const AppState::Notice& notice = frame.state.notice; !notice.text.empty()) {
+    // A refused or unreadable file is the answer to the runner's own tap: said as an error, in
+    // body text, where a done export is a quiet caption.
+    if (notice.failed) ColoredParagraph(GetPalette().bad, notice.text.c_str());
+    else SmallText(notice.text.c_str());
+    RecordLastItem(frame, notice.text.c_str(), "info", "notice");  // state().ui: tests, assistive bridges
   }
 }
 

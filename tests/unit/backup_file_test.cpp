@@ -217,7 +217,8 @@ TEST_CASE("A picked backup waits for Replace; import_confirm saves what a rebase
   // Cancel: the waiting import goes, the model stays.
   REQUIRE(Apply(state, nlohmann::json{{"type", "import_cancel"}}, context).ok);
   CHECK_FALSE(state.pending_import);
-  CHECK(state.notice == "Import cancelled; nothing changed.");
+  CHECK(state.notice.text == "Import cancelled; nothing changed.");
+  CHECK_FALSE(state.notice.failed);
   CHECK(state.model == SampleModel());
 
   // Again, and Replace: one SaveChange whose replay carries the decoded model itself.
@@ -226,7 +227,8 @@ TEST_CASE("A picked backup waits for Replace; import_confirm saves what a rebase
   REQUIRE(replaced.ok);
   CHECK(state.model == BigModel());
   CHECK(state.model_revision == 1);
-  CHECK(state.notice == "Backup restored.");
+  CHECK(state.notice.text == "Backup restored.");
+  CHECK_FALSE(state.notice.failed);
   REQUIRE(replaced.effects.size() == 1);
   const SaveChange* save = std::get_if<SaveChange>(&replaced.effects[0]);
   REQUIRE(save);
@@ -236,6 +238,16 @@ TEST_CASE("A picked backup waits for Replace; import_confirm saves what a rebase
 
   // A failed read says why and leaves nothing waiting.
   REQUIRE(Apply(state, {{"type", "backup_file_read"}, {"name", "x.json"}, {"error", "not a backup."}}, context).ok);
-  CHECK(state.notice == "x.json: not a backup.");
+  CHECK(state.notice.text == "x.json: not a backup.");
+  CHECK(state.notice.failed);  // Settings draws it as an error
   CHECK_FALSE(state.pending_import);
+  // One refused from its first bytes says the bridge's sentence alone, as a failure too.
+  REQUIRE(Apply(state, {{"type", "backup_file_read"}, {"name", "run.gpx"}, {"refused", true},
+                        {"error", "run.gpx is not a Stridewise backup."}}, context).ok);
+  CHECK(state.notice.text == "run.gpx is not a Stridewise backup.");
+  CHECK(state.notice.failed);
+  // The next file being read is news again, not a failure.
+  REQUIRE(Apply(state, {{"type", "backup_file_opened"}, {"name", "b.json"}}, context).ok);
+  CHECK(state.notice.text == "Reading b.json\u2026");
+  CHECK_FALSE(state.notice.failed);
 }

@@ -53,7 +53,7 @@ ActionResult ApplyImportConfirm(AppState& state, const Action&, const ActionCont
   std::shared_ptr<const Model> model = std::move(state.pending_import->model);
   state.pending_import.reset();
   state.model = Model(*model);
-  state.notice = "Backup restored.";
+  state.notice = {"Backup restored."};
   ActionResult result;
   result.model_changed = true;
   Action replay(nlohmann::json{{"type", "import_backup"}, {"confirm", true}, {"prepared", true}});
@@ -65,7 +65,7 @@ ActionResult ApplyImportConfirm(AppState& state, const Action&, const ActionCont
 ActionResult ApplyImportCancel(AppState& state, const Action&, const ActionContext&) {
   if (!state.pending_import) return ActionResult::Fail("There is no import waiting.");
   state.pending_import.reset();
-  state.notice = "Import cancelled; nothing changed.";
+  state.notice = {"Import cancelled; nothing changed."};
   return ActionResult::Ok();
 }
 
@@ -75,7 +75,7 @@ ActionResult ApplyBackupFileOpened(AppState& state, const Action& given, const A
   FieldReader in(given.fields, "backup_file_opened");
   std::string name;
   if (!in.String("name", name)) return FailWith(in);
-  state.notice = "Reading " + name + "\u2026";
+  state.notice = {"Reading " + name + "\u2026"};
   return ActionResult::Ok();
 }
 
@@ -88,11 +88,11 @@ ActionResult ApplyBackupFileRead(AppState& state, const Action& given, const Act
   if (!in.String("name", name) || !in.OptString("error", error) || !in.OptBool("refused", refused)) return FailWith(in);
   if (!given.model) {
     if (error.empty()) error = "the file could not be read.";
-    state.notice = refused ? error : name + ": " + error;
+    state.notice = {refused ? error : name + ": " + error, true};
     return ActionResult::Ok();
   }
   state.pending_import = PendingImport{given.model, ConfirmReplaceMessage(state.model, *given.model)};
-  state.notice.clear();
+  state.notice = {};
   return ActionResult::Ok();
 }
 

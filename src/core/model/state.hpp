@@ -34,7 +34,12 @@ struct AppState {
   CadenceMeter cadence;  // the live measurement (cadence_* actions): not saved
   std::optional<PendingImport> pending_import;
   import::ImportSession import;  // runs coming in from watch and app files (import_* actions)
-  std::string notice;  // the last import/export outcome, in plain words
+  // The last import/export outcome, in plain words; `failed` when it says nothing was done (a file
+  // refused or unreadable), which Settings draws as an error rather than a quiet caption.
+  struct Notice {
+    std::string text;
+    bool failed = false;
+  } notice;
   // Cadence sessions whose per-second series is stored but not read yet: storage reads the
   // series after the first frame (load_series), since nothing on the first screen draws them.
   // Until then those sessions hold an empty series that stands for "unread", never for "none":
