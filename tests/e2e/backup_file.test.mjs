@@ -144,6 +144,8 @@ test('a 20 MB file that is not a backup is refused from its first bytes at once;
     assert.ok(watch.frames >= 10, `frames kept coming (${watch.frames})`);
     assert.equal(message, 'stridewise-run.gpx is not a Stridewise backup (it does not start like one). Nothing was changed.');
     assert.ok(refusedMs < 1500, `refused within 1.5 s (took ${refusedMs} ms)`);
+    // Said to screen readers too (the page's polite live region), not only drawn.
+    assert.equal(await page.locator('#sw-live').textContent(), message);
     assert.deepEqual(brief(await state(page)), before, 'nothing changed');
 
     // The refusal as the runner sees it, under the Settings buttons (scrolled there, as the runner

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "core/actions/actions.hpp"
 #include "core/storage/backup.hpp"
@@ -15,6 +17,14 @@ using namespace sw;
 using namespace sw::test;
 
 namespace {
+
+// What an action's result has screen readers say (its Announce effects), in order.
+std::vector<std::string> Said(const ActionResult& result) {
+  std::vector<std::string> said;
+  for (const Effect& effect : result.effects)
+    if (const Announce* announce = std::get_if<Announce>(&effect)) said.push_back(announce->text);
+  return said;
+}
 
 // Four years of runs, two shoes, and sessions with hour-long series: many parts of every kind.
 Model BigModel() {
@@ -214,8 +224,10 @@ TEST_CASE("A picked backup waits for Replace; import_confirm saves what a rebase
   CHECK(state.model == SampleModel());
   CHECK(state.model_revision == 0);
 
-  // Cancel: the waiting import goes, the model stays.
-  REQUIRE(Apply(state, nlohmann::json{{"type", "import_cancel"}}, context).ok);
+  // Cancel: the waiting import goes, the model stays; the notice is said as well as shown.
+  ActionResult cancelled = Apply(state, nlohmann::json{{"type", "import_cancel"}}, context);
+  REQUIRE(cancelled.ok);
+  CHECK(Said(cancelled) == std::vector<std::string>{"Import cancelled; nothing changed."});
   CHECK_FALSE(state.pending_import);
   CHECK(state.notice.text == "Import cancelled; nothing changed.");
   CHECK_FALSE(state.notice.failed);
@@ -229,15 +241,18 @@ TEST_CASE("A picked backup waits for Replace; import_confirm saves what a rebase
   CHECK(state.model_revision == 1);
   CHECK(state.notice.text == "Backup restored.");
   CHECK_FALSE(state.notice.failed);
-  REQUIRE(replaced.effects.size() == 1);
-  const SaveChange* save = std::get_if<SaveChange>(&replaced.effects[0]);
+  CHECK(Said(replaced) == std::vector<std::string>{"Backup restored."});
+  REQUIRE(replaced.effects.size() == 2);  // the notice said, then the write
+  const SaveChange* save = std::get_if<SaveChange>(&replaced.effects[1]);
   REQUIRE(save);
   CHECK(save->replay.Type() == "import_backup");
   REQUIRE(save->replay.model);
   CHECK(*save->replay.model == BigModel());
 
-  // A failed read says why and leaves nothing waiting.
-  REQUIRE(Apply(state, {{"type", "backup_file_read"}, {"name", "x.json"}, {"error", "not a backup."}}, context).ok);
+  // A failed read says why (to screen readers too) and leaves nothing waiting.
+  ActionResult failed = Apply(state, {{"type", "backup_file_read"}, {"name", "x.json"}, {"error", "not a backup."}}, context);
+  REQUIRE(failed.ok);
+  CHECK(Said(failed) == std::vector<std::string>{"x.json: not a backup."});
   CHECK(state.notice.text == "x.json: not a backup.");
   CHECK(state.notice.failed);  // Settings draws it as an error
   CHECK_FALSE(state.pending_import);
@@ -247,7 +262,24 @@ TEST_CASE("A picked backup waits for Replace; import_confirm saves what a rebase
   CHECK(state.notice.text == "run.gpx is not a Stridewise backup.");
   CHECK(state.notice.failed);
   // The next file being read is news again, not a failure.
-  REQUIRE(Apply(state, {{"type", "backup_file_opened"}, {"name", "b.json"}}, context).ok);
+  CHECK(Said(Apply(state, {{"type", "backup_file_opened"}, {"name", "b.json"}}, context)) ==
+        std::vector<std::string>{"Reading b.json\u2026"});
   CHECK(state.notice.text == "Reading b.json\u2026");
   CHECK_FALSE(state.notice.failed);
+}
+
+TEST_CASE("A file saved for the runner is said to screen readers as well as shown in Settings", "[backup][actions]") {
+  AppState state;
+  state.model = SampleModel();
+  ActionContext context;
+  context.today = std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::month{3}, std::chrono::day{10}};
+  ActionResult csv = Apply(state, nlohmann::json{{"type", "export_csv"}}, context);
+  REQUIRE(csv.ok);
+  CHECK(Said(csv) == std::vector<std::string>{"Runs saved as stridewise-runs-2026-03-10.csv."});
+  CHECK(state.notice.text == "Runs saved as stridewise-runs-2026-03-10.csv.");
+  CHECK_FALSE(state.notice.failed);
+  ActionResult backup = Apply(state, nlohmann::json{{"type", "export_backup"}}, context);
+  REQUIRE(backup.ok);
+  CHECK(Said(backup) == std::vector<std::string>{"Backup saved as " + backup.answer["filename"].get<std::string>() + "."});
+  CHECK(state.notice.text == Said(backup).at(0));
 }

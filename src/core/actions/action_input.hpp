@@ -34,6 +34,14 @@ void InsertInIdOrder(std::vector<Record>& records, Record record) {
     std::swap(records[i - 1], records[i]);
 }
 
+// Settings' notice (the last file picked, read or saved, in plain words), also said to screen
+// readers through the page's polite live region: the answer to the runner's own tap is heard, not
+// only seen. `failed`: nothing was done (drawn as an error).
+inline void Notify(AppState& state, ActionResult& result, std::string text, bool failed = false) {
+  result.effects.push_back(Announce{text});
+  state.notice = {std::move(text), failed};
+}
+
 inline ActionResult NoMoreIds(std::string_view type) {
   return ActionResult::Fail(std::string(type) + ": no more ids are available.");
 }

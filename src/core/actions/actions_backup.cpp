@@ -53,8 +53,8 @@ ActionResult ApplyImportConfirm(AppState& state, const Action&, const ActionCont
   std::shared_ptr<const Model> model = std::move(state.pending_import->model);
   state.pending_import.reset();
   state.model = Model(*model);
-  state.notice = {"Backup restored."};
   ActionResult result;
+  Notify(state, result, "Backup restored.");
   result.model_changed = true;
   Action replay(nlohmann::json{{"type", "import_backup"}, {"confirm", true}, {"prepared", true}});
   replay.model = std::move(model);
@@ -65,8 +65,9 @@ ActionResult ApplyImportConfirm(AppState& state, const Action&, const ActionCont
 ActionResult ApplyImportCancel(AppState& state, const Action&, const ActionContext&) {
   if (!state.pending_import) return ActionResult::Fail("There is no import waiting.");
   state.pending_import.reset();
-  state.notice = {"Import cancelled; nothing changed."};
-  return ActionResult::Ok();
+  ActionResult result;
+  Notify(state, result, "Import cancelled; nothing changed.");
+  return result;
 }
 
 // The file picker's bridge: {name} once a file's size and first bytes passed
@@ -75,8 +76,9 @@ ActionResult ApplyBackupFileOpened(AppState& state, const Action& given, const A
   FieldReader in(given.fields, "backup_file_opened");
   std::string name;
   if (!in.String("name", name)) return FailWith(in);
-  state.notice = {"Reading " + name + "\u2026"};
-  return ActionResult::Ok();
+  ActionResult result;
+  Notify(state, result, "Reading " + name + "\u2026");
+  return result;
 }
 
 // The file picker's bridge: {name, error?, refused?} and, when read and decoded, the model in
@@ -88,8 +90,9 @@ ActionResult ApplyBackupFileRead(AppState& state, const Action& given, const Act
   if (!in.String("name", name) || !in.OptString("error", error) || !in.OptBool("refused", refused)) return FailWith(in);
   if (!given.model) {
     if (error.empty()) error = "the file could not be read.";
-    state.notice = {refused ? error : name + ": " + error, true};
-    return ActionResult::Ok();
+    ActionResult result;
+    Notify(state, result, refused ? error : name + ": " + error, /*failed=*/true);
+    return result;
   }
   state.pending_import = PendingImport{given.model, ConfirmReplaceMessage(state.model, *given.model)};
   state.notice = {};

@@ -44,7 +44,7 @@ ActionResult ApplyExportBackup(AppState& state, const Action&, const ActionConte
   std::string name = BackupFileName(context.today);
   ActionResult result = Download(name, "application/json", ExportBackup(state.model));
   state.model.last_backup = BackupMark{context.today, state.model.next_id};
-  state.notice = {"Backup saved as " + name + "."};
+  Notify(state, result, "Backup saved as " + name + ".");
   result.replay = Action(nlohmann::json{{"type", "record_backup"}});
   result.model_changed = true;
   return result;
@@ -53,7 +53,7 @@ ActionResult ApplyExportBackup(AppState& state, const Action&, const ActionConte
 ActionResult ApplyExportCsv(AppState& state, const Action&, const ActionContext& context) {
   std::string name = "stridewise-runs-" + FormatDate(context.today) + ".csv";
   ActionResult result = Download(name, "text/csv", RunsCsv(state.model));
-  state.notice = {"Runs saved as " + name + "."};
+  Notify(state, result, "Runs saved as " + name + ".");
   return result;
 }
 
