@@ -331,16 +331,15 @@ void StorageSync::OnOtherTab(std::optional<long long> rev) {
 }
 
 void StorageSync::OnWriteDone(WriteJob& job, platform::StorageWriteOutcome outcome, const std::string& error) {
-  // A write chained on one that did not commit cannot have landed (NextRevision); its actions are
-  // still pending, for the rebase or the retry. Answers come in the order the writes were issued.
-  if (job.abandoned || &job != in_flight_.get()) return;
+  // Answers come in the order the writes were issued. One for a write no longer in flight is
+  // ignored: a write chained on one that did not commit was dropped with it below (it cannot have
+  // landed: NextRevision), and its actions are still pending, for the rebase or the retry.
+  if (&job != in_flight_.get()) return;
   std::shared_ptr<WriteJob> next = std::move(chained_);  // issued on this one's revision, if any
   chained_.reset();
   in_flight_.reset();
-  writing_ = false;
   rebased_write_ = false;
   last_save_ms_ = platform::NowMs() - job.started_ms;
-  if (next && outcome != platform::StorageWriteOutcome::Committed) next->abandoned = true;
   if (outcome == platform::StorageWriteOutcome::Committed) {
     rev_ = job.request.rev;
     last_commit_epoch_ms_ = EpochMs();
@@ -351,7 +350,6 @@ void StorageSync::OnWriteDone(WriteJob& job, platform::StorageWriteOutcome outco
     if (job.actions > 0) dropped_note_.clear();
     failed_attempts_ = 0;
     if (next) {  // the write chained on this one is the one in flight now
-      writing_ = true;
       in_flight_ = std::move(next);
       ChainNext();  // what came in since it was issued
     } else {

@@ -65,8 +65,9 @@ class StorageSync {
   // again (at most `sync_wait_ms` after that began). A frame drawn meanwhile would only hold the
   // storage answers up (they run on the same thread) and show a state about to change.
   bool FrameShouldWait(double now_ms, double commit_wait_ms, double sync_wait_ms) const {
-    if (syncing_ || rebasing_ || (writing_ && rebased_write_)) return now_ms - sync_started_ms_ < sync_wait_ms;
-    return writing_ && fresh_write_ && now_ms - write_started_ms_ < commit_wait_ms;
+    if (syncing_ || rebasing_ || (Writing() && rebased_write_)) return now_ms - sync_started_ms_ < sync_wait_ms;
+    // Counted from the newest write issued: a chained one carries the latest change.
+    return Writing() && fresh_write_ && now_ms - (chained_ ? chained_ : in_flight_)->started_ms < commit_wait_ms;
   }
 
   Status status() const;
@@ -89,7 +90,6 @@ class StorageSync {
   struct WriteJob {
     int id = 0;  // the bridge's write: parts are staged under it
     bool issued = false;     // its transaction is issued (a write may be chained on it)
-    bool abandoned = false;  // chained on a write that did not commit: it cannot land, its answer is ignored
     double started_ms = 0;   // NowMs() when it began (state().save.timing.last_save_ms)
     platform::StorageWriteRequest request;
     int actions = 0;  // pending actions it saves
@@ -134,7 +134,8 @@ class StorageSync {
   // state().save.error gives for it.
   void SetProblem(Problem problem, std::string reason);
   // Changes of this tab not yet committed, a write in flight, or a rebase under way.
-  bool Busy() const { return writing_ || rebasing_ || !pending_.empty() || upkeep_; }
+  bool Busy() const { return Writing() || rebasing_ || !pending_.empty() || upkeep_; }
+  bool Writing() const { return in_flight_ != nullptr; }  // a write of ours is in flight
   void WriteNext();
   // A change made while our write is in flight: written at once, chained on that write's revision
   // (storage_sync_write.cpp), rather than only once it has committed.
@@ -150,12 +151,11 @@ class StorageSync {
   void Retry();
 
   AppState* state_ = nullptr;
-  std::shared_ptr<WriteJob> in_flight_;  // the write whose answer comes next (while writing_)
+  std::shared_ptr<WriteJob> in_flight_;  // the write whose answer comes next; null: none
   std::shared_ptr<WriteJob> chained_;    // issued on in_flight_'s revision, answered after it
   std::function<void()> on_usable_;
   bool usable_ = false;
   bool readable_ = false;  // the store has been read: only then may this tab write to it
-  bool writing_ = false;
   bool rebasing_ = false;
   bool syncing_ = false;  // reading another tab's commit
   bool rebased_write_ = false;  // the write in flight re-applies our changes after a conflict
@@ -188,7 +188,6 @@ class StorageSync {
   double started_ms_ = 0;
   double decode_ms_ = 0;  // JSON text -> model, the last load
   double load_ms_ = 0, encode_ms_ = 0, last_save_ms_ = 0;
-  double write_started_ms_ = 0;  // NowMs() when the write in flight was issued
   double last_commit_epoch_ms_ = 0, last_sync_epoch_ms_ = 0;  // Date.now() of our last commit / another tab's data applied
   // The cadence series left out of the first read: still to read (series_later_), being read,
   // read and waiting for a moment without a write in flight (series_docs_). Each adopted store

@@ -95,7 +95,7 @@ void StorageSync::TakeDecodedRuns() {
   // What is stored holds the same runs: the model writes are compared against takes them too, or
   // the next write would write them again. A write in flight (years taken at once for an action)
   // makes its own model the stored one when it ends: they are added to that one then.
-  if (writing_) {
+  if (Writing()) {
     taken_while_writing_.years.insert(taken_while_writing_.years.end(), decoded_.years.begin(), decoded_.years.end());
     taken_while_writing_.runs.insert(taken_while_writing_.runs.end(), std::make_move_iterator(decoded_.runs.begin()),
                                      std::make_move_iterator(decoded_.runs.end()));
@@ -125,7 +125,7 @@ void StorageSync::RunsComplete() {
 
 bool StorageSync::PlanRunsUpkeep() {
   // A write's commit drops the upkeep it carried: planned when none is in flight.
-  if (writing_ || RunsLater() || (!rebuild_summary_ && runs_damaged_.empty())) return false;
+  if (Writing() || RunsLater() || (!rebuild_summary_ && runs_damaged_.empty())) return false;
   if (!upkeep_) upkeep_.emplace();
   KeepAside(std::move(runs_damaged_), earlier_damaged_keys_, *upkeep_);
   runs_damaged_.clear();
@@ -145,7 +145,7 @@ void StorageSync::TakeLater() {
   }
   // One year per task (about 400 runs: a few ms here, some 25 ms on a phone 4x slower), and not
   // while a write is in flight: its model becomes the stored one when it commits.
-  if (writing_) return;
+  if (Writing()) return;
   double started = platform::NowMs();
   DecodeRunYearLater();
   if (runs_later_.empty()) TakeDecodedRuns();
@@ -188,7 +188,7 @@ void StorageSync::TakeSeries() {
   // A few at a time, one task each, so no task holds the page long (issue 17: at most 50 ms on a
   // phone 4x slower than this machine). Each step attaches its series to the state and to the
   // stored model together, so a write that starts between two steps sees them agree.
-  if (!series_docs_ || writing_) return;
+  if (!series_docs_ || Writing()) return;
   double started = platform::NowMs();
   std::map<std::string, std::string> slice;
   while (!series_docs_->empty() && slice.size() < kSeriesPerStep)

@@ -44,7 +44,7 @@ bool StorageSync::HoldsSlot() const {
 
 void StorageSync::WriteNext() {
   if (!readable_ || rebasing_ || !state_) return;  // never write a store we have not read
-  if (writing_) {
+  if (Writing()) {
     ChainNext();
     return;
   }
@@ -55,16 +55,14 @@ void StorageSync::WriteNext() {
     }
     return;
   }
-  writing_ = true;
   rebased_write_ = rebase_loaded_;
   fresh_write_ = fresh_change_;  // a retry's write holds no frame up
   fresh_change_ = false;
   std::shared_ptr<WriteJob> job = NewWrite(rev_, stored_model_ ? &*stored_model_ : nullptr, int(pending_.size()));
-  write_started_ms_ = job->started_ms;
+  in_flight_ = job;
   job->id = platform::StorageNewWrite();
   job->upkeep = upkeep_;
   encode_ms_ = 0;
-  in_flight_ = job;
   ContinueWrite(job);  // a usual change is encoded and issued right here, in this event
 }
 
@@ -85,7 +83,6 @@ void StorageSync::ChainNext() {
   chained_ = job;
   fresh_write_ = fresh_write_ || fresh_change_;
   fresh_change_ = false;
-  write_started_ms_ = job->started_ms;
   ContinueWrite(job);  // whole, in this event: never sliced (at most kPartsIssuedAtOnce parts)
 }
 
