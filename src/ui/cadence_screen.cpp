@@ -440,7 +440,7 @@ void CadenceScreen::Draw(UiFrame& frame) {
              FormatDate(last->date).c_str(), ClockText(last->duration_s).c_str(), last->mean_spm, in_band_pct,
              last->low_spm, last->high_spm);
     SmallText(text);
-    DrawSeriesChart(frame, last->series_spm, last->low_spm, last->high_spm);
+    DrawSeriesChart(frame, last->series_spm.values(), last->low_spm, last->high_spm);
   } else {
     SmallText("Press Start, put the phone in your pocket and run: your cadence is measured from the phone's motion.");
   }

@@ -221,3 +221,40 @@ TEST_CASE("the common running pain areas can be logged; old area names keep thei
   CHECK(read.pain[2].area == PainArea::Achilles);
   CHECK(read.pain[5].area == PainArea::Knee);
 }
+
+// Ten years of sessions hold megabytes of series. The model is copied for an action that may fail
+// half-way and for every write's snapshot: those copies must share the floats, not copy them.
+TEST_CASE("copies of the model share each session's series; a change to one copy leaves the other alone",
+          "[model]") {
+  Model model;
+  CadenceSession session;
+  session.id = 1;
+  session.series_spm = std::vector<float>(3600, 171.5f);
+  model.cadence_sessions.push_back(session);
+  const Model copy(model);
+  CHECK(&copy.cadence_sessions[0].series_spm.values() == &model.cadence_sessions[0].series_spm.values());
+
+  Model changed(model);
+  changed.cadence_sessions[0].series_spm.push_back(160);
+  CHECK(changed.cadence_sessions[0].series_spm.size() == 3601);
+  CHECK(model.cadence_sessions[0].series_spm.size() == 3600);
+  CHECK(copy == model);
+  CHECK_FALSE(changed == model);
+  // Equal values are equal series, shared or not.
+  CadenceSeries same(std::vector<float>(3600, 171.5f));
+  CHECK(same == model.cadence_sessions[0].series_spm);
+  CHECK(CadenceSeries() == CadenceSeries(std::vector<float>{}));
+  CHECK(CadenceSeries().empty());
+}
+
+TEST_CASE("an accepted action leaves every session's series shared with the model before it", "[model]") {
+  AppState state;
+  Ok(state, {{"type", "add_cadence_session"}, {"date", "2026-03-01"}, {"duration_s", 4}, {"mean_spm", 171},
+             {"series_spm", {170, 171, 172, 171}}});
+  const Model before(state.model);
+  Ok(state, {{"type", "update_settings"}, {"units", "km"}});
+  Ok(state, {{"type", "add_run"}, {"date", "2026-03-02"}, {"distance_m", 5000}});
+  REQUIRE(state.model.cadence_sessions.size() == 1);
+  CHECK(&state.model.cadence_sessions[0].series_spm.values() == &before.cadence_sessions[0].series_spm.values());
+  CHECK(state.model.cadence_sessions[0].series_spm == std::vector<float>{170, 171, 172, 171});
+}

@@ -53,7 +53,7 @@ Model TenYears() {
     session.duration_s = 2700;
     session.mean_spm = 170;
     session.time_in_band_s = 1350;
-    session.series_spm.assign(2700, 171.5f);
+    session.series_spm = std::vector<float>(2700, 171.5f);
     m.cadence_sessions.push_back(session);
   }
   m.next_id = id;
@@ -144,4 +144,19 @@ TEST_CASE("the first read's decode, as the app reads it (figures)", "[.decode_be
       if (key.rfind(prefix, 0) == 0) some[key] = value;
     std::printf("    %-10s %.2f ms\n", prefix, time([&] { DecodeStore(some); }));
   }
+}
+
+// An action that may fail half-way copies the model first, and every write snapshots it: with the
+// series shared (CadenceSeries), ten years of sessions cost pointers, not megabytes of floats.
+TEST_CASE("one copy of ten years' model (figures)", "[.decode_bench]") {
+  const Model model = TenYears();
+  std::size_t floats = 0;
+  for (const CadenceSession& session : model.cadence_sessions) floats += session.series_spm.size();
+  constexpr int kCopies = 20;
+  auto t0 = std::chrono::steady_clock::now();
+  std::size_t runs = 0;
+  for (int i = 0; i < kCopies; ++i) runs += Model(model).runs.size();
+  std::printf("  one model copy (%zu runs, %zu sessions, %.1f MB of series): %.3f ms\n", model.runs.size(),
+              model.cadence_sessions.size(), floats * sizeof(float) / 1e6, Ms(t0) / kCopies);
+  CHECK(runs == kCopies * model.runs.size());
 }

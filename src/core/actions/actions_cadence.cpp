@@ -27,7 +27,8 @@ ActionResult ApplyAddCadenceSession(AppState& draft, const Action& given, const 
     const nlohmann::json* series = nullptr;
     if (!in.Array("series_spm", series)) return FailWith(in);
     if (!in.Check("series_spm", CheckCadenceSeriesLength(series->size()))) return FailWith(in);
-    session.series_spm.reserve(series->size());
+    std::vector<float> values;
+    values.reserve(series->size());
     for (const nlohmann::json& item : *series) {
       std::optional<double> spm = JsonFiniteNumber(item);
       if (!spm) {
@@ -35,8 +36,9 @@ ActionResult ApplyAddCadenceSession(AppState& draft, const Action& given, const 
         return FailWith(in);
       }
       // Clamped only so the float holds it: anything out of range stays out, for the check.
-      session.series_spm.push_back(float(std::clamp(*spm, -1e9, 1e9)));
+      values.push_back(float(std::clamp(*spm, -1e9, 1e9)));
     }
+    session.series_spm = std::move(values);
   }
   if (!CheckCadenceSession(session, context.today, in)) return FailWith(in);
   if (!TakeNextId(draft.model, context, session.id)) return NoMoreIds("add_cadence_session");

@@ -7,6 +7,21 @@
 
 namespace sw {
 
+CadenceSeries::CadenceSeries(std::vector<float> values) {
+  if (!values.empty()) values_ = std::make_shared<std::vector<float>>(std::move(values));
+}
+
+const std::vector<float>& CadenceSeries::values() const {
+  static const std::vector<float> kNone;
+  return values_ ? *values_ : kNone;
+}
+
+std::vector<float>& CadenceSeries::Mutable() {
+  if (!values_) values_ = std::make_shared<std::vector<float>>();
+  else if (values_.use_count() > 1) values_ = std::make_shared<std::vector<float>>(*values_);
+  return *values_;
+}
+
 // Appended, then put in id order once (inserting years of runs one by one would walk the list
 // once per run). One sort of ten years of nearly ordered runs is well under a millisecond, and
 // it is the sort every list already uses (no merge code of its own in the app's download).

@@ -340,15 +340,17 @@ bool CadenceSessionFromJson(const json& value, CadenceSession& out, std::string&
       if (series->size() > std::size_t(kMaxDurationS)) {
         in.Fail("\"series_spm\" has more values than seconds in 48 hours.");
       } else {
-        session.series_spm.reserve(series->size());
+        std::vector<float> values;
+        values.reserve(series->size());
         for (const json& item : *series) {
           auto spm = JsonFiniteNumber(item);
           if (!spm || *spm < 0 || *spm > kMaxSpm) {
             in.Fail("\"series_spm\" must hold numbers from 0 to 1000.");
             break;
           }
-          session.series_spm.push_back(float(*spm));
+          values.push_back(float(*spm));
         }
+        session.series_spm = std::move(values);
       }
     }
   }

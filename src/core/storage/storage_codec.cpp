@@ -305,9 +305,10 @@ DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, const s
   for (auto it = docs.lower_bound(kSeriesPrefix); it != docs.end() && StartsWith(it->first, kSeriesPrefix); ++it) {
     auto session = by_series_key.find(it->first);
     if (session == by_series_key.end()) continue;
-    std::string error = ReadSeriesBytes(it->second, session->second->series_spm);
-    if (!error.empty())
-      out.damaged.push_back({it->first, it->second, "A saved cadence series could not be read: " + error + ".", true});
+    std::vector<float> values;
+    std::string error = ReadSeriesBytes(it->second, values);
+    if (error.empty()) session->second->series_spm = std::move(values);
+    else out.damaged.push_back({it->first, it->second, "A saved cadence series could not be read: " + error + ".", true});
   }
   SortById(out.model.runs);
   SortById(out.model.cadence_sessions);
@@ -373,7 +374,9 @@ DecodedSeries DecodeSeries(const std::map<std::string, std::string>& docs) {
     if (digits.empty() || !end || *end != '\0' || SeriesKey(id) != it->first) continue;  // not ours: left alone
     CadenceSession session;
     session.id = id;
-    std::string error = ReadSeriesBytes(it->second, session.series_spm);
+    std::vector<float> values;
+    std::string error = ReadSeriesBytes(it->second, values);
+    session.series_spm = std::move(values);
     if (!error.empty()) {
       out.damaged.push_back({it->first, it->second, "A saved cadence series could not be read: " + error + ".", true});
       continue;
@@ -509,7 +512,7 @@ StoreChangeEncoder::StoreChangeEncoder(const Model* before, const Model& after, 
       const CadenceSession* now = &session;
       steps_.push_back([now](StoreChanges& out) {
         std::string key = SeriesKey(now->id);
-        out.put[key] = SeriesBytes(now->series_spm);
+        out.put[key] = SeriesBytes(now->series_spm.values());
         out.binary.insert(key);
         return key;
       });
