@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <unordered_set>
+#include <set>
 
 #include "core/model/dates.hpp"
 #include "core/model/validation.hpp"
@@ -397,7 +397,7 @@ bool ReadArray(const json& value, std::string_view key, std::vector<T>& out, std
   }
   std::vector<T> items;
   items.reserve(value.size());
-  std::unordered_set<Id> ids;
+  std::set<Id> ids;
   for (std::size_t i = 0; i < value.size(); ++i) {
     std::string where = std::string(key) + "[" + std::to_string(i) + "]";
     T item;
@@ -507,7 +507,7 @@ bool ValidateModel(const Model& model, std::string& error) {
       !IdsBelowNext(model.pain, "pain", model.next_id, error) ||
       !IdsBelowNext(model.cadence_sessions, "cadence_sessions", model.next_id, error))
     return false;
-  std::unordered_set<Id> shoe_ids;
+  std::set<Id> shoe_ids;
   for (const Shoe& shoe : model.shoes) shoe_ids.insert(shoe.id);
   for (std::size_t i = 0; i < model.runs.size(); ++i) {
     const Run& run = model.runs[i];

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <unordered_set>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -174,7 +174,7 @@ class Assembler {
 
  private:
   template <class T>
-  static bool Fresh(const std::unordered_set<Id>& ids, const std::vector<T>& items, std::string& error) {
+  static bool Fresh(const std::set<Id>& ids, const std::vector<T>& items, std::string& error) {
     for (const T& item : items) {
       if (!ids.count(item.id)) continue;
       error = "id " + std::to_string(item.id) + " is saved twice";
@@ -183,19 +183,19 @@ class Assembler {
     return true;
   }
   template <class T>
-  static void Take(std::unordered_set<Id>& ids, std::vector<T>& into, std::vector<T>& from) {
+  static void Take(std::set<Id>& ids, std::vector<T>& into, std::vector<T>& from) {
     for (T& item : from) {
       ids.insert(item.id);
       into.push_back(std::move(item));
     }
   }
-  std::unordered_set<Id> shoes_, runs_, strength_, pain_, sessions_;
+  std::set<Id> shoes_, runs_, strength_, pain_, sessions_;
 };
 
 // Parts that were lost or moved aside can leave references behind: a run's shoe, the default
 // shoe, ids at or past next_id. Dropping the dangling links keeps the rest usable and valid.
 void RepairReferences(Model& model) {
-  std::unordered_set<Id> shoe_ids;
+  std::set<Id> shoe_ids;
   for (const Shoe& shoe : model.shoes) shoe_ids.insert(shoe.id);
   for (Run& run : model.runs)
     if (run.shoe_id && !shoe_ids.count(*run.shoe_id)) run.shoe_id.reset();
@@ -345,7 +345,7 @@ DecodedRunYear DecodeRunYear(const std::string& key, const std::string& text, co
   std::string error = kind && kind->collection == Collection::Runs ? ReadPart(key, *kind, text, part, legacy)
                                                                     : "it is not a year of runs";
   if (error.empty()) {
-    std::unordered_set<Id> ids;
+    std::set<Id> ids;
     for (const Run& run : model.runs) ids.insert(run.id);
     for (const Run& run : also_read) ids.insert(run.id);
     for (const Run& run : part.runs)
