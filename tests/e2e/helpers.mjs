@@ -130,12 +130,14 @@ export const stateOf = (page, fields) => page.evaluate((f) => window.stridewise.
 export const dispatch = (page, action) => page.evaluate((a) => window.stridewise.dispatch(a), action);
 
 // The widget state() reports under `label` (and `kind`, if given), once it is on screen.
+// Only state().ui is asked for: the whole state of years of runs takes tens of milliseconds to
+// build, and polling it would keep the page busy.
 export async function widget(page, label, kind) {
   let found;
-  await page.waitForFunction(([l, k]) => window.stridewise.state().ui.widgets
+  await page.waitForFunction(([l, k]) => window.stridewise.state(['ui']).ui.widgets
     .some((w) => w.label === l && (!k || w.kind === k) && w.visible && w.h > 0), [label, kind], { timeout: 5000 })
     .catch(() => {});
-  const s = await state(page);
+  const s = await stateOf(page, ['ui']);
   found = s.ui.widgets.find((w) => w.label === label && (!kind || w.kind === kind) && w.visible);
   if (!found) throw new Error(`no visible widget "${label}"; have: ${s.ui.widgets.map((w) => w.label).join(', ')}`);
   return found;
@@ -174,9 +176,6 @@ export async function drag(page, x, y, dx, dy, steps = 12, stepMs = 16) {
   await touch('touchEnd', []);
 }
 
-// Waits until the app has drawn the frames a change asked for.
-export async function settle(page, ms = 250) { await page.waitForTimeout(ms); }
-
 export async function screenshot(page, name) {
   const path = join(OUTPUT_DIR, name);
   await page.screenshot({ path });
@@ -210,7 +209,7 @@ export async function reveal(page, label, kind) {
   let upwards = false;
   let before = '';
   for (let i = 0; i < 30; i++) {
-    const s = await state(page);
+    const s = await stateOf(page, ['ui']);
     const w = find(s, label, kind);
     if (w && w.visible && w.y >= 56 && w.y + w.h <= PHONE.viewport.height - 64) return w;
     const layout = s.ui.widgets.map((x) => `${x.label}@${Math.round(x.y)}`).join();
@@ -243,7 +242,7 @@ export async function tapVisible(page, label, kind) {
 // Swipes down until the page bar (the first thing on the Guide screen) is fully in view.
 export async function scrollToTop(page) {
   for (let i = 0; i < 10; i++) {
-    const tab = find(await state(page), 'Guide', 'button');
+    const tab = find(await stateOf(page, ['ui']), 'Guide', 'button');
     if (tab && tab.visible && tab.y >= 56) return;
     await swipe(page, 150, 820);
   }

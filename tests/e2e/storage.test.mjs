@@ -4,7 +4,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openApp, state, dispatch, PHONE, screenshot, tap, settle } from './helpers.mjs';
+import { launch, openApp, state, dispatch, PHONE, screenshot, tap, settleQuiet, waitForState } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -152,10 +152,12 @@ describe('storage', () => {
       dispatch(b, { type: 'add_run', date: '2026-11-22', distance_m: 4000 }),
     ]);
     await Promise.all([waitSaved(a), waitSaved(b)]);
-    await settle(a, 800);
+    // One of the two writes met the other's revision: that tab rebases and writes again, and the
+    // other hears of it. Each tab ends with both runs, saved.
     for (const page of [a, b]) {
-      const distances = (await state(page)).runs.map((r) => r.distance_m).sort();
-      assert.deepEqual(distances, [3000, 4000]);
+      const s = await waitForState(page, (x) => x.runs.length >= 2 && x.save.status === 'saved',
+        { timeout: 10000, what: 'both runs in this tab, saved' });
+      assert.deepEqual(s.runs.map((r) => r.distance_m).sort(), [3000, 4000]);
     }
     const reopened = await open();
     assert.deepEqual((await state(reopened)).runs.map((r) => r.distance_m).sort(), [3000, 4000]);
@@ -182,7 +184,7 @@ describe('storage', () => {
       assert.equal(stored[keptAs], bad);
       assert.equal(stored.model, undefined, 'moved aside, not left where the next write could replace it');
       await dispatch(page, { type: 'navigate', screen: 'settings' });
-      await settle(page, 300);
+      await settleQuiet(page);
       await screenshot(page, bad.includes('99') ? 'settings-damaged-newer.png' : 'settings-damaged.png');
       await context.close();
     }
