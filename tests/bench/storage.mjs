@@ -22,19 +22,23 @@ async function coldStart(page) {
   });
 }
 
-// One saved change, from dispatch to the transaction's complete event. The bridge announces each
-// commit on a BroadcastChannel after `complete`; a second channel in the page hears it, so the
-// page is not polled (state() of ten years is itself a large JSON).
+// One saved change, from dispatch to the transaction's complete event, as the app hears it: the
+// wall-clock time it notes then (save.timing.last_commit_at, whole ms) less the time dispatch()
+// was called. The bridge also announces each commit on a BroadcastChannel after `complete`; a
+// second channel in the page hears it (so the page is not polled: state() of ten years is itself
+// a large JSON), but that message is a task of its own, which can wait behind the frame the app
+// draws on hearing its commit - 100-150 ms at DPR 3 in software GL, after a commit heard in 4-5 ms.
 function savedChange(page, action) {
   return page.evaluate((a) => new Promise((resolve, reject) => {
     const channel = new BroadcastChannel('stridewise-storage');
     const t0 = performance.now();
+    const epoch0 = Date.now();
     let returned = 0;
     channel.onmessage = () => {
       const ms = performance.now() - t0;
       channel.close();
       const timing = window.stridewise.state().save.timing;
-      resolve({ ms, encode: timing.last_encode_ms, dispatch: returned - t0 });
+      resolve({ ms, committed: timing.last_commit_at - epoch0, encode: timing.last_encode_ms, dispatch: returned - t0 });
     };
     const r = window.stridewise.dispatch(a);
     returned = performance.now();
@@ -62,7 +66,7 @@ async function pass(env, viewport) {
   const r = await data.page.evaluate((text) => window.stridewise.dispatch({ type: 'import_backup', json: text, confirm: true }), backup);
   if (!r.ok) throw new Error('import failed: ' + r.error);
   await data.page.waitForFunction(() => window.stridewise.state().save.status === 'saved', null, { timeout: 60000 });
-  const m = { read: [], decode: [], load: [], ready: [], emptyReady: [], extra: [], settings: [], run: [], encode: [], dispatch: [], navigate: [],
+  const m = { read: [], decode: [], load: [], ready: [], emptyReady: [], extra: [], settings: [], run: [], heardSetting: [], heardRun: [], encode: [], dispatch: [], navigate: [],
     backupKb: backup.length / 1024 };
   for (let i = 0; i < 7; i++) {
     const s = await coldStart(data.page);
@@ -79,12 +83,14 @@ async function pass(env, viewport) {
     m.emptyReady.push(e.ready);
     m.extra.push(s.ready - e.ready);
     const setting = await savedChange(data.page, { type: 'update_settings', weekly_increase_limit_pct: 10 + i });
-    m.settings.push(setting.ms);
+    m.settings.push(setting.committed);
+    m.heardSetting.push(setting.ms);
     m.dispatch.push(setting.dispatch);
     m.encode.push(setting.encode);
     await settleFrames(data.page, { quietMs: 500, timeout: 15000 });
     const run = await savedChange(data.page, { type: 'add_run', date: '2026-11-20', distance_m: 5000 + i });
-    m.run.push(run.ms);
+    m.run.push(run.committed);
+    m.heardRun.push(run.ms);
     m.dispatch.push(run.dispatch);
     await settleFrames(data.page, { quietMs: 500, timeout: 15000 });
     m.navigate.push(await navigateOnce(data.page, i % 2 ? 'home' : 'log'));
@@ -111,8 +117,10 @@ try {
     line('cold start, empty store: navigation -> first frame (anchor)', m.emptyReady);
     line('cold start, ten years: navigation -> first frame with the data', m.ready);
     line('load: what ten years add to the first frame (same pair)', m.extra, '  [target <= 100 ms]');
-    line('one saved change, a setting: dispatch -> committed', m.settings, '  [target <= 20 ms]');
-    line('one saved change, a run logged: dispatch -> committed', m.run, '  [target <= 20 ms]');
+    line('one saved change, a setting: dispatch -> committed (app hears it)', m.settings, '  [target <= 20 ms]');
+    line('one saved change, a run logged: dispatch -> committed (app hears it)', m.run, '  [target <= 20 ms]');
+    line('  the same heard on a BroadcastChannel (after a frame at times), a setting', m.heardSetting);
+    line('  the same heard on a BroadcastChannel (after a frame at times), a run', m.heardRun);
     line('  of which encoding the changed documents (both kinds)', m.encode);
     line('  of which dispatch() itself, until it returns (both kinds)', m.dispatch);
     line('one action saving nothing (navigate): dispatch() until it returns', m.navigate);
