@@ -66,7 +66,7 @@ async function pass(env, viewport) {
   const r = await data.page.evaluate((text) => window.stridewise.dispatch({ type: 'import_backup', json: text, confirm: true }), backup);
   if (!r.ok) throw new Error('import failed: ' + r.error);
   await data.page.waitForFunction(() => window.stridewise.state().save.status === 'saved', null, { timeout: 60000 });
-  const m = { read: [], decode: [], load: [], ready: [], emptyReady: [], extra: [], settings: [], run: [], heardSetting: [], heardRun: [], encode: [], dispatch: [], navigate: [],
+  const m = { read: [], decode: [], load: [], ready: [], emptyReady: [], extra: [], settings: [], run: [], channelSetting: [], channelRun: [], encode: [], dispatch: [], navigate: [],
     backupKb: backup.length / 1024 };
   for (let i = 0; i < 7; i++) {
     const s = await coldStart(data.page);
@@ -84,13 +84,13 @@ async function pass(env, viewport) {
     m.extra.push(s.ready - e.ready);
     const setting = await savedChange(data.page, { type: 'update_settings', weekly_increase_limit_pct: 10 + i });
     m.settings.push(setting.committed);
-    m.heardSetting.push(setting.ms);
+    m.channelSetting.push(setting.ms);
     m.dispatch.push(setting.dispatch);
     m.encode.push(setting.encode);
     await settleFrames(data.page, { quietMs: 500, timeout: 15000 });
     const run = await savedChange(data.page, { type: 'add_run', date: '2026-11-20', distance_m: 5000 + i });
     m.run.push(run.committed);
-    m.heardRun.push(run.ms);
+    m.channelRun.push(run.ms);
     m.dispatch.push(run.dispatch);
     await settleFrames(data.page, { quietMs: 500, timeout: 15000 });
     m.navigate.push(await navigateOnce(data.page, i % 2 ? 'home' : 'log'));
@@ -119,8 +119,8 @@ try {
     line('load: what ten years add to the first frame (same pair)', m.extra, '  [target <= 100 ms]');
     line('one saved change, a setting: dispatch -> committed (app hears it)', m.settings, '  [target <= 20 ms]');
     line('one saved change, a run logged: dispatch -> committed (app hears it)', m.run, '  [target <= 20 ms]');
-    line('  the same heard on a BroadcastChannel (after a frame at times), a setting', m.heardSetting);
-    line('  the same heard on a BroadcastChannel (after a frame at times), a run', m.heardRun);
+    line('  the same heard on a BroadcastChannel (after a frame at times), a setting', m.channelSetting);
+    line('  the same heard on a BroadcastChannel (after a frame at times), a run', m.channelRun);
     line('  of which encoding the changed documents (both kinds)', m.encode);
     line('  of which dispatch() itself, until it returns (both kinds)', m.dispatch);
     line('one action saving nothing (navigate): dispatch() until it returns', m.navigate);

@@ -110,7 +110,7 @@ struct PainEntry {
 // A cadence session's series: one value per second; 0 where no rhythm was found. A value like a
 // vector, but copies share the floats: the model is copied whole for an action that may fail
 // half-way and for every write's snapshot, and ten years of sessions hold megabytes of series
-// (200 hour-long sessions: 1.4 MB) that a session never changes once recorded. A change copies
+// (200 half-hour sessions: 1.4 MB) that a session never changes once recorded. A change copies
 // first when the floats are shared (copy on write).
 class CadenceSeries {
  public:

@@ -39,7 +39,7 @@ std::string SeriesBytes(const std::vector<float>& series) {
 }
 
 // "" with `out` filled, or why the bytes are not a series.
-std::string ReadSeriesBytes(const std::string& bytes, std::vector<float>& out) {
+std::string ReadSeriesBytes(const std::string& bytes, CadenceSeries& out) {
   if (bytes.size() % sizeof(float) != 0) return "its length is not a whole number of values";
   if (bytes.size() / sizeof(float) > std::size_t(kMaxDurationS)) return "it has more values than seconds in 48 hours";
   std::vector<float> series(bytes.size() / sizeof(float));
@@ -305,10 +305,9 @@ DecodedStore DecodeStore(const std::map<std::string, std::string>& docs, const s
   for (auto it = docs.lower_bound(kSeriesPrefix); it != docs.end() && StartsWith(it->first, kSeriesPrefix); ++it) {
     auto session = by_series_key.find(it->first);
     if (session == by_series_key.end()) continue;
-    std::vector<float> values;
-    std::string error = ReadSeriesBytes(it->second, values);
-    if (error.empty()) session->second->series_spm = std::move(values);
-    else out.damaged.push_back({it->first, it->second, "A saved cadence series could not be read: " + error + ".", true});
+    std::string error = ReadSeriesBytes(it->second, session->second->series_spm);
+    if (!error.empty())
+      out.damaged.push_back({it->first, it->second, "A saved cadence series could not be read: " + error + ".", true});
   }
   SortById(out.model.runs);
   SortById(out.model.cadence_sessions);
@@ -374,9 +373,7 @@ DecodedSeries DecodeSeries(const std::map<std::string, std::string>& docs) {
     if (digits.empty() || !end || *end != '\0' || SeriesKey(id) != it->first) continue;  // not ours: left alone
     CadenceSession session;
     session.id = id;
-    std::vector<float> values;
-    std::string error = ReadSeriesBytes(it->second, values);
-    session.series_spm = std::move(values);
+    std::string error = ReadSeriesBytes(it->second, session.series_spm);
     if (!error.empty()) {
       out.damaged.push_back({it->first, it->second, "A saved cadence series could not be read: " + error + ".", true});
       continue;
@@ -395,7 +392,7 @@ std::set<Id> SessionsWithoutSeries(const Model& model) {
 
 struct StoreDecoder::Impl {
   Assembler assembler;
-  std::map<std::string, std::vector<float>> series;  // by key: attached once every session is read
+  std::map<std::string, CadenceSeries> series;  // by key: attached once every session is read
 };
 
 StoreDecoder::StoreDecoder() : impl_(std::make_unique<Impl>()) {}
@@ -403,7 +400,7 @@ StoreDecoder::~StoreDecoder() = default;
 
 std::string StoreDecoder::Add(const std::string& key, std::string value) {
   if (IsBinaryKey(key)) {
-    std::vector<float> series;
+    CadenceSeries series;
     std::string error = ReadSeriesBytes(value, series);
     if (!error.empty()) return "A cadence series could not be read: " + error + ".";
     impl_->series[key] = std::move(series);
