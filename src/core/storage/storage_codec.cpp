@@ -1,9 +1,9 @@
+// Reading the store: its documents decoded into a model, each part taken whole or not at all
+// (writing is storage_encoder.cpp; the layout both share, storage_parts.hpp).
 #include "core/storage/storage_codec.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <set>
@@ -12,33 +12,19 @@
 
 #include "core/model/model_json.hpp"
 #include "core/model/schema_migrations.hpp"
+#include "core/model/sort_by_key.hpp"
 #include "core/model/validation.hpp"
 #include "core/storage/run_summary.hpp"
-#include "core/model/sort_by_key.hpp"
+#include "core/storage/storage_parts.hpp"
 
 namespace sw {
 namespace {
 
 using nlohmann::json;
+using namespace storage_parts;
 
-constexpr const char* kSettingsKey = "settings";
-constexpr const char* kRunsPrefix = "runs/";
-constexpr const char* kCadencePrefix = "cadence/";
-
-bool StartsWith(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
-
-// [SECTION] The series as bytes
-// The series are stored as the floats' own bytes: reading 200 half-hour sessions is a copy,
-// not 360,000 numbers to parse. WebAssembly and this machine are little-endian.
-static_assert(std::endian::native == std::endian::little, "series bytes are stored little-endian");
-
-std::string SeriesBytes(const std::vector<float>& series) {
-  std::string bytes(series.size() * sizeof(float), '\0');
-  if (!series.empty()) std::memcpy(bytes.data(), series.data(), bytes.size());
-  return bytes;
-}
-
-// "" with `out` filled, or why the bytes are not a series.
+// "" with `out` filled, or why a series' stored bytes (storage_encoder.cpp's SeriesBytes) are
+// not a series.
 std::string ReadSeriesBytes(const std::string& bytes, CadenceSeries& out) {
   if (bytes.size() % sizeof(float) != 0) return "its length is not a whole number of values";
   if (bytes.size() / sizeof(float) > std::size_t(kMaxDurationS)) return "it has more values than seconds in 48 hours";
@@ -48,47 +34,6 @@ std::string ReadSeriesBytes(const std::string& bytes, CadenceSeries& out) {
     if (!std::isfinite(spm) || spm < 0 || spm > kMaxSpm) return "it holds a value that is not a cadence";
   out = std::move(series);
   return {};
-}
-
-// [SECTION] Keys and parts
-
-}  // namespace
-
-std::string RunsYearKey(int year) {
-  char text[16];
-  std::snprintf(text, sizeof text, "runs/%04d", year);
-  return text;
-}
-std::string CadenceKey(Id id) { return kCadencePrefix + std::to_string(id); }
-namespace {
-std::string RunsKey(Date date) { return RunsYearKey(int(date.year())); }
-std::string SeriesKey(Id id) { return kSeriesPrefix + std::to_string(id); }
-
-// A partial backup document holding one list.
-json Part(Collection collection, json list) {
-  return {{"schema", kCurrentSchema}, {"app", kAppName}, {std::string(CollectionKey(collection)), std::move(list)}};
-}
-
-json SettingsPart(const Model& model) {
-  json part = CollectionToJson(model, Collection::Settings);
-  part["schema"] = kCurrentSchema;
-  part["app"] = kAppName;
-  return part;
-}
-
-// Every session's fields, without the series (stored apart, as bytes).
-json SessionsPart(const Model& model) {
-  json list = json::array();
-  for (const CadenceSession& session : model.cadence_sessions)
-    list.push_back(CadenceSessionToJson(session, /*with_series=*/false));
-  return Part(Collection::CadenceSessions, std::move(list));
-}
-
-// Every field of a session but its series: what the "cadence" document holds.
-bool SameSessionFields(const CadenceSession& a, const CadenceSession& b) {
-  return a.id == b.id && a.date == b.date && a.duration_s == b.duration_s && a.mean_spm == b.mean_spm &&
-         a.time_in_band_s == b.time_in_band_s && a.low_spm == b.low_spm && a.high_spm == b.high_spm &&
-         a.tapped == b.tapped;
 }
 
 // What a key holds, in the words of a damage report, and which list of the model it fills.
@@ -109,7 +54,6 @@ std::optional<PartKind> KindOf(const std::string& key) {
   return std::nullopt;  // not ours (or the revision, or kept aside): left alone
 }
 
-// [SECTION] Reading
 
 // Reads one text part into `part` (a fresh model); "" or why it cannot be read.
 std::string ReadPart(const std::string& key, const PartKind& kind, const std::string& text, Model& part,
@@ -214,14 +158,6 @@ void RepairReferences(Model& model) {
 }
 
 }  // namespace
-
-std::string SessionsDocument(const Model& model) { return SessionsPart(model).dump(); }
-
-std::string DamagedKey(const std::string& key, const std::string& stamp) {
-  return kDamagedPrefix + key + "/" + stamp;
-}
-
-bool IsBinaryKey(const std::string& key) { return StartsWith(key, kSeriesPrefix); }
 
 static int RunsUpTo(const std::vector<Run>& runs, Date day) {
   return int(std::count_if(runs.begin(), runs.end(), [day](const Run& run) { return run.date <= day; }));
@@ -425,111 +361,6 @@ Model StoreDecoder::Finish() {
   SortById(model.cadence_sessions);
   RepairReferences(model);
   return model;
-}
-
-StoreChangeEncoder::StoreChangeEncoder(const Model* before, const Model& after, const std::set<Id>* unread_series) {
-  // Planning compares only; each step encodes one part (JSON text, or a series' bytes).
-  auto put = [this](std::string key, std::function<json()> document) {
-    steps_.push_back([key = std::move(key), document = std::move(document)](StoreChanges& out) {
-      out.put[key] = document().dump();
-      return key;
-    });
-  };
-  if (!before || before->settings != after.settings || before->default_shoe_id != after.default_shoe_id ||
-      before->next_id != after.next_id || before->last_backup != after.last_backup)
-    put(kSettingsKey, [&after] { return SettingsPart(after); });
-  if (!before || before->shoes != after.shoes)
-    put("shoes", [&after] { return Part(Collection::Shoes, CollectionToJson(after, Collection::Shoes)); });
-  if (!before || before->strength != after.strength)
-    put("strength", [&after] { return Part(Collection::Strength, CollectionToJson(after, Collection::Strength)); });
-  if (!before || before->pain != after.pain)
-    put("pain", [&after] { return Part(Collection::Pain, CollectionToJson(after, Collection::Pain)); });
-
-  // Runs by year: logging a run writes this year's runs only.
-  using Years = std::map<std::string, std::vector<const Run*>>;
-  auto by_year = [](const Model& model) {
-    Years years;
-    for (const Run& run : model.runs) years[RunsKey(run.date)].push_back(&run);
-    return years;
-  };
-  Years old_years = before ? by_year(*before) : Years{};
-  Years new_years = by_year(after);
-  // A year not read yet is never written or removed: its stored runs are not in `after`. One
-  // unread in `before` and gone from `after` (a restored backup without that year) is removed.
-  auto unread_keys = [](const Model& model) {
-    std::set<std::string> keys;
-    for (const RunYearDigest& digest : model.unread_run_years) keys.insert(RunsYearKey(digest.year));
-    return keys;
-  };
-  std::set<std::string> unread = unread_keys(after);
-  if (before)
-    for (const std::string& key : unread_keys(*before)) old_years.try_emplace(key);
-  auto same_runs = [](const Run* a, const Run* b) { return *a == *b; };
-  bool runs_changed = !before;
-  for (auto& [key, runs] : new_years) {
-    if (unread.count(key)) continue;
-    auto old = old_years.find(key);
-    if (before && old != old_years.end() &&
-        std::equal(runs.begin(), runs.end(), old->second.begin(), old->second.end(), same_runs))
-      continue;
-    runs_changed = true;
-    put(key, [runs = std::move(runs)] {
-      json list = json::array();
-      for (const Run* run : runs) list.push_back(RunToJson(*run));
-      return Part(Collection::Runs, std::move(list));
-    });
-  }
-  for (const auto& [key, runs] : old_years)
-    if (!new_years.count(key) && !unread.count(key)) {
-      remove_.push_back(key);
-      runs_changed = true;
-    }
-  // The summary follows the runs (run_summary.hpp), in the same transaction.
-  if (runs_changed || (before && before->unread_run_years != after.unread_run_years))
-    steps_.push_back([&after](StoreChanges& out) {
-      out.put[kRunSummaryKey] = RunSummaryDocument(SummarizeStoredRuns(after));
-      return std::string(kRunSummaryKey);
-    });
-
-  // Cadence sessions: their fields in one document (rewritten when any session's fields change,
-  // one comes or one goes), each series apart as bytes, rewritten only when it changed.
-  std::map<Id, const CadenceSession*> old_sessions;
-  if (before)
-    for (const CadenceSession& session : before->cadence_sessions) old_sessions[session.id] = &session;
-  bool sessions_changed = !before || before->cadence_sessions.size() != after.cadence_sessions.size();
-  for (const CadenceSession& session : after.cadence_sessions) {
-    auto old = old_sessions.find(session.id);
-    const CadenceSession* was = old == old_sessions.end() ? nullptr : old->second;
-    if (was && *was == session) continue;
-    if (!was || !SameSessionFields(*was, session)) sessions_changed = true;
-    // An unread series' empty placeholder must not replace what is stored (before == nullptr,
-    // a full rewrite, included).
-    bool placeholder = unread_series && session.series_spm.empty() && unread_series->count(session.id);
-    if (!placeholder && (!was || was->series_spm != session.series_spm)) {
-      const CadenceSession* now = &session;
-      steps_.push_back([now](StoreChanges& out) {
-        std::string key = SeriesKey(now->id);
-        out.put[key] = SeriesBytes(now->series_spm.values());
-        out.binary.insert(key);
-        return key;
-      });
-    }
-  }
-  if (sessions_changed) put(kCadenceKey, [&after] { return SessionsPart(after); });
-  std::set<Id> kept;
-  for (const CadenceSession& session : after.cadence_sessions) kept.insert(session.id);
-  for (const auto& [id, session] : old_sessions)
-    if (!kept.count(id)) remove_.push_back(SeriesKey(id));
-}
-
-std::string StoreChangeEncoder::Step(StoreChanges& out) { return steps_[next_++](out); }
-
-StoreChanges EncodeStoreChanges(const Model* before, const Model& after, const std::set<Id>* unread_series) {
-  StoreChanges changes;
-  StoreChangeEncoder encoder(before, after, unread_series);
-  while (!encoder.Done()) encoder.Step(changes);
-  changes.remove = encoder.removals();
-  return changes;
 }
 
 }  // namespace sw
