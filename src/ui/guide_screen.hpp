@@ -47,7 +47,7 @@ struct GuideScreen {
 
   PainDraft pain;
 
-  void Draw(UiFrame& frame);
+  [[gnu::noinline]] void Draw(UiFrame& frame);  // screens.hpp says why
   void Open(GuidePage to);
   bool scroll_to_evidence = false;  // the next Guide page frame scrolls to the research section
 

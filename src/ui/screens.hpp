@@ -1,6 +1,11 @@
 #pragma once
 // One struct per screen (one file each). A screen reads frame.state and queues actions; drafts
 // of forms being filled in are the only state it keeps.
+//
+// Each screen's Draw is its own function ([[gnu::noinline]]), never inlined into the Shell: the
+// browser compiles WebAssembly lazily, a function on its first call, on the main thread. With
+// every screen inlined, the one frame function was 77 KB, all compiled before the first frame
+// though only Home is drawn; now a screen's code is compiled when the runner first opens it.
 #include <optional>
 #include <set>
 #include <vector>
@@ -20,7 +25,7 @@ namespace sw::ui {
 
 struct HomeScreen {
   bool open_add_shoes = false;  // "Add shoes" was tapped: the Shell opens the Shoes screen's form
-  void Draw(UiFrame& frame);
+  [[gnu::noinline]] void Draw(UiFrame& frame);
 };
 
 // The run log (log_screen.cpp): a form drafted here, the recent runs, and the last deleted run
@@ -50,7 +55,7 @@ struct LogScreen {
   RunList runs;
   std::optional<Id> shoe_filter;
   bool choosing_filter = false;
-  void Draw(UiFrame& frame);
+  [[gnu::noinline]] void Draw(UiFrame& frame);
   void ClearForm();
 
  private:
@@ -89,7 +94,7 @@ struct ShoesScreen {
   ShoeDraft add;
   std::optional<Id> expanded_id;
   ShoeDraft edit;
-  void Draw(UiFrame& frame);
+  [[gnu::noinline]] void Draw(UiFrame& frame);
   void StartAdding(const Model& model);  // opens the "Add shoes" form with the default thresholds
 };
 
@@ -97,7 +102,7 @@ struct CadenceScreen {
   // "Run" on a session: the Shell opens the Log with its date and time filled in.
   std::optional<CadenceRecord> log_as_run;
   std::optional<Id> delete_id;  // the session whose "Delete this session?" card is up
-  void Draw(UiFrame& frame);
+  [[gnu::noinline]] void Draw(UiFrame& frame);
   void DrawHistory(UiFrame& frame);
 };
 
@@ -112,7 +117,7 @@ struct SettingsScreen {
   std::string default_warn, default_replace, defaults_error;
   std::optional<Units> defaults_units;
   double defaults_warn_m = 0, defaults_replace_m = 0;  // the stored values the fields were filled from
-  void Draw(UiFrame& frame);
+  [[gnu::noinline]] void Draw(UiFrame& frame);
 };
 
 // A card over the dimmed screen asking one question (confirm_dialog.cpp). Returns 1 when
