@@ -6,9 +6,9 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, openApp, PHONE, state, dispatch, widget, tap, screenshot, waitForState, settleFrames, pinToday, drag, find,
+  go, typeInto, reveal, tapVisible, pickDate,
 } from './helpers.mjs';
 import { yearsOfData } from './years_of_data.mjs';
-import { pickDate } from './helpers.mjs';
 
 const MI = 1609.344;
 const TODAY = '2026-03-12';
@@ -24,49 +24,6 @@ after(async () => { await env?.close(); });
 const settle = (page) => settleFrames(page, { quietMs: 250, timeout: 30000 });
 const shoeNamed = (s, name) => s.shoes.find((x) => x.name === name);
 const visibleOf = (s, kind) => s.ui.widgets.filter((w) => w.kind === kind && w.visible);
-
-async function go(page, name) {
-  await tap(page, name, 'nav');
-  await waitForState(page, (s) => s.screen === name.toLowerCase(), { what: `screen ${name}` });
-  await settle(page);
-}
-
-// Taps a field, clears it (End + Backspace) and types `text` on the (hidden-input) keyboard.
-async function typeInto(page, label, text) {
-  const field = await widget(page, label, 'text');
-  await page.touchscreen.tap(field.x + Math.min(40, field.w / 3), field.y + field.h / 2);
-  await waitForState(page, (s) => s.ui.text_input_active, { what: `field "${label}" to become active` });
-  await page.keyboard.press('End');
-  for (let i = 0; i < field.value.length; i++) await page.keyboard.press('Backspace');
-  // The text arrives whole, as a phone keyboard commits a word or a suggestion (one input
-  // event); key-by-key typing is foundation.test.mjs's, and each key waits for a DPR-3 frame.
-  if (text) await page.keyboard.insertText(text);
-  await waitForState(page, (s) => s.ui.widgets.some((w) => w.label === label && w.kind === 'text' && w.value === text),
-    { what: `field "${label}" = "${text}"` });
-}
-
-// Scrolls the content with a finger until the widget is fully on screen above the nav bar.
-async function reveal(page, label, kind) {
-  for (let i = 0; i < 8; i++) {
-    const s = await state(page);
-    const w = s.ui.widgets.find((x) => x.label === label && (!kind || x.kind === kind));
-    if (w && w.visible && w.y >= 60 && w.y + w.h <= 844 - 70) return w;
-    const down = !w || w.y + w.h > 844 - 70;
-    const [from, to] = down ? [600, 300] : [300, 600];
-    await drag(page, 370, from, 0, to - from, 4, 0);  // moves back to back: only the scroll matters
-    await settle(page);
-  }
-  return widget(page, label, kind);
-}
-
-// Taps the widget once it is on screen, then waits for the frames the tap asked for (a jump's
-// scroll lands a frame later: reading the screen before it would look in the wrong place).
-async function tapVisible(page, label, kind) {
-  const w = await reveal(page, label, kind);
-  await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
-  await settle(page);
-  return w;
-}
 
 describe('shoes, runs and weekly load through taps on a phone', () => {
   let opened;
