@@ -84,6 +84,11 @@ class FieldReader {
 
   bool Ok() const { return Error_.empty(); }
   const std::string& Error() const { return Error_; }
+  // Ok(), or false with Error() copied to `error` (the readers' error out-parameter).
+  bool Finish(std::string& error) const {
+    if (!Ok()) error = Error_;
+    return Ok();
+  }
   const std::string& Where() const { return Where_; }
   // The field the first error is about ("" when it is not about one field) and its problem
   // alone ("must be at least 10 m ..."), so a form can show it beside the field.
