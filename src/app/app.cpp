@@ -117,12 +117,11 @@ ActionResult App::Dispatch(const Action& action) {
 }
 
 void App::UpdateSaveInfo() {
-  nlohmann::json save = storage_.ToJson();
-  save_info_.status = save.value("status", "error");
-  save_info_.error = save.value("error", "");
-  save_info_.problem = save.value("problem", "none");
-  save_info_.reason = save.value("reason", "");
-  save_info_.persisted = save["persisted"].is_boolean() ? std::optional<bool>(save["persisted"].get<bool>()) : std::nullopt;
+  save_info_.status = StatusId(storage_.status());
+  save_info_.error = storage_.shown_error();
+  save_info_.problem = ProblemId(storage_.problem());
+  save_info_.reason = storage_.reason();
+  save_info_.persisted = storage_.persisted();
   save_info_.damaged.clear();
   for (const KeptAside& d : storage_.damaged())
     save_info_.damaged.push_back(d.document.reason + " It has been kept aside unchanged (" + d.kept_as +

@@ -47,6 +47,8 @@ std::string TimeStamp() {
   return text;
 }
 
+}  // namespace
+
 const char* StatusId(StorageSync::Status status) {
   switch (status) {
     case StorageSync::Status::Loading: return "loading";
@@ -66,8 +68,6 @@ const char* ProblemId(StorageSync::Problem problem) {
   }
   return "none";
 }
-
-}  // namespace
 
 void StorageSync::Start(AppState* state, std::function<void()> on_usable) {
   state_ = state;
@@ -408,8 +408,7 @@ StorageSync::Status StorageSync::status() const {
 
 nlohmann::json StorageSync::ToJson() const {
   nlohmann::json out = {{"status", StatusId(status())}};
-  std::string error = problem_ != Problem::None ? error_ : dropped_note_;
-  if (!error.empty()) out["error"] = error;
+  if (!shown_error().empty()) out["error"] = shown_error();
   out["problem"] = ProblemId(problem_);
   if (!reason_.empty()) out["reason"] = reason_;
   out["readable"] = readable_;

@@ -74,6 +74,11 @@ class StorageSync {
   Problem problem() const { return problem_; }
   bool usable() const { return usable_; }  // the app may draw and take changes
   const std::string& error() const { return error_; }
+  // What the screens show (the title bar's status, the storage notice), read every frame without
+  // building state().save: the problem's words, or else a change a rebase could not re-apply.
+  const std::string& shown_error() const { return problem_ != Problem::None ? error_ : dropped_note_; }
+  const std::string& reason() const { return reason_; }  // the browser's words for problem()
+  std::optional<bool> persisted() const { return persisted_; }  // navigator.storage.persist()'s answer
   nlohmann::json ToJson() const;  // state().save
   // Unreadable documents found in this session, each kept aside under damaged/ (for export).
   const std::vector<KeptAside>& damaged() const { return damaged_; }
@@ -212,5 +217,10 @@ class StorageSync {
   double all_loaded_ms_ = -1;  // NowMs() when every part was in the model
   double later_take_ms_ = 0;  // the longest step taking in a year of runs or series read later
 };
+
+// state().save's words (API.md): "loading" "saved" "saving" "error"; "none" "unreadable"
+// "not_answering" "not_saved".
+const char* StatusId(StorageSync::Status status);
+const char* ProblemId(StorageSync::Problem problem);
 
 }  // namespace sw
